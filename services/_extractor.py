@@ -1,0 +1,74 @@
+"""What the three extractor services have in common: chunk in, one result out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import structlog
+from pydantic import BaseModel, TypeAdapter
+
+from sitrep.logs import get_logger
+from sitrep.runtime.codec import encode
+from sitrep.runtime.consumer import Item, Stage, dead_letter
+from sitrep.runtime.service import ServiceApp, service_app
+from sitrep.schemas import Chunk, DeadLetter
+from sitrep.streams import PAYLOAD_FIELD
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+    from redis.asyncio.client import Pipeline
+
+    from sitrep.settings import Settings
+    from sitrep.streams import Streams
+
+__all__ = ["extractor_service"]
+
+_CHUNK = TypeAdapter(Chunk)
+
+
+def extractor_service(
+    name: str,
+    extract: Callable[[Chunk], BaseModel],
+    *,
+    startup_checks: tuple[Callable[[], object], ...] = (),
+) -> ServiceApp:
+    """An extractor consuming the chunk stream in its own group ``<prefix>:<name>``."""
+    log = get_logger(f"sitrep.{name}")
+
+    def build(settings: Settings, names: Streams) -> Stage[Chunk]:
+        async def work(_: Redis, pipe: Pipeline, items: list[Item[Chunk]]) -> list[DeadLetter]:
+            dead = []
+            for item in items:
+                chunk = item.message
+                with structlog.contextvars.bound_contextvars(
+                    document_id=chunk.document_id, chunk_id=chunk.chunk_id
+                ):
+                    try:
+                        result = extract(chunk)
+                    except Exception as exc:  # a bug must not stall the group: keep the input
+                        log.exception("extractor failed", service=name)
+                        dead.append(
+                            dead_letter(
+                                stream=names.chunks,
+                                entry_id=item.entry_id,
+                                fields={PAYLOAD_FIELD.encode(): item.payload},
+                                service=name,
+                                error=exc,
+                            )
+                        )
+                        continue
+                    pipe.xadd(names.results, {PAYLOAD_FIELD: encode(result)})
+            return dead
+
+        return Stage(
+            service=name,
+            stream=names.chunks,
+            group=names.group(name),
+            dead_letters=names.dead_letters,
+            adapter=_CHUNK,
+            work=work,
+            settings=settings,
+        )
+
+    return service_app(name, build, startup_checks=startup_checks)  # type: ignore[arg-type]

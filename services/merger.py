@@ -1,0 +1,96 @@
+"""The merger service: joins the three results of every chunk of a document (state in
+Redis, see sitrep.runtime.join) and publishes the document's events exactly once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import structlog
+from pydantic import TypeAdapter
+
+from sitrep.core.merge import build_events
+from sitrep.logs import get_logger
+from sitrep.runtime import metrics
+from sitrep.runtime.codec import encode
+from sitrep.runtime.consumer import Item, Stage, dead_letter
+from sitrep.runtime.join import JOINED, JoinStore
+from sitrep.runtime.service import service_app
+from sitrep.schemas import DeadLetter, ExtractorResult
+from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+    from redis.asyncio.client import Pipeline
+
+    from sitrep.settings import Settings
+    from sitrep.streams import Streams
+
+__all__ = ["app", "broker", "service"]
+
+_RESULT: TypeAdapter[ExtractorResult] = TypeAdapter(ExtractorResult)
+log = get_logger("sitrep.merger")
+
+
+def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
+    stores: dict[int, JoinStore] = {}
+
+    def store(redis: Redis) -> JoinStore:
+        if id(redis) not in stores:
+            stores[id(redis)] = JoinStore(
+                redis, names, join_ttl_s=settings.join_ttl_s, dedup_ttl_s=settings.dedup_ttl_s
+            )
+        return stores[id(redis)]
+
+    async def work(
+        redis: Redis, _: Pipeline, items: list[Item[ExtractorResult]]
+    ) -> list[DeadLetter]:
+        joins = store(redis)
+        async with redis.pipeline(transaction=False) as pipe:
+            for item in items:
+                ref = item.message.chunk
+                part = f"{ref.seq}:{item.message.kind}"
+                joins.add(pipe, ref.document_id, part, item.payload, ref.chunk_count * len(EXTRACTORS))
+            replies = await pipe.execute()
+
+        complete: dict[str, tuple[Item[ExtractorResult], list[bytes]]] = {}
+        for item, reply in zip(items, replies, strict=True):
+            if reply[0] == JOINED:
+                complete[item.message.chunk.document_id] = (item, reply[1])
+
+        dead = []
+        for document_id, (item, parts) in sorted(complete.items()):
+            with structlog.contextvars.bound_contextvars(
+                document_id=document_id, chunk_id=item.message.chunk.chunk_id
+            ):
+                try:
+                    events = build_events(_RESULT.validate_json(p) for p in parts)
+                except Exception as exc:  # keep the completing input; the join state expires
+                    log.exception("event building failed")
+                    dead.append(
+                        dead_letter(
+                            stream=names.results,
+                            entry_id=item.entry_id,
+                            fields={PAYLOAD_FIELD.encode(): item.payload},
+                            service="merger",
+                            error=exc,
+                        )
+                    )
+                    continue
+                emitted = await joins.emit(redis, document_id, [(e.event_id, encode(e)) for e in events])
+                metrics.EVENTS_OUT.labels("merger").inc(emitted)
+                log.info("document merged", events=len(events), emitted=emitted)
+        return dead
+
+    return Stage(
+        service="merger",
+        stream=names.results,
+        group=names.group("merger"),
+        dead_letters=names.dead_letters,
+        adapter=_RESULT,
+        work=work,
+        settings=settings,
+    )
+
+
+service = service_app("merger", _build)  # type: ignore[arg-type]
+broker, app = service.broker, service.app

@@ -1,0 +1,1 @@
+"""The three extractors' pure cores: ``Chunk`` in, a result message out."""

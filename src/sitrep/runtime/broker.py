@@ -1,0 +1,68 @@
+"""The FastStream broker every service shares: plain-JSON entries, ids bound to logs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import structlog
+from faststream import BaseMiddleware
+from faststream.redis import RedisBroker
+from faststream.redis.parser.message import MessageFormat
+
+from sitrep.logs import get_logger
+
+from .codec import entry_ids
+
+if TYPE_CHECKING:
+    from faststream._internal.basic_types import AsyncFuncAny
+    from faststream.message import StreamMessage
+
+__all__ = ["RawEntries", "make_broker"]
+
+
+class RawEntries(MessageFormat):
+    """Leave stream entries undecoded: sitrep decodes and validates each entry itself.
+
+    FastStream's default format JSON-decodes a whole batch up front and fails the
+    batch on one undecodable entry (leaving it pending forever); sitrep instead
+    dead-letters that one entry with its reason, and decodes each payload once.
+    """
+
+    @classmethod
+    async def encode(cls, **_: Any) -> bytes:  # type: ignore[override]
+        msg = "sitrep publishes with XADD pipelines (see runtime.consumer), not FastStream"
+        raise NotImplementedError(msg)
+
+    @classmethod
+    def parse(cls, data: Any) -> tuple[bytes, dict[str, Any]]:
+        return b"null", {}
+
+
+class BindIdsMiddleware(BaseMiddleware):
+    """Bind the stream, entry ids and document/chunk ids of a delivery to every log line."""
+
+    async def consume_scope(self, call_next: AsyncFuncAny, msg: StreamMessage[Any]) -> Any:
+        raw = msg.raw_message
+        entries = raw.get("data")
+        entries = entries if isinstance(entries, list) else [entries]
+        ids = [entry_ids(e) for e in entries if isinstance(e, dict)]
+        context: dict[str, Any] = {
+            "stream": raw.get("channel"),
+            "entry_ids": [i.decode() for i in raw.get("message_ids", [])],
+            "document_id": ids[0][0] if len(ids) == 1 else sorted({d for d, _ in ids if d}),
+            "chunk_id": ids[0][1] if len(ids) == 1 else [c for _, c in ids if c],
+        }
+        with structlog.contextvars.bound_contextvars(**context):
+            return await call_next(msg)
+
+
+def make_broker(url: str) -> RedisBroker:
+    """A broker on ``url`` whose subscribers hand sitrep the raw entries."""
+    return RedisBroker(
+        url,
+        message_format=RawEntries,
+        middlewares=(BindIdsMiddleware,),
+        logger=get_logger("sitrep.broker"),
+        health_check_interval=10,
+        retry_on_timeout=True,
+    )

@@ -1,0 +1,124 @@
+"""Run the whole pipeline on one machine: each service as its own OS process.
+
+``sitrep run`` uses this; so do the end-to-end tests. The services talk only through
+Redis streams, exactly as in a deployment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+import orjson
+from redis.asyncio import Redis
+
+from sitrep.streams import PAYLOAD_FIELD, Streams
+
+__all__ = ["read_events", "service_processes", "wait_for_documents"]
+
+
+@contextmanager
+def service_processes(
+    redis_url: str,
+    *,
+    prefix: str,
+    replicas: dict[str, int] | None = None,
+    env: dict[str, str] | None = None,
+    log_level: str = "WARNING",
+) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """Start ``sitrep serve NAME`` processes (``replicas`` per service, default 1 each);
+    stop them with SIGTERM (then SIGKILL after 10 s) on exit."""
+    from sitrep.services import CONSUMERS  # noqa: PLC0415
+
+    counts = {name: 1 for name in CONSUMERS} | (replicas or {})
+    child_env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "STREAM_PREFIX": prefix,
+        "LOG_LEVEL": log_level,
+        **(env or {}),
+    }
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        for name, count in counts.items():
+            for i in range(count):
+                procs.append(
+                    subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                        [sys.executable, "-m", "sitrep.cli", "serve", name],
+                        env={**child_env, "CONSUMER_NAME": f"{name}-{i}-{os.getpid()}",
+                             "HEALTH_FILE": f"/tmp/sitrep-{prefix.replace(':', '_')}-{name}-{i}.alive"},  # noqa: S108
+                    )
+                )
+        yield procs
+    finally:
+        stop_processes(procs)
+
+
+def stop_processes(procs: Iterable[subprocess.Popen[bytes]], timeout: float = 10) -> None:
+    procs = [p for p in procs if p.poll() is None]
+    for proc in procs:
+        proc.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    for proc in procs:
+        try:
+            proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+async def wait_for_documents(
+    redis: Redis,
+    names: Streams,
+    document_ids: Sequence[str],
+    *,
+    timeout: float,
+    procs: Sequence[subprocess.Popen[bytes]] = (),
+    on_progress: Callable[[int], object] | None = None,
+) -> set[str]:
+    """Wait until every document's events are published; return those still missing.
+
+    Raises RuntimeError if a service process dies meanwhile (its exit code is named).
+    """
+    pending = set(document_ids)
+    deadline = time.monotonic() + timeout
+    while pending and time.monotonic() < deadline:
+        for proc in procs:
+            if proc.poll() is not None:
+                msg = f"service process {proc.args!r} exited with code {proc.returncode}"
+                raise RuntimeError(msg)
+        ordered = sorted(pending)
+        async with redis.pipeline(transaction=False) as pipe:
+            for document_id in ordered:
+                pipe.exists(names.emitted_key(document_id))
+            flags = await pipe.execute()
+        pending.difference_update(d for d, flag in zip(ordered, flags, strict=True) if flag)
+        if on_progress is not None:
+            on_progress(len(document_ids) - len(pending))
+        if pending:
+            await asyncio.sleep(0.05)
+    return pending
+
+
+async def read_events(
+    redis: Redis, names: Streams, *, document_ids: Iterable[str] | None = None, since: str = "-"
+) -> list[dict[str, object]]:
+    """Every event on the output stream (optionally only those of ``document_ids``)."""
+    wanted = set(document_ids) if document_ids is not None else None
+    out: list[dict[str, object]] = []
+    start = since
+    while True:
+        rows = await redis.xrange(names.events, min=start, max="+", count=1000)
+        for entry_id, fields in rows:
+            event = orjson.loads(fields[PAYLOAD_FIELD.encode()])
+            if wanted is None or wanted & set(event.get("document_ids", [])):
+                out.append(event)
+            start = "(" + entry_id.decode()
+        if len(rows) < 1000:
+            return out
