@@ -23,7 +23,9 @@ class Message(BaseModel):
 class Span(Message):
     """A half-open character range ``[start, end)`` into the ORIGINAL document text.
 
-    ``text`` repeats the original slice so a reader can check it without the article.
+    ``text`` is that slice as the extractors read it, normalised (NFC, plain spaces
+    and quotes), so a reader can check it without the article:
+    ``normalize(article[start:end]) == text``.
     """
 
     start: int = Field(ge=0)

@@ -63,13 +63,9 @@ class Chunk(Message):
         chunk_at, orig_at = self.offset_map[at]
         return orig_at + (index - chunk_at)
 
-    def span(self, start: int, end: int, original_text: str | None = None) -> Span:
-        """A :class:`Span` in original-document coordinates for ``text[start:end]``.
-
-        ``original_text`` (when the caller has it) replaces the normalised slice so
-        the span's text is byte-for-byte the article's.
-        """
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` in original-document coordinates for ``text[start:end]``."""
         # Breakpoints sit just after each length change, so mapping the end
         # position itself lands after a composed character's last original code point.
         o_start, o_end = self.original_offset(start), self.original_offset(end)
-        return Span(start=o_start, end=o_end, text=original_text or self.text[start:end])
+        return Span(start=o_start, end=o_end, text=self.text[start:end])

@@ -49,7 +49,8 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
             for item in items:
                 ref = item.message.chunk
                 part = f"{ref.seq}:{item.message.kind}"
-                joins.add(pipe, ref.document_id, part, item.payload, ref.chunk_count * len(EXTRACTORS))
+                needed = ref.chunk_count * len(EXTRACTORS)
+                await joins.add(pipe, ref.document_id, part, item.payload, needed)
             replies = await pipe.execute()
 
         complete: dict[str, tuple[Item[ExtractorResult], list[bytes]]] = {}

@@ -288,7 +288,17 @@ def schemas() -> None:
         typer.echo(str(written))
 
 
+def _register_commands() -> None:
+    """Commands that live with their feature (evaluation, subscribers, operations)."""
+    from sitrep.eval.commands import register as register_eval  # noqa: PLC0415
+    from sitrep.subscribe.commands import register as register_subscribe  # noqa: PLC0415
+
+    register_eval(app)
+    register_subscribe(app)
+
+
 def main() -> None:
+    _register_commands()
     app()
 
 

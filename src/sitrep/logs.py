@@ -27,7 +27,13 @@ def configure_logging(level: str = "INFO", *, json: bool | None = None) -> None:
     ]
     renderer: structlog.typing.Processor
     if json:
-        shared.append(structlog.processors.dict_tracebacks)
+        # Tracebacks as data, without local variables: they would copy whole payloads
+        # (and possibly secrets) into the logs.
+        shared.append(
+            structlog.processors.ExceptionRenderer(
+                structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+            )
+        )
         renderer = structlog.processors.JSONRenderer()
     else:
         renderer = structlog.dev.ConsoleRenderer()

@@ -64,5 +64,8 @@ def make_broker(url: str) -> RedisBroker:
         middlewares=(BindIdsMiddleware,),
         logger=get_logger("sitrep.broker"),
         health_check_interval=10,
+        # On SIGTERM, wait this long for the in-flight batch to finish and ack, so a
+        # stopping service exits within 10 s and strands nothing it had started.
+        graceful_timeout=8.0,
         retry_on_timeout=True,
     )

@@ -55,10 +55,12 @@ class JoinStore:
         self._join_ttl = join_ttl_s
         self._dedup_ttl = dedup_ttl_s
 
-    def add(self, pipe: Pipeline, document_id: str, part: str, payload: bytes, needed: int) -> None:
+    async def add(
+        self, pipe: Pipeline, document_id: str, part: str, payload: bytes, needed: int
+    ) -> None:
         """Queue one part on ``pipe``; its reply is ``[state, parts?]``."""
         n = self._names
-        self._join(
+        await self._join(
             keys=[n.join_key(document_id), n.emitted_key(document_id)],
             args=[part, payload, needed, self._join_ttl],
             client=pipe,
