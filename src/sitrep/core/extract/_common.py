@@ -1,0 +1,85 @@
+"""Helpers every extractor shares, so all of them cut sentences and stamp chunks alike.
+
+Keep these signatures stable: the entities, casualties and places cores import them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.schemas import Chunk, ChunkRef
+
+__all__ = ["chunk_ref", "split_sentences"]
+
+
+def chunk_ref(chunk: Chunk) -> ChunkRef:
+    """The :class:`ChunkRef` a result carries, copied field by field from ``chunk``."""
+    return ChunkRef(
+        document_id=chunk.document_id,
+        chunk_id=chunk.chunk_id,
+        seq=chunk.seq,
+        chunk_count=chunk.chunk_count,
+        start=chunk.start,
+        end=chunk.end,
+        text=chunk.text,
+        published_at=chunk.published_at,
+        source=chunk.source,
+        source_id=chunk.source_id,
+    )
+
+
+# A line break always ends a sentence (captions and headlines carry no full stop);
+# ., ! or ? (plus closing quotes/brackets) end one when whitespace and a capital,
+# digit or opening quote follow.
+_CANDIDATE = re.compile(r"\n+|[.!?]")
+_AFTER_STOP = re.compile(r"[\"'\u2019\u201d)\]]*[ \t\f\v\r]+(?=[\"'\u2018\u201c(\[]*[^\W_a-z])")
+_LAST_WORD = re.compile(r"([^\W\d_][\w]*)\.$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt maj gov sen rep prof jr sr no vs rev cpl pte adm "
+    "lt.col brig cmdr u.s u.k e.g i.e approx est fig inc ltd co corp jan feb mar apr jun jul "
+    "aug sep sept oct nov dec".split()
+)
+
+
+def _is_abbreviation(text: str, boundary_start: int) -> bool:
+    """True when the full stop before ``boundary_start`` closes an abbreviation or initial."""
+    head = text[max(0, boundary_start - 12) : boundary_start]
+    if not head.endswith("."):
+        return False
+    match = _LAST_WORD.search(head)
+    if match is None:
+        return False
+    word = match.group(1)
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Half-open ``(start, end)`` ranges of the sentences in ``text``, whitespace trimmed.
+
+    Deliberately rule-based (no model) so it costs microseconds per chunk.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        if match.group(0)[0] == "\n":
+            spans.append((start, match.start()))
+            start = match.end()
+            continue
+        after = _AFTER_STOP.match(text, match.end())
+        if after is None or _is_abbreviation(text, match.end()):
+            continue
+        # keep the full stop and any closing quotes with their sentence
+        quotes = after.group(0)
+        cut = match.end() + len(quotes) - len(quotes.lstrip("\"'\u2019\u201d)]"))
+        spans.append((start, cut))
+        start = after.end()
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

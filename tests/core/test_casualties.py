@@ -1,0 +1,242 @@
+"""Behaviour of the casualties extractor core on invented wire sentences and the seed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.core.extract._common import split_sentences
+from sitrep.core.extract.casualties import EXTRACTOR, extract_casualties
+from sitrep.core.extract.numbers import VAGUE_RANGES
+from sitrep.schemas import CasualtiesResult, Qualifier
+from tests.factories import SHARED, make_chunk, seed_text
+
+
+def _facts(text: str, start: int = 0) -> list[tuple[object, ...]]:
+    result = extract_casualties(make_chunk(text, start=start))
+    return [
+        (m.category.value, m.best, m.low, m.high, m.qualifier.value, m.breakdown)
+        for m in result.casualties
+    ]
+
+
+# (sentence, expected [(category, best, low, high, qualifier, breakdown)])
+CASES = [
+    ("At least 12 people were killed and 30 wounded in an air strike on Kharkiv.",
+     [("killed", 12, 12, None, "at_least", {}), ("injured", 30, None, None, "exact", {})]),
+    ("Two soldiers died when their vehicle hit a mine near the border.",
+     [("killed", 2, None, None, "exact", {})]),
+    ("Dozens were injured in the blast at the railway station.",
+     [("injured", None, 24, 99, "vague", {})]),
+    ("A 45-year-old man was killed in the shelling of the village.",
+     [("killed", 1, None, None, "exact", {})]),
+    ("The death toll rose to 57 on Tuesday.", [("killed", 57, None, None, "exact", {})]),
+    ("The missile struck a market, killing five and wounding at least 20 others.",
+     [("killed", 5, None, None, "exact", {}), ("injured", 20, 20, None, "at_least", {})]),
+    ("Five people, including two children, were killed in the attack.",
+     [("killed", 5, None, None, "exact", {"children": 2})]),
+    ("11 adults and nine children were killed when the rocket hit.",
+     [("killed", 20, None, None, "exact", {"adults": 11, "children": 9})]),
+    ("33 people including 4 children were still being treated in hospital.",
+     [("injured", 33, None, None, "exact", {"children": 4})]),
+    ("Hundreds of civilians have been killed since the offensive began.",
+     [("killed", None, 200, 999, "vague", {})]),
+    ("The strike killed a woman and injured three people.",
+     [("killed", 1, None, None, "exact", {}), ("injured", 3, None, None, "exact", {})]),
+    ("The death toll rose from 40 to 52 overnight.", [("killed", 52, None, None, "exact", {})]),
+    ("More than 100 people were wounded.", [("injured", 100, 100, None, "more_than", {})]),
+    ("Over 300 soldiers were captured during the offensive.",
+     [("captured", 300, 300, None, "more_than", {})]),
+    ("Nearly 50 people are missing after the dam was destroyed.",
+     [("missing", 50, None, 50, "fewer_than", {})]),
+    ("Up to 30 people may have been killed, officials fear.",
+     [("killed", 30, None, 30, "up_to", {})]),
+    ("Some 40 residents were hospitalised after the chemical leak.",
+     [("injured", 40, None, None, "about", {})]),
+    ("Around 15 civilians were wounded in the shelling.",
+     [("injured", 15, None, None, "about", {})]),
+    ("Approximately 2,000 troops were killed or wounded in the battle.",
+     [("killed", 2000, None, None, "about", {})]),
+    ("Fewer than ten people were hurt in the incident.",
+     [("injured", 10, None, 10, "fewer_than", {})]),
+    ("A drone strike on a bus killed nine people and wounded four.",
+     [("killed", 9, None, None, "exact", {}), ("injured", 4, None, None, "exact", {})]),
+    ("Two police officers and a civilian were wounded in the attack.",
+     [("injured", 3, None, None, "exact", {"police": 2, "civilians": 1})]),
+    ("Five civilian deaths were recorded in the region last week.",
+     [("killed", 5, None, None, "exact", {})]),
+    ("Rescuers pulled 12 bodies from the rubble.", [("killed", 12, None, None, "exact", {})]),
+    ("Three Palestinians were shot dead at a checkpoint.",
+     [("killed", 3, None, None, "exact", {})]),
+    ("The attack left 14 people dead and dozens wounded.",
+     [("killed", 14, None, None, "exact", {}), ("injured", None, 24, 99, "vague", {})]),
+    ("Israeli strikes killed 23 people overnight, including eight children.",
+     [("killed", 23, None, None, "exact", {"children": 8})]),
+    ("Seven sailors remain unaccounted for after the ship sank.",
+     [("missing", 7, None, None, "exact", {})]),
+    ("A handful of soldiers were taken prisoner near the river.",
+     [("captured", None, 3, 5, "vague", {})]),
+    ("The gunmen abducted 14 students from the school.",
+     [("captured", 14, None, None, "exact", {})]),
+    ("Twenty-two people lost their lives in the ferry attack.",
+     [("killed", 22, None, None, "exact", {})]),
+    ("More than a dozen people were injured.", [("injured", 12, 12, None, "more_than", {})]),
+    ("Half a dozen fighters died in the clashes.", [("killed", 6, None, None, "about", {})]),
+    ("One hundred and five people were killed in the massacre.",
+     [("killed", 105, None, None, "exact", {})]),
+    ("Tens of thousands of people have been killed in the war.",
+     [("killed", None, 20000, 99999, "vague", {})]),
+    ("Several people were injured in the blast.", [("injured", None, 3, 9, "vague", {})]),
+    ("Bombing claimed the lives of 31 civilians on Sunday.",
+     [("killed", 31, None, None, "exact", {})]),
+    ("The toll has climbed to at least 89.", [("killed", 89, 89, None, "at_least", {})]),
+    ("Two people were killed and one was injured.",
+     [("killed", 2, None, None, "exact", {}), ("injured", 1, None, None, "exact", {})]),
+    ("The Kremlin said its troops had killed 1,200 Ukrainian servicemen.",
+     [("killed", 1200, None, None, "exact", {})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_invented_wire_sentences(text: str, expected: list[tuple[object, ...]]) -> None:
+    """Each invented wire sentence yields exactly the figures a reader would extract."""
+    assert _facts(text) == expected
+
+
+DISTRACTORS = [
+    "The victims ranged from 3 to 79 years old.",
+    "A man aged 45 was seen near the scene.",
+    "The offensive came eight months after the incursion.",
+    "The three-year conflict shows no sign of ending.",
+    "The city had a pre-war population of around 600,000.",
+    "Troops advanced roughly 10 kilometres further south.",
+    "A 122 mm rocket launcher fired toward the border.",
+    "The blogger has over 1.2 million subscribers.",
+    "Ukraine's army captured thousands of square kilometres of territory.",
+    "He suffers terrible losses every day.",
+    "The strike came just 24 hours after the talks.",
+    "2 buildings were destroyed and 3 cars were burned.",
+    "The government pledged $50 million to rebuild 400 homes.",
+    "Prices rose 12 percent in the captured territory.",
+    "No one was killed in the attack, officials said.",
+    "Nobody was injured, although 5 houses were damaged.",
+    "Russia and Ukraine exchanged 175 prisoners of war on Friday.",
+    "Kyiv received the bodies of 909 soldiers in a repatriation on Friday.",
+    "In 2014 Russia annexed Crimea; the war has killed many since.",
+    "The 4th Brigade lost 3 tanks near the village.",
+    "Officials said on 12 April that the situation was under control.",
+    "The photo was taken on April 4, 2025 in Kryvyi Rih.",
+    "The deadliest attack of 2023 took place in the east.",
+    "A body was found near the site of the strike.",
+]
+
+
+@pytest.mark.parametrize("text", DISTRACTORS, ids=[d[:40] for d in DISTRACTORS])
+def test_distractors_report_nothing(text: str) -> None:
+    """Numbers that are ages, dates, units, counts of things or negations are never casualties."""
+    assert _facts(text) == []
+
+
+def test_claimed_by_is_taken_from_attribution() -> None:
+    """Who gives the figure is read from 'X said', 'according to X' and 'X cited him'."""
+    cases = {
+        "Five people, including two children, were killed, Moscow said.": "Moscow",
+        "The toll rose to 57, according to the regional governor.": "regional governor",
+        "11 adults and nine children were killed, RIA cited him as saying.": "RIA",
+        "Officials said 7 people were missing.": "Officials",
+        "Three soldiers were killed, he said.": None,
+    }
+    for text, who in cases.items():
+        (mention,) = extract_casualties(make_chunk(text)).casualties
+        assert mention.claimed_by == who, text
+
+
+def test_victim_kind_and_spans_point_into_the_original_document() -> None:
+    """Spans are shifted by the chunk's start so they slice the original article."""
+    prefix = "Earlier text. " * 7
+    body = "Three civilians were killed in Kherson, the governor said."
+    doc = prefix + body
+    chunk = make_chunk(body, start=len(prefix))
+    (m,) = extract_casualties(chunk).casualties
+    assert m.victim_kind == "civilians"
+    assert doc[m.span.start : m.span.end] == m.span.text == "Three civilians"
+    assert doc[m.sentence.start : m.sentence.end] == body
+
+
+def test_repeated_caption_is_reported_once() -> None:
+    """The same figure repeated in a chunk (captions repeat sentences) is one fact."""
+    line = "At least 3 people were killed in the strike on the city.\n"
+    assert len(_facts(line * 3)) == 1
+
+
+def test_result_stamps_chunk_and_extractor() -> None:
+    """The result carries the chunk reference and the extractor's versioned identity."""
+    chunk = make_chunk("Two soldiers died.", document_id="d1", seq=2, chunk_count=5, start=40)
+    result = extract_casualties(chunk)
+    assert isinstance(result, CasualtiesResult)
+    assert (result.chunk.chunk_id, result.chunk.seq, result.chunk.start) == ("d1:2", 2, 40)
+    assert result.chunk.text == chunk.text
+    assert result.extractor == EXTRACTOR
+    assert EXTRACTOR.name == "casualties" and "text2num" in EXTRACTOR.resources
+
+
+def test_vague_table_ranges_are_ordered() -> None:
+    """Every vague quantity has a range with low below high and no exact best."""
+    for low, high in VAGUE_RANGES.values():
+        assert 0 < low < high
+    (m,) = extract_casualties(make_chunk("Scores of people were wounded.")).casualties
+    assert (m.best, m.qualifier) == (None, Qualifier.VAGUE)
+
+
+def _gold_casualties() -> tuple[set[tuple[str, int]], list[str]]:
+    path = SHARED / "eval" / "seed-gold.json"
+    if not path.exists():
+        pytest.skip(f"shared gold annotation absent at {path}")
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    facts = {(row["category"], row["count"]) for row in gold["casualties"]}
+    return facts, gold["casualty_distractors"]
+
+
+def test_seed_article_as_one_chunk_matches_gold() -> None:
+    """The whole seed article yields exactly the gold killed and injured figures."""
+    gold, _ = _gold_casualties()
+    text = seed_text()
+    result = extract_casualties(make_chunk(text))
+    got = {(m.category.value, m.best) for m in result.casualties}
+    assert got == gold
+    assert len(result.casualties) == len(gold)
+    killed = next(m for m in result.casualties if m.category.value == "killed")
+    assert killed.breakdown == {"adults": 11, "children": 9}
+    injured = next(m for m in result.casualties if m.category.value == "injured")
+    assert injured.breakdown == {"children": 4}
+    for m in result.casualties:
+        assert text[m.span.start : m.span.end] == m.span.text
+
+
+def test_seed_article_in_sentence_chunks_matches_gold() -> None:
+    """Sentence-sized chunks of the seed together yield only the gold figures."""
+    gold, _ = _gold_casualties()
+    text = seed_text()
+    sentences = split_sentences(text)
+    facts = set()
+    for seq, (s, e) in enumerate(sentences):
+        chunk = make_chunk(text[s:e], seq=seq, chunk_count=len(sentences), start=s)
+        for m in extract_casualties(chunk).casualties:
+            assert text[m.span.start : m.span.end] == m.span.text
+            facts.add((m.category.value, m.best, tuple(sorted(m.breakdown.items()))))
+    assert {(c, b) for c, b, _ in facts} == gold
+    assert len(facts) == len(gold)
+
+
+def test_gold_distractors_report_nothing() -> None:
+    """Every gold distractor phrase, alone and in its seed sentence, gives no casualty."""
+    _, distractors = _gold_casualties()
+    text = seed_text()
+    for phrase in distractors:
+        assert _facts(phrase) == [], phrase
+        at = text.find(phrase)
+        assert at >= 0, phrase
+        for s, e in split_sentences(text):
+            if s <= at < e and "killed" not in text[s:e] and "hospital" not in text[s:e]:
+                assert _facts(text[s:e]) == [], text[s:e]
