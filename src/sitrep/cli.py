@@ -290,11 +290,13 @@ def schemas() -> None:
 
 def _register_commands() -> None:
     """Commands that live with their feature (evaluation, subscribers, operations)."""
+    from sitrep.bench.commands import register as register_bench  # noqa: PLC0415
     from sitrep.eval.commands import register as register_eval  # noqa: PLC0415
+    from sitrep.runtime.commands import register as register_ops  # noqa: PLC0415
     from sitrep.subscribe.commands import register as register_subscribe  # noqa: PLC0415
 
-    register_eval(app)
-    register_subscribe(app)
+    for register in (register_eval, register_subscribe, register_ops, register_bench):
+        register(app)
 
 
 def main() -> None:

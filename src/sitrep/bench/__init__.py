@@ -1,0 +1,1 @@
+"""Benchmarks: the raw Redis floor vs sitrep, in one run on one server."""
