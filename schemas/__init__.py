@@ -14,9 +14,11 @@ from .events import (
     CasualtyFigure,
     DatePrecision,
     DeadLetter,
+    DocumentOutcome,
     Event,
     EventLocation,
     EventType,
+    MissingPart,
 )
 from .results import (
     CasualtiesResult,
@@ -47,6 +49,7 @@ __all__ = [
     "ChunkRef",
     "DatePrecision",
     "DeadLetter",
+    "DocumentOutcome",
     "EntitiesResult",
     "EntityKind",
     "EntityMention",
@@ -57,6 +60,7 @@ __all__ = [
     "ExtractorResult",
     "GeoPrecision",
     "Message",
+    "MissingPart",
     "Place",
     "PlaceKind",
     "PlaceMention",
@@ -73,4 +77,5 @@ PUBLIC_MESSAGES: dict[str, type[Message]] = {
     "places-result": PlacesResult,
     "event": Event,
     "dead-letter": DeadLetter,
+    "document-outcome": DocumentOutcome,
 }

@@ -16,7 +16,9 @@ __all__ = [
     "CasualtyFigure",
     "DatePrecision",
     "DeadLetter",
+    "DocumentOutcome",
     "Event",
+    "MissingPart",
     "EventLocation",
     "EventType",
 ]
@@ -112,3 +114,29 @@ class DeadLetter(Message):
     failed_at: dt.datetime
     document_id: str | None = None
     chunk_id: str | None = None
+
+
+class MissingPart(Message):
+    """One extractor result of one chunk that never reached the merger."""
+
+    seq: int = Field(ge=0)
+    extractor: str
+
+
+class DocumentOutcome(Message):
+    """What happened to a document that did not complete: published on
+    ``<prefix>:outcomes`` when its join state expires (JOIN_TTL_S), so an incomplete
+    document is an explicit record, never silent loss. No events are built from it."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    document_id: str
+    status: Literal["partial", "failed"] = Field(
+        description="partial: parts never arrived; failed: all arrived but building events "
+        "failed (the completing part is on the dead-letter stream)."
+    )
+    chunk_count: int | None = Field(description="From the parts present; None if unknown.")
+    parts_present: int = Field(ge=0)
+    parts_needed: int | None = None
+    missing: list[MissingPart] = Field(default_factory=list)
+    reason: str
+    decided_at: dt.datetime

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ._base import SCHEMA_VERSION, ExtractorInfo, Message, Span
+from .documents import Located
 
 __all__ = [
     "CasualtiesResult",
@@ -28,16 +29,17 @@ __all__ = [
 ]
 
 
-class ChunkRef(Message):
-    """Which chunk a result is about; enough for the merger to join without the chunk."""
+class ChunkRef(Located):
+    """Which chunk a result is about; enough for the merger to join without the chunk.
+
+    It repeats the chunk's text and offset map: the merger types events and resolves
+    dates from the text, and maps its own spans back to the original with :meth:`span`.
+    """
 
     document_id: str
     chunk_id: str
     seq: int = Field(ge=0)
     chunk_count: int = Field(ge=1)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str = Field(description="The chunk's normalised text, for event typing and dates.")
     published_at: dt.date | None = None
     source: str | None = None
     source_id: str | None = Field(default=None, description="The id the source gave (JSONL 'id').")

@@ -22,6 +22,7 @@ def chunk_ref(chunk: Chunk) -> ChunkRef:
         start=chunk.start,
         end=chunk.end,
         text=chunk.text,
+        offset_map=chunk.offset_map,
         published_at=chunk.published_at,
         source=chunk.source,
         source_id=chunk.source_id,

@@ -1,0 +1,1065 @@
+"""Turn one document's joined extractor findings into ACLED-style events.
+
+Pure and deterministic: every choice below depends only on the document's text and
+mentions in document order, so any delivery order of the same results gives the same
+events. The rules are general news-prose rules (no article-specific tuning):
+
+* **Typing** (:func:`find_triggers`): trigger phrases per ACLED family and sub type.
+  Captures of places ("seized the village", "retaken by") are
+  ``strategic_developments/territory_change`` -- news reports of a seizure rarely
+  describe the fighting, and when they do the fighting words ("clashes", "battles")
+  produce a separate ``battles`` event. Triggers under negation, hypothesis or intent
+  ("had not fallen to", "an effort to seize", "halt strikes", "fighting could not be
+  paused") are ignored. Coordinated triggers of one family ("shelling and drone
+  attacks") are one event typed by the first.
+* **Dates** (:func:`resolve_date`): the date phrase nearest the trigger in its clause,
+  resolved against ``published_at``; never after it. Without one the event gets
+  ``published_at`` with precision ``month`` ("reported recently").
+* **Location**: the most specific non-metonym place near the trigger, else in its
+  sentence, else (only when the sentence points back: "there", "the village") in the
+  neighbouring sentences, else the document focus for concrete incidents (casualties
+  or an explicit day). Countries count as locations only after a locative preposition
+  ("in Ukraine"); "Russia said" is an actor. Events with no location are dropped.
+* **Merging**: events of one family at the same place with compatible dates and
+  actors are one event; a region- or country-level event is absorbed by a finer event
+  of the same family inside it ("pounding towns in Belgorod" + "shelling of
+  Shebekino").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sitrep.core.text import split_sentences
+from sitrep.schemas import (
+    Actor,
+    CasualtyCategory,
+    CasualtyFigure,
+    CasualtyMention,
+    ChunkRef,
+    DatePrecision,
+    EntityKind,
+    EntityMention,
+    Event,
+    EventLocation,
+    EventType,
+    ExtractorInfo,
+    GeoPrecision,
+    PlaceKind,
+    PlaceMention,
+    Span,
+)
+
+__all__ = [
+    "DocumentView",
+    "ResolvedDate",
+    "Trigger",
+    "assemble_events",
+    "event_id",
+    "find_triggers",
+    "resolve_date",
+]
+
+# --- typing -------------------------------------------------------------------
+
+_F = EventType
+_SHELL = "shelling_artillery_missile_attack"
+_AIR = "air_drone_strike"
+
+_DEMONYM_TO_ISO: dict[str, str] = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "armenian": "AM",
+    "azerbaijani": "AZ", "belarusian": "BY", "british": "GB", "burkinabe": "BF",
+    "burmese": "MM", "cameroonian": "CM", "chadian": "TD", "chinese": "CN",
+    "colombian": "CO", "congolese": "CD", "egyptian": "EG", "eritrean": "ER",
+    "ethiopian": "ET", "french": "FR", "georgian": "GE", "german": "DE", "haitian": "HT",
+    "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "israeli": "IL",
+    "jordanian": "JO", "kenyan": "KE", "lebanese": "LB", "libyan": "LY", "malian": "ML",
+    "mexican": "MX", "moroccan": "MA", "mozambican": "MZ", "nigerian": "NG",
+    "nigerien": "NE", "pakistani": "PK", "palestinian": "PS", "filipino": "PH",
+    "philippine": "PH", "polish": "PL", "russian": "RU", "rwandan": "RW", "saudi": "SA",
+    "somali": "SO", "sudanese": "SD", "syrian": "SY", "turkish": "TR", "ukrainian": "UA",
+    "venezuelan": "VE", "yemeni": "YE", "emirati": "AE", "qatari": "QA", "thai": "TH",
+    "north korean": "KP", "south korean": "KR", "south sudanese": "SS",
+}  # fmt: skip
+_SHORT_COUNTRY: dict[str, str] = {
+    "RU": "Russia", "US": "United States", "GB": "United Kingdom", "IR": "Iran",
+    "SY": "Syria", "KR": "South Korea", "KP": "North Korea", "VE": "Venezuela",
+    "CD": "DR Congo", "MD": "Moldova", "VN": "Vietnam", "PS": "Palestine", "TW": "Taiwan",
+    "TZ": "Tanzania", "BO": "Bolivia", "LA": "Laos",
+}  # fmt: skip
+_DEMONYM = r"(?:" + "|".join(sorted(_DEMONYM_TO_ISO, key=len, reverse=True)) + r")"
+
+# (family, sub type, pattern). Order matters only for overlapping matches: earlier wins.
+_TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, "suicide_bomb", r"suicide (?:bomb(?:ing|er)?s?|attacks?)"),
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, "remote_explosive_landmine_ied",
+     r"(?:roadside|car|truck) bombs?|land ?mines?|IEDs?|improvised explosive devices?|"
+     r"explosive devices?|bomb (?:blast|exploded|went off)"),
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, "grenade", r"grenade (?:attacks?|blasts?)"),
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, _AIR,
+     r"(?:air|drone|aerial|uav)[ -]?(?:strikes?|attacks?|raids?|bombing)|airstrikes?|"
+     r"air raids?|bombing raids?|drones? (?:struck|hit|attacked|slammed)"),
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, _SHELL,
+     r"(?:cruise |ballistic )?(?:missile|rocket|artillery|mortar)s? "
+     r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
+     r"shell(?:ing|ed)|bombard(?:ed|ment|ing)|pound(?:ed|ing)|"
+     r"(?:missiles?|rockets?|shells?) (?:struck|hit|slammed into|landed)|"
+     rf"{_DEMONYM} strikes?"),
+    (_F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance",
+     r"abduct(?:ed|ion|s)|kidnapp(?:ed|ing)|kidnaps?"),
+    (_F.VIOLENCE_AGAINST_CIVILIANS, "sexual_violence", r"raped|sexual violence"),
+    (_F.VIOLENCE_AGAINST_CIVILIANS, "attack",
+     r"massacred?|massacres|executed|executions?|attacks? on civilians|"
+     r"attacked civilians|killed civilians|(?:shot|stabbed|hacked) (?:dead|to death)|lynched"),
+    (_F.RIOTS, "mob_violence", r"mobs?|lynch mob"),
+    (_F.RIOTS, "violent_demonstration", r"riot(?:s|ers|ing|ed)?"),
+    (_F.PROTESTS, "peaceful_protest",
+     r"protest(?:s|ers|ors|ed|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ies|ied)|sit-ins?|"
+     r"marched"),
+    (_F.BATTLES, "armed_clash",
+     r"(?:gun ?)?battles?|clash(?:es|ed)?|fighting|fought|firefights?|skirmish(?:es)?|"
+     r"ambush(?:ed|es)?|exchanges? of fire"),
+    (_F.STRATEGIC_DEVELOPMENTS, "territory_change",
+     r"seiz(?:e|ed|es|ing|ure of)|captur(?:e|ed|es|ing)|retak(?:en|es|ing)|retook|"
+     r"recaptur(?:ed|es|ing|e)|regain(?:ed|s|ing)|(?:took|taken|take|taking) (?:full )?control of|"
+     r"clawed back|liberat(?:ed|ion of)|fell to|fallen to|overr(?:an|un)"),
+)  # fmt: skip
+_TRIGGERS = tuple(
+    (fam, sub, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for fam, sub, pat in _TRIGGER_TABLE
+)
+
+# Intent, negation and hypothesis just before a trigger: not a report of an event.
+_PRE_SUPPRESS = re.compile(
+    r"\b(?:not|no|never|without|halt|stop|end|pause|prevent(?:ing)?|avoid(?:ing)?|ban|"
+    r"rather than|effort to|attempts? to|trying to|tried to|try to|aim(?:s|ed)? to|"
+    r"plan(?:s|ned)? to|seek(?:s|ing)? to|sought to|would|could|might|may|will|"
+    r"threat(?:en(?:ed|s)?)? to|if|unless|fears? of|risk of|calls? for|call(?:ed)? for)\s+"
+    r"(?:(?:a|an|the|further|new|more|any|fresh|to|be|have|been|its|their|his|her)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_POST_SUPPRESS = re.compile(
+    r"^\s+(?:could|would|will|must|should|might|cannot|can't|can|may)\b", re.IGNORECASE
+)
+_COORDINATION = re.compile(r"^[\s,;]*(?:and|or|while|as well as|along with|plus)?[\s,]*$")
+_PARTICIPLE = re.compile(r"\b(?:while|by|when|whilst)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"\s[\u2013\u2014-]\s|;|:|\((?=\w)|,\s*(?:though|although|but|while|whereas|as)\b|\bthough\b"
+)
+_TERRITORY_NOUN = re.compile(
+    r"\b(?:village|town|city|settlement|territor(?:y|ies)|land|area|region|district|hamlet|"
+    r"positions?|base|airport|hill|stronghold|outskirts|province|capital|port)s?\b",
+    re.IGNORECASE,
+)
+_PROTEST_CONTEXT = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)|marched)", re.I)
+_VIOLENT_PROTEST = re.compile(
+    r"\b(?:hurl(?:ed|ing)|threw (?:stones|rocks|petrol)|torched|set fire|looted|vandali[sz]ed|"
+    r"clashed with (?:police|security)|violent)\b",
+    re.IGNORECASE,
+)
+_INTERVENTION = re.compile(
+    r"\b(?:tear ?gas|water cannons?|dispersed|rubber bullets|arrested|detained|baton)\b", re.I
+)
+_EXCESSIVE = re.compile(
+    r"\b(?:(?:shot|killed|opened fire on|fired (?:live rounds )?(?:on|at)) (?:\w+ ){0,2}"
+    r"(?:protesters|demonstrators|marchers))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event phrase at ``[start, end)`` of a sentence, with its ACLED typing."""
+
+    start: int
+    end: int
+    family: EventType
+    sub_type: str
+
+
+def _suppressed(text: str, start: int, end: int) -> bool:
+    return bool(
+        _PRE_SUPPRESS.search(text[max(0, start - 40) : start])
+        or _POST_SUPPRESS.match(text[end : end + 12])
+    )
+
+
+def _territorial(text: str, start: int, end: int, place_offsets: Sequence[int]) -> bool:
+    """A capture verb is a territory change only when a place or territory is its object
+    ("seized the village"), or its subject in the passive ("Sudzha ... was retaken")."""
+    after, before = text[end : end + 60], text[max(0, start - 90) : start]
+    if _TERRITORY_NOUN.search(after) or any(end <= o < end + 60 for o in place_offsets):
+        return True
+    passive = re.search(r"\b(?:was|were|been|being|is|are|had|has)\s+(?:\w+\s+)?$", before)
+    if passive or re.match(r"\s+by\b", text[end : end + 5]) or "fall" in text[start:end]:
+        return bool(_TERRITORY_NOUN.search(before)) or any(
+            start - 90 <= o < start for o in place_offsets
+        )
+    return False
+
+
+def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]:
+    """Typed event phrases in one sentence, suppressed and coordinated.
+
+    ``place_offsets`` (starts of place mentions in ``text``) help decide whether a
+    capture verb is about territory.
+    """
+    found: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    for family, sub, pattern in _TRIGGERS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if _suppressed(text, s, e):
+                continue
+            if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
+                continue
+            taken.append((s, e))
+            found.append(Trigger(s, e, family, sub))
+    found.sort(key=lambda t: (t.start, t.end))
+    found = _contextualise(text, found)
+    merged: list[Trigger] = []
+    for trig in found:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.family is trig.family
+            and (
+                _COORDINATION.match(text[prev.end : trig.start])
+                or (_PARTICIPLE.search(text[max(0, trig.start - 8) : trig.start])
+                    and text[trig.start : trig.end].endswith("ing"))
+            )
+        ):
+            # "shelling and drone attacks", "... while seizing land": one event
+            continue
+        merged.append(trig)
+    return merged
+
+
+def _contextualise(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Protest context re-types clashes and violence; intervention refines protests."""
+    if not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in triggers) and not (
+        _PROTEST_CONTEXT.search(text)
+    ):
+        return triggers
+    violent = bool(_VIOLENT_PROTEST.search(text))
+    out: list[Trigger] = []
+    for t in triggers:
+        if t.family is _F.BATTLES and _PROTEST_CONTEXT.search(text):
+            continue  # protesters "clashed with police" is a riot, not a battle
+        if t.family is _F.PROTESTS:
+            if violent:
+                t = Trigger(t.start, t.end, _F.RIOTS, "violent_demonstration")
+            elif _EXCESSIVE.search(text):
+                t = Trigger(t.start, t.end, _F.PROTESTS, "excessive_force_against_protesters")
+            elif _INTERVENTION.search(text):
+                t = Trigger(t.start, t.end, _F.PROTESTS, "protest_with_intervention")
+        out.append(t)
+    if violent and not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in out):
+        m = _PROTEST_CONTEXT.search(text)
+        if m is not None:
+            out.append(Trigger(m.start(), m.end(), _F.RIOTS, "violent_demonstration"))
+            out.sort(key=lambda t: (t.start, t.end))
+    return out
+
+
+# --- dates --------------------------------------------------------------------
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_RE = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"  # noqa: E501
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pat, re.IGNORECASE))
+    for name, pat in (
+        ("mdy", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"),
+        ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}{_YEAR}\b"),
+        ("iso", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b"),
+        ("month", rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH_RE}{_YEAR}\b"),
+        ("weekday", r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        ("yesterday", r"\byesterday\b"),
+        ("last_night", r"\blast night\b"),
+        ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight|overnight)\b"),
+        ("days_ago", r"\b(?P<n>\d|one|two|three|four|five|six|seven) days ago\b"),
+        ("last_week", r"\blast week\b"),
+        ("this_week", r"\b(?:this week|earlier this week)\b"),
+        ("last_month", r"\blast month\b"),
+        ("this_month", r"\b(?:this month|earlier this month)\b"),
+        ("last_year", r"\blast year\b"),
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """An event date; ``explicit`` is False for the published-date fallback."""
+
+    date: dt.date | None
+    precision: DatePrecision
+    explicit: bool
+    span: tuple[int, int] | None = None
+
+
+def _fallback(published: dt.date | None) -> ResolvedDate:
+    if published is None:
+        return ResolvedDate(None, DatePrecision.UNKNOWN, explicit=False)
+    return ResolvedDate(published, DatePrecision.MONTH, explicit=False)
+
+
+def _past(month: int, day: int, year: int | None, published: dt.date) -> dt.date | None:
+    """The date with ``year`` or, without one, the latest such date not after ``published``."""
+    try:
+        if year is not None:
+            return dt.date(year, month, day)
+        cand = dt.date(published.year, month, day)
+        return cand if cand <= published else dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_match(kind: str, m: re.Match[str], pub: dt.date) -> ResolvedDate | None:  # noqa: PLR0911
+    g = m.groupdict()
+    day_p, span = DatePrecision.DAY, m.span()
+    if kind in ("mdy", "dmy", "iso"):
+        month = int(g["m"]) if kind == "iso" else _MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        d = _past(month, int(g["day"]), year, pub)
+        return None if d is None or d > pub else ResolvedDate(d, day_p, True, span)
+    if kind == "month":
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        d = _past(month, 1, year, pub.replace(day=1))
+        return None if d is None or d > pub else ResolvedDate(d, DatePrecision.MONTH, True, span)
+    if kind == "weekday":
+        back = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        return ResolvedDate(pub - dt.timedelta(days=back), day_p, True, span)
+    if kind in ("yesterday", "last_night"):
+        return ResolvedDate(pub - dt.timedelta(days=1), day_p, True, span)
+    if kind == "today":
+        return ResolvedDate(pub, day_p, True, span)
+    if kind == "days_ago":
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        return ResolvedDate(pub - dt.timedelta(days=n), day_p, True, span)
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if kind == "last_week":
+        return ResolvedDate(monday - dt.timedelta(days=7), DatePrecision.WEEK, True, span)
+    if kind == "this_week":
+        return ResolvedDate(monday, DatePrecision.WEEK, True, span)
+    first = pub.replace(day=1)
+    if kind == "last_month":
+        prev = (first - dt.timedelta(days=1)).replace(day=1)
+        return ResolvedDate(prev, DatePrecision.MONTH, True, span)
+    if kind == "this_month":
+        return ResolvedDate(first, DatePrecision.MONTH, True, span)
+    if kind == "last_year":
+        return ResolvedDate(dt.date(pub.year - 1, 1, 1), DatePrecision.YEAR, True, span)
+    return None
+
+
+def resolve_date(text: str, published: dt.date | None, anchor: int | None = None) -> ResolvedDate:
+    """The date ``text`` gives for an event, relative to ``published``.
+
+    With several date phrases, the one nearest ``anchor`` (the trigger) wins. A
+    weekday means the latest such day not after publication ("on Monday" in a Monday
+    article is that day). Results are never after ``published``.
+    """
+    if published is None:
+        return _fallback(None)
+    found: list[ResolvedDate] = []
+    claimed: list[tuple[int, int]] = []
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in claimed):
+                continue
+            if kind == "mdy" and m.group("mon").lower() == "may" and not m.group("year"):
+                continue  # "may 4" is too often the modal verb
+            r = _resolve_match(kind, m, published)
+            if r is not None:
+                claimed.append(m.span())
+                found.append(r)
+    if not found:
+        return _fallback(published)
+    if anchor is None:
+        return min(found, key=lambda r: r.span or (0, 0))
+
+    def distance(r: ResolvedDate) -> tuple[int, int]:
+        s, e = r.span or (0, 0)
+        return min(abs(anchor - s), abs(anchor - e)), s
+
+    return min(found, key=distance)
+
+
+# --- document view --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """One document's joined findings, sorted in document order (see :mod:`merge`)."""
+
+    document_id: str
+    chunks: tuple[ChunkRef, ...]
+    entities: tuple[EntityMention, ...]
+    places: tuple[PlaceMention, ...]
+    casualties: tuple[CasualtyMention, ...]
+    extractors: tuple[ExtractorInfo, ...]
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    chunk: ChunkRef
+    local_start: int
+    text: str
+    start: int  # original offsets
+    end: int
+    places: list[PlaceMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    triggers: list[Trigger] | None = None
+
+    def rel(self, span: Span) -> int:
+        return span.start - self.start
+
+    def span(self, a: int, b: int) -> Span:
+        return _chunk_span(self.chunk, self.local_start + a, self.local_start + b)
+
+
+def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
+    """Original-document span of chunk-local ``[a, b)``, clamped to the chunk."""
+    n = len(chunk.text)
+    return chunk.span(min(a, n), min(b, n))
+
+
+def _sentences(doc: DocumentView) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for chunk in doc.chunks:
+        for a, b in split_sentences(chunk.text):
+            sp = _chunk_span(chunk, a, b)
+            out.append(_Sentence(len(out), chunk, a, chunk.text[a:b], sp.start, sp.end))
+    starts = [s.start for s in out]
+
+    def locate(span: Span) -> _Sentence | None:
+        i = bisect.bisect_right(starts, span.start) - 1
+        return out[i] if i >= 0 and span.start < out[i].end else None
+
+    for p in doc.places:
+        if (s := locate(p.span)) is not None:
+            s.places.append(p)
+    for e in doc.entities:
+        if (s := locate(e.span)) is not None:
+            s.entities.append(e)
+    for c in doc.casualties:
+        if (s := locate(c.sentence if c.span.start < c.sentence.start else c.span)) is not None:
+            s.casualties.append(c)
+    return out
+
+
+# --- locations and actors ----------------------------------------------------------
+
+_KIND_RANK = {
+    PlaceKind.DISTRICT: 0, PlaceKind.VILLAGE: 0, PlaceKind.TOWN: 0, PlaceKind.CITY: 0,
+    PlaceKind.OTHER: 1, PlaceKind.ADMIN2: 2, PlaceKind.ADMIN1: 3, PlaceKind.COUNTRY: 4,
+    PlaceKind.CONTINENT: 5,
+}  # fmt: skip
+_PRECISION_RANK = {
+    GeoPrecision.POINT: 0, GeoPrecision.ADMIN2: 1, GeoPrecision.ADMIN1: 2,
+    GeoPrecision.COUNTRY: 3, GeoPrecision.UNKNOWN: 4,
+}  # fmt: skip
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|across|throughout|within|near|of|at|on|towards?)\s+(?:the\s+)?$", re.I
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:(?:has |had )?(?:said|says|say|claimed|claims|denied|denies|announced|insisted|"
+    r"accused|warned|demanded|launched|fired|attacked|shelled|struck))\b",
+    re.IGNORECASE,
+)
+_STATE_VERB_AFTER = re.compile(
+    r"^\s+(?:has|had|is|was|did|does|will|would|continued|continues)\b", re.IGNORECASE
+)
+_POSSESSIVE_AFTER = re.compile(r"^'s?\b")
+_OWNS_NEXT = re.compile(r"^'s?\s+(?:\w+\s+){0,2}$")  # "Russia's [latest] recapture"
+_MILITARY_AFTER = re.compile(
+    r"^'s?\s+(?:\w+\s+)?(?:troops|forces|army|military|soldiers|armed forces|navy|air force)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:there|nearby|the (?:village|town|city|area|region|district|settlement|province))\b",
+    re.IGNORECASE,
+)
+_CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|residential|children|residents|villagers|women|passers-by)\b", re.I
+)
+_CIVILIAN_KINDS = frozenset(
+    "civilians civilian children child people residents adults women villagers".split()
+)
+
+
+def _kind(p: PlaceMention) -> PlaceKind | None:
+    return p.resolved.kind if p.resolved is not None else None
+
+
+def _region_fallback(p: PlaceMention) -> bool:
+    """A settlement the gazetteer lacks, resolved to its region only: the text names
+    something finer than ``resolved`` ("Popovka" -> Belgorod Oblast)."""
+    r = p.resolved
+    if r is None or r.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return False
+    surface = _fold(p.surface)
+    return bool(surface) and surface not in _fold(r.name) and _fold(r.name) not in surface
+
+
+def _fold(s: str) -> str:
+    return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+def _is_country_level(p: PlaceMention) -> bool:
+    return _kind(p) in (PlaceKind.COUNTRY, PlaceKind.CONTINENT)
+
+
+def _after(sent: _Sentence, p: PlaceMention) -> str:
+    end = sent.rel(p.span) + len(p.span.text)
+    return sent.text[end : end + 40]
+
+
+def _acts_as_state(sent: _Sentence, p: PlaceMention) -> bool:
+    """'Moscow said', 'Kyiv's troops', 'Russia has': a state speaking or acting."""
+    if p.role == "metonym":
+        return True
+    if _kind(p) not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
+        return False
+    after = _after(sent, p)
+    if _SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after):
+        return True
+    # "Russia has ..." is the state acting; "Kharkiv was retaken" is a place
+    return _kind(p) is PlaceKind.COUNTRY and bool(_STATE_VERB_AFTER.match(after))
+
+
+def _acts_as_metonym(sent: _Sentence, p: PlaceMention) -> bool:
+    """Not where something happened: a state acting, or a country's possessive
+    ("Russia's neighbouring Kursk region")."""
+    if _acts_as_state(sent, p):
+        return True
+    return _kind(p) in (PlaceKind.COUNTRY, PlaceKind.CITY) and bool(
+        _POSSESSIVE_AFTER.match(_after(sent, p))
+    )
+
+
+def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
+    """Places of the sentence that may be where something happened."""
+    out = []
+    for p in sent.places:
+        if p.role != "location" or _acts_as_metonym(sent, p):
+            continue
+        before = sent.text[max(0, sent.rel(p.span) - 20) : max(0, sent.rel(p.span))]
+        if _is_country_level(p) and not _LOCATIVE.search(before):
+            continue
+        out.append(p)
+    return out
+
+
+_CLAUSE_SPLIT = re.compile(
+    r",\s+(?!(?:which|who|whom|whose|where|that|when)\b)|\s[\u2013\u2014-]\s|;|:"
+)
+
+
+def _same_clause(sent: _Sentence, a: int, b: int) -> bool:
+    """No clause break between positions ``a`` and ``b`` (relative clauses stay with
+    their antecedent: "the town of Sudzha, which was retaken")."""
+    lo, hi = min(a, b), max(a, b)
+    return _CLAUSE_SPLIT.search(sent.text, lo, hi) is None
+
+
+def _rank(p: PlaceMention, anchor: int, sent: _Sentence) -> tuple[int, int, float, int, int]:
+    """Places in the trigger's clause first, then the most specific kind, then nearest
+    the trigger (objects and "in X" follow it, so places after it are preferred), then
+    gazetteer precision."""
+    r = p.resolved
+    kind_rank = _KIND_RANK.get(r.kind, 1) if r is not None else 1
+    if _region_fallback(p):
+        kind_rank = 0
+    prec = _PRECISION_RANK.get(r.precision, 4) if r is not None else 4
+    pos = sent.rel(p.span)
+    d = pos - anchor
+    clause = 0 if _same_clause(sent, pos, anchor) else 1
+    return clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
+
+
+def _focus(sentences: Sequence[_Sentence]) -> PlaceMention | None:
+    """The document's most-mentioned sub-national place (ties: first mentioned)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceMention] = {}
+    for s in sentences:
+        for p in _location_candidates(s):
+            if p.resolved is None or _KIND_RANK.get(p.resolved.kind, 1) >= 4:
+                continue
+            key = _place_key(p)
+            counts[key] += 1
+            first.setdefault(key, p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].span.start))
+    return first[best]
+
+
+def _place_key(p: PlaceMention) -> str:
+    r = p.resolved
+    if r is None:
+        return f"surface:{p.surface.casefold()}"
+    if _region_fallback(p):
+        return f"{_fold(p.surface)}|{r.country}|{r.region}|named"
+    if r.geonames_id is not None:
+        return f"gn:{r.geonames_id}"
+    return f"{r.name.casefold()}|{r.country}|{r.region}|{r.kind}"
+
+
+@lru_cache(maxsize=512)
+def _country_name(iso: str) -> str:
+    if iso in _SHORT_COUNTRY:
+        return _SHORT_COUNTRY[iso]
+    import pycountry  # noqa: PLC0415 - loaded only when a non-listed country appears
+
+    c = pycountry.countries.get(alpha_2=iso)
+    return getattr(c, "common_name", None) or (c.name if c is not None else iso)
+
+
+def _state_actor(iso: str, role: str, evidence: Span | None) -> Actor:
+    return Actor(
+        name=f"Armed Forces of {_country_name(iso)}",
+        kind=EntityKind.ARMED_GROUP.value,
+        role=role,  # type: ignore[arg-type]
+        country=iso,
+        evidence=evidence,
+    )
+
+
+_BETWEEN = re.compile(
+    rf"\bbetween\s+(?P<a>{_DEMONYM})\s+and\s+(?P<b>{_DEMONYM})\s+(?:troops|forces|soldiers|army|"
+    r"armies|units|militaries|fighters)\b",
+    re.IGNORECASE,
+)
+_DEMONYM_BEFORE = re.compile(rf"\b(?P<d>{_DEMONYM})(?:[- ](?:\w+)){{0,2}}[- ]$", re.IGNORECASE)
+_DEMONYM_FORCES = re.compile(
+    rf"\b(?P<d>{_DEMONYM})\s+(?:\w+\s+)?(?:troops|forces|soldiers|army|military|units|navy|"
+    r"air force|drones?|missiles?|jets?|warplanes?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorCue:
+    pos: int
+    actor: Actor
+
+
+def _bare_demonym(sent: _Sentence, e: EntityMention) -> bool:
+    """'Russian' tagged as an armed group but modifying something else ("Russian
+    energy infrastructure") is no actor."""
+    if e.span.text.casefold() not in _DEMONYM_TO_ISO:
+        return False
+    end = sent.rel(e.span) + len(e.span.text)
+    return not _DEMONYM_FORCES.match(sent.text, sent.rel(e.span), end + 40)
+
+
+def _actor_cues(sent: _Sentence, lo: int, hi: int) -> list[_ActorCue]:
+    """Who could be acting in ``sent.text[lo:hi]``: armed groups, states, demonyms."""
+    cues: list[_ActorCue] = []
+    for e in sent.entities:
+        pos = sent.rel(e.span)
+        if lo <= pos < hi and e.kind is EntityKind.ARMED_GROUP and not _bare_demonym(sent, e):
+            cues.append(
+                _ActorCue(pos, Actor(name=e.name, kind=e.kind.value, role="actor1",
+                                     country=e.country, evidence=e.span))  # fmt: skip
+            )
+    for p in sent.places:
+        pos = sent.rel(p.span)
+        if not lo <= pos < hi or p.resolved is None or p.resolved.country is None:
+            continue
+        if p.role == "modifier":
+            continue  # "Russian energy infrastructure"; "Russian forces" is matched below
+        after = _after(sent, p)
+        possessive = _POSSESSIVE_AFTER.match(after)
+        gap = after[: hi - pos - len(p.span.text)]
+        owns_hi = possessive and _OWNS_NEXT.match(gap)
+        if _acts_as_state(sent, p) or owns_hi or (_is_country_level(p) and not possessive):
+            cues.append(_ActorCue(pos, _state_actor(p.resolved.country, "actor1", p.span)))
+    for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi):
+        iso = _DEMONYM_TO_ISO[m.group("d").lower()]
+        cues.append(_ActorCue(m.start(), _state_actor(iso, "actor1", sent.span(*m.span("d")))))
+    return cues
+
+
+def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]:
+    text = sent.text
+    if (m := _BETWEEN.search(text, seg[0], seg[1])) is not None:
+        a = _state_actor(_DEMONYM_TO_ISO[m.group("a").lower()], "actor1", sent.span(*m.span("a")))
+        b = _state_actor(_DEMONYM_TO_ISO[m.group("b").lower()], "actor2", sent.span(*m.span("b")))
+        return [a, b] if a.name != b.name else [a]
+    # Passive: "retaken by Russia's armed forces"
+    by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+", text[trig.end : trig.end + 30])
+    if by is not None:
+        after = trig.end + by.end()
+        cues = [c for c in _actor_cues(sent, after, min(seg[1], after + 40)) if c.pos >= after]
+        if cues:
+            return [min(cues, key=lambda c: c.pos).actor]
+    # Adjective: "Russian missile strike"
+    if (m := _DEMONYM_BEFORE.search(text[max(seg[0], trig.start - 30) : trig.start])) is not None:
+        base = max(seg[0], trig.start - 30)
+        iso = _DEMONYM_TO_ISO[m.group("d").lower()]
+        return [_state_actor(iso, "actor1", sent.span(base + m.start("d"), base + m.end("d")))]
+    if (m := re.match(rf"(?P<d>{_DEMONYM})\b", text[trig.start : trig.end], re.I)) is not None:
+        iso = _DEMONYM_TO_ISO[m.group("d").lower()]
+        return [_state_actor(iso, "actor1", sent.span(trig.start, trig.start + m.end("d")))]
+    # Subject: the nearest actor before the trigger in its clause
+    clause = seg[0]
+    for m in _CLAUSE_BREAK.finditer(text, seg[0], trig.start):
+        clause = m.end()
+    cues = [c for c in _actor_cues(sent, clause, trig.start) if c.pos < trig.start]
+    if cues:
+        return [max(cues, key=lambda c: c.pos).actor]
+    return []
+
+
+# --- assembly ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    family: EventType
+    sub_type: str
+    order: tuple[int, int]  # (sentence index, trigger start): document order
+    sentence: _Sentence
+    location: PlaceMention
+    date: ResolvedDate
+    actors: list[Actor]
+    casualties: list[CasualtyMention]
+    evidence: list[Span]
+    civilian_context: Span | None
+
+
+def _segments(triggers: Sequence[Trigger], n: int) -> list[tuple[int, int]]:
+    """Each trigger owns the text from the previous trigger's end to the next's start."""
+    out = []
+    for i, _t in enumerate(triggers):
+        lo = triggers[i - 1].end if i else 0
+        hi = triggers[i + 1].start if i + 1 < len(triggers) else n
+        out.append((lo, hi))
+    return out
+
+
+def _choose_location(
+    sents: Sequence[_Sentence], sent: _Sentence, trig: Trigger, seg: tuple[int, int]
+) -> PlaceMention | None:
+    cands = _location_candidates(sent)
+    in_seg = [p for p in cands if seg[0] <= sent.rel(p.span) < seg[1]]
+    pool = in_seg or cands
+    if pool:
+        return min(pool, key=lambda p: _rank(p, trig.start, sent))
+    if not _ANAPHOR.search(sent.text):
+        return None
+    countries = {p.resolved.country for p in sent.places if p.resolved is not None}
+    for j in (sent.index - 1, sent.index + 1):
+        if not 0 <= j < len(sents):
+            continue
+        near = [
+            p for p in _location_candidates(sents[j])
+            if not countries or (p.resolved is not None and p.resolved.country in countries)
+        ]  # fmt: skip
+        if near:
+            # the antecedent of "there" is usually the neighbour's topic: its first
+            # sub-national place
+            sub = [p for p in near if not _is_country_level(p)] or near
+            return min(sub, key=lambda p: p.span.start)
+    return None
+
+
+def _attached_casualties(
+    sents: Sequence[_Sentence], sent: _Sentence, seg: tuple[int, int], own_triggers: bool
+) -> list[CasualtyMention]:
+    """Figures in the trigger's clause and in up to three following sentences that
+    continue the story (no new event phrase of their own)."""
+    out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
+    for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
+        nxt = sents[j]
+        if _triggers_of(nxt):
+            break
+        out.extend(nxt.casualties)
+    return out
+
+
+def _triggers_of(sent: _Sentence) -> list[Trigger]:
+    if sent.triggers is None:
+        sent.triggers = find_triggers(sent.text, [sent.rel(p.span) for p in sent.places])
+    return sent.triggers
+
+
+def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
+    published = next((c.published_at for c in doc.chunks if c.published_at), None)
+    focus: PlaceMention | None = None
+    focus_done = False
+    out: list[_Candidate] = []
+    for sent in sents:
+        triggers = _triggers_of(sent)
+        segs = _segments(triggers, len(sent.text))
+        for trig, seg in zip(triggers, segs, strict=True):
+            date = resolve_date(sent.text[seg[0] : seg[1]], published, trig.start - seg[0])
+            if not date.explicit:
+                date = resolve_date(sent.text, published, trig.start)
+            cas = _attached_casualties(sents, sent, seg, len(triggers) > 1)
+            loc = _choose_location(sents, sent, trig, seg)
+            if loc is None and (cas or date.precision is DatePrecision.DAY):
+                if not focus_done:
+                    focus, focus_done = _focus(sents), True
+                loc = focus
+            if loc is None:
+                continue
+            actors = _actors(sent, trig, seg)
+            evidence = [sent.span(0, len(sent.text)), loc.span]
+            civil_m = _CIVILIAN_WORDS.search(sent.text, seg[0], seg[1])
+            civil = sent.span(*civil_m.span()) if civil_m else None
+            out.append(
+                _Candidate(trig.family, trig.sub_type, (sent.index, trig.start), sent, loc, date,
+                           actors, cas, evidence, civil)  # fmt: skip
+            )
+    return out
+
+
+def _actor1(c: _Candidate) -> str | None:
+    return next((a.name for a in c.actors if a.role == "actor1"), None)
+
+
+def _dates_compatible(a: ResolvedDate, b: ResolvedDate) -> bool:
+    return not a.explicit or not b.explicit or (a.date, a.precision) == (b.date, b.precision)
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    a1, b1 = _actor1(a), _actor1(b)
+    return (
+        a.family is b.family
+        and _dates_compatible(a.date, b.date)
+        and (not a1 or not b1 or a1 == b1)
+    )
+
+
+def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
+    c, f = coarse.resolved, fine.resolved
+    if c is None or f is None or _region_fallback(coarse):
+        return False
+    fine_rank = 0 if _region_fallback(fine) else _KIND_RANK.get(f.kind, 1)
+    if fine_rank >= _KIND_RANK.get(c.kind, 1):
+        return False
+    if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return c.region is not None and c.region == f.region
+    if c.kind is PlaceKind.COUNTRY:
+        return c.country is not None and c.country == f.country
+    return False
+
+
+def _absorb(into: _Candidate, other: _Candidate) -> None:
+    if other.date.explicit and not into.date.explicit or (
+        other.date.explicit
+        and into.date.explicit
+        and _PRECISION_ORDER[other.date.precision] < _PRECISION_ORDER[into.date.precision]
+    ):
+        into.date = other.date
+    into.actors.extend(other.actors)
+    into.casualties.extend(other.casualties)
+    into.evidence.extend(other.evidence)
+    into.civilian_context = into.civilian_context or other.civilian_context
+
+
+_PRECISION_ORDER = {
+    DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
+    DatePrecision.YEAR: 3, DatePrecision.UNKNOWN: 4,
+}  # fmt: skip
+
+
+def _group(cands: list[_Candidate]) -> list[_Candidate]:
+    """Merge same-place events, then let finer events absorb coarser ones within them."""
+    groups: list[_Candidate] = []
+    for c in cands:  # document order
+        host = next(
+            (g for g in groups
+             if _place_key(g.location) == _place_key(c.location)
+             and _compatible(g, c)),
+            None,
+        )  # fmt: skip
+        if host is None:
+            groups.append(c)
+        else:
+            _absorb(host, c)
+    kept: list[_Candidate] = []
+    for g in groups:
+        finer = [
+            h for h in groups
+            if h is not g and _contains(g.location, h.location)
+            and _compatible(g, h)
+        ]  # fmt: skip
+        if finer:
+            _absorb(min(finer, key=lambda h: h.order), g)
+        else:
+            kept.append(g)
+    return kept
+
+
+def _dedup_casualties(items: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """The same figure repeated (captions, recaps) counts once: first mention wins."""
+    seen: dict[tuple[object, ...], CasualtyMention] = {}
+    for c in sorted(items, key=lambda c: (c.span.start, c.span.end)):
+        key = (c.category, c.best) if c.best is not None else (c.category, c.low, c.high)
+        seen.setdefault(key, c)
+    return list(seen.values())
+
+
+def _dedup_actors(actors: Sequence[Actor]) -> list[Actor]:
+    by_key: dict[tuple[str, str], Actor] = {}
+    for a in sorted(actors, key=lambda a: (a.evidence.start if a.evidence else -1, a.name)):
+        by_key.setdefault((a.role, a.name), a)
+    ordered = sorted(by_key.values(), key=lambda a: (("actor1", "actor2", "target").index(a.role)
+                                                     if a.role in ("actor1", "actor2", "target")
+                                                     else 3, a.name))  # fmt: skip
+    # one actor1: the first-evidenced; another state named actor1 elsewhere stays actor2
+    out: list[Actor] = []
+    has1 = False
+    for a in ordered:
+        if a.role == "actor1":
+            if has1:
+                a = a.model_copy(update={"role": "actor2"})
+            has1 = True
+        if all((a.role, a.name) != (b.role, b.name) for b in out):
+            out.append(a)
+    return out
+
+
+def event_id(
+    document_id: str,
+    family: str,
+    sub_type: str,
+    location_key: str,
+    date: dt.date | None,
+    precision: str,
+    actor1: str | None = None,
+) -> str:
+    """Content-derived id: the same document and event always hash alike.
+
+    ``actor1`` only separates two events that differ in nothing else.
+    """
+    day = date.isoformat() if date else ""
+    parts = [document_id, family, sub_type, location_key, day, precision]
+    if actor1:
+        parts.append(actor1)
+    raw = "|".join(parts)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def _location(p: PlaceMention) -> EventLocation:
+    r = p.resolved
+    if r is None:
+        return EventLocation(name=p.surface, kind=PlaceKind.OTHER, country=None, region=None,
+                             precision=GeoPrecision.UNKNOWN, evidence=p.span)  # fmt: skip
+    if _region_fallback(p):
+        # keep the name the text gives; the coordinates stay the region's, and say so
+        return EventLocation(
+            name=p.surface, kind=PlaceKind.OTHER, country=r.country, region=r.region,
+            lat=r.lat, lon=r.lon, precision=r.precision, geonames_id=None, evidence=p.span,
+        )  # fmt: skip
+    return EventLocation(
+        name=r.name, kind=r.kind, country=r.country, region=r.region, lat=r.lat, lon=r.lon,
+        precision=r.precision, geonames_id=r.geonames_id, evidence=p.span,
+    )  # fmt: skip
+
+
+def _figure(c: CasualtyMention) -> CasualtyFigure:
+    return CasualtyFigure(
+        category=c.category, victim_kind=c.victim_kind, best=c.best, low=c.low, high=c.high,
+        qualifier=c.qualifier, breakdown=dict(c.breakdown), claimed_by=c.claimed_by,
+        evidence=c.span, sentence=c.sentence,
+    )  # fmt: skip
+
+
+def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
+    """The figure that shows the victims were civilians, if any."""
+    for c in cas:
+        if (c.victim_kind or "").lower() in _CIVILIAN_KINDS or any(
+            k.lower() in _CIVILIAN_KINDS for k in c.breakdown
+        ):
+            return c.span
+    return None
+
+
+def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> Event:
+    first = doc.chunks[0]
+    cas = _dedup_casualties(c.casualties)
+    actors = list(c.actors)
+    if c.family in (_F.EXPLOSIONS_REMOTE_VIOLENCE, _F.VIOLENCE_AGAINST_CIVILIANS):
+        victims = c.civilian_context or _civilian_victims(cas)
+        if victims is not None:
+            country = c.location.resolved.country if c.location.resolved else None
+            actors.append(Actor(name="Civilians", kind="civilians", role="target",
+                                country=country, evidence=victims))  # fmt: skip
+    actors = _dedup_actors(actors)
+    killed = [f.best for f in cas if f.category is CasualtyCategory.KILLED and f.best is not None]
+    hurt = [f.best for f in cas if f.category is CasualtyCategory.INJURED and f.best is not None]
+    spans = list(c.evidence)
+    spans += [a.evidence for a in actors if a.evidence is not None]
+    for f in cas:
+        spans += [f.span, f.sentence]
+    evidence = sorted({(s.start, s.end, s.text): s for s in spans}.values(),
+                      key=lambda s: (s.start, s.end, s.text))  # fmt: skip
+    eid = event_id(
+        doc.document_id, c.family.value, c.sub_type, _place_key(c.location),
+        c.date.date, c.date.precision.value, _actor1(c) if disambiguate else None,
+    )  # fmt: skip
+    return Event(
+        event_id=eid,
+        event_type=c.family,
+        sub_event_type=c.sub_type,
+        date=c.date.date,
+        date_precision=c.date.precision,
+        location=_location(c.location),
+        actors=actors,
+        casualties=[_figure(f) for f in cas],
+        fatalities=max(killed) if killed else None,
+        injured=max(hurt) if hurt else None,
+        summary=c.sentence.text,
+        evidence=evidence,
+        document_ids=[doc.document_id],
+        source=first.source,
+        source_id=first.source_id,
+        published_at=next((ch.published_at for ch in doc.chunks if ch.published_at), None),
+        extractors=list(doc.extractors),
+    )
+
+
+def assemble_events(doc: DocumentView) -> list[Event]:
+    """All events ``doc`` reports, in document order of their first trigger."""
+    if not doc.chunks:
+        return []
+    sents = _sentences(doc)
+    groups = _group(_candidates(doc, sents))
+    events: dict[str, Event] = {}
+    for g in sorted(groups, key=lambda g: g.order):
+        ev = _finish(doc, g)
+        if ev.event_id in events:
+            ev = _finish(doc, g, disambiguate=True)
+        events.setdefault(ev.event_id, ev)
+    return list(events.values())

@@ -1,0 +1,269 @@
+"""Event typing, dates, locations, actors and casualty attachment on invented news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.core.events import find_triggers, resolve_date
+from sitrep.core.merge import build_events
+from sitrep.schemas import DatePrecision, EventType
+from tests.core.test_merge import hand_results
+
+F = EventType
+MONDAY = dt.date(2025, 4, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family", "sub_type"),
+    [
+        ("Israeli air strikes hit a school in Gaza City overnight.", F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike"),  # noqa: E501
+        ("A Russian missile strike destroyed a hotel in Odesa.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
+        ("The army shelled rebel positions for hours.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
+        ("A drone attack set fire to an oil depot.", F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike"),  # noqa: E501
+        ("A roadside bomb killed two soldiers near the base.", F.EXPLOSIONS_REMOTE_VIOLENCE, "remote_explosive_landmine_ied"),  # noqa: E501
+        ("A suicide bomber blew himself up at a checkpoint.", F.EXPLOSIONS_REMOTE_VIOLENCE, "suicide_bomb"),  # noqa: E501
+        ("Heavy clashes broke out between the army and rebels.", F.BATTLES, "armed_clash"),
+        ("Fierce fighting continued on the outskirts of the city.", F.BATTLES, "armed_clash"),
+        ("Insurgents ambushed a military convoy on the highway.", F.BATTLES, "armed_clash"),
+        ("Rebels seized the town after government troops withdrew.", F.STRATEGIC_DEVELOPMENTS, "territory_change"),  # noqa: E501
+        ("The town was retaken by government forces last week.", F.STRATEGIC_DEVELOPMENTS, "territory_change"),  # noqa: E501
+        ("Militants took control of the airport on Sunday.", F.STRATEGIC_DEVELOPMENTS, "territory_change"),  # noqa: E501
+        ("Thousands of demonstrators rallied outside parliament.", F.PROTESTS, "peaceful_protest"),
+        ("Police fired tear gas to disperse the protesters.", F.PROTESTS, "protest_with_intervention"),  # noqa: E501
+        ("Protesters hurled stones and torched cars.", F.RIOTS, "violent_demonstration"),
+        ("Rioters looted shops across the capital.", F.RIOTS, "violent_demonstration"),
+        ("Gunmen massacred villagers in their homes.", F.VIOLENCE_AGAINST_CIVILIANS, "attack"),
+        ("Armed men kidnapped 20 schoolchildren.", F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_trigger_typing(sentence: str, family: EventType, sub_type: str) -> None:
+    """Each report is typed with the ACLED family and sub type its wording implies."""
+    triggers = find_triggers(sentence)
+    assert triggers, sentence
+    assert (triggers[0].family, triggers[0].sub_type) == (family, sub_type)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ceasefire aimed to halt strikes on energy infrastructure.",
+        "It is not a concerted effort to seize fresh territory.",
+        "He said fighting could not be paused until conditions were met.",
+        "The village had not fallen to enemy troops, officials insisted.",
+        "Rebels captured three soldiers and a truck.",
+        "Leaders warned they would seize the city if talks failed.",
+    ],
+)
+def test_suppressed_triggers(sentence: str) -> None:
+    """Negated, intended or hypothetical events, and non-territorial captures, are not events."""
+    assert find_triggers(sentence) == []
+
+
+def test_coordinated_triggers_make_one_event() -> None:
+    """'shelling and drone attacks' is one event typed by its first trigger."""
+    triggers = find_triggers("The governor reported shelling and drone attacks on border towns.")
+    assert len(triggers) == 1
+    assert triggers[0].sub_type == "shelling_artillery_missile_attack"
+
+
+def test_two_events_in_one_sentence_are_kept_apart() -> None:
+    """A battle and a capture reported in one sentence are two triggers."""
+    triggers = find_triggers("Troops were fighting near the border after rebels seized the village of X.")  # noqa: E501
+    assert [t.family for t in triggers] == [F.BATTLES, F.STRATEGIC_DEVELOPMENTS]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("The attack happened on Friday.", dt.date(2025, 4, 4), DatePrecision.DAY),
+        ("Officials spoke on Monday.", MONDAY, DatePrecision.DAY),
+        ("Troops shelled the area on Sunday night.", dt.date(2025, 4, 6), DatePrecision.DAY),
+        ("It was bombed yesterday.", dt.date(2025, 4, 6), DatePrecision.DAY),
+        ("Clashes erupted late last week.", dt.date(2025, 3, 31), DatePrecision.WEEK),
+        ("The town fell last month.", dt.date(2025, 3, 1), DatePrecision.MONTH),
+        ("A photo taken April 4, 2025 shows the damage.", dt.date(2025, 4, 4), DatePrecision.DAY),
+        ("Footage from 2 April 2025 shows the damage.", dt.date(2025, 4, 2), DatePrecision.DAY),
+        ("Photographed on 07 April 2025.", MONDAY, DatePrecision.DAY),
+        ("The raid on December 25 killed six.", dt.date(2024, 12, 25), DatePrecision.DAY),
+        ("The invasion in August took the region.", dt.date(2024, 8, 1), DatePrecision.MONTH),
+        ("The offensive began three days ago.", dt.date(2025, 4, 4), DatePrecision.DAY),
+        ("No date is given here.", MONDAY, DatePrecision.MONTH),
+        ("A claim dated May 5, 2026 is impossible.", MONDAY, DatePrecision.MONTH),
+    ],
+)
+def test_resolve_date(text: str, expected: dt.date, precision: DatePrecision) -> None:
+    """Relative and explicit dates resolve against publication; none gives the month fallback."""
+    r = resolve_date(text, MONDAY)
+    assert (r.date, r.precision) == (expected, precision)
+
+
+def test_nearest_date_to_the_trigger_wins() -> None:
+    """With two date phrases, the one closest to the event phrase is used."""
+    text = "On Monday the mayor said the strike on Friday was the deadliest."
+    assert resolve_date(text, MONDAY, anchor=text.index("strike")).date == dt.date(2025, 4, 4)
+
+
+@given(
+    published=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)),
+    phrase=st.sampled_from(
+        ["on Friday", "on Sunday", "yesterday", "last week", "last month", "in December",
+         "on March 3", "12 October", "last year", "this week", "on 5 June 2031", "today"]
+    ),
+)  # fmt: skip
+def test_dates_are_never_after_publication(published: dt.date, phrase: str) -> None:
+    """Whatever the phrase and publication day, the resolved date is not in the future."""
+    r = resolve_date(f"The attack happened {phrase}.", published)
+    assert r.date is not None
+    assert r.date <= published
+
+
+def _events(text: str, **kw: object):  # type: ignore[no-untyped-def]
+    return build_events(hand_results(text, **kw))  # type: ignore[arg-type]
+
+
+def test_location_actor_and_casualties_from_the_story() -> None:
+    """The trigger's place, attacker and the figures of the following sentences attach."""
+    text = (
+        "Rapid Support Forces shelled El Fasher in North Darfur on Saturday.\n\n"
+        "The hospital was overwhelmed.\n\n"
+        "Medics said nine people were killed and 40 civilians injured."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type is F.EXPLOSIONS_REMOTE_VIOLENCE
+    assert ev.location is not None and ev.location.name == "El Fasher"
+    assert (ev.location.lat, ev.location.lon) == (13.63, 25.35)
+    assert ev.date == dt.date(2025, 4, 5) and ev.date_precision is DatePrecision.DAY
+    assert [a.name for a in ev.actors if a.role == "actor1"] == ["Rapid Support Forces"]
+    assert any(a.role == "target" and a.kind == "civilians" for a in ev.actors)
+    assert (ev.fatalities, ev.injured) == (9, 40)
+
+
+def test_figures_after_a_new_event_do_not_attach_to_the_old_one() -> None:
+    """A later sentence with its own event phrase ends the previous story."""
+    text = (
+        "Rapid Support Forces shelled El Fasher on Saturday.\n\n"
+        "In Goma, M23 rebels seized the town of Kibumba and five civilians were killed."
+    )
+    events = {e.location.name: e for e in _events(text) if e.location}
+    assert events["El Fasher"].fatalities is None
+    assert events["Kibumba"].fatalities == 5
+
+
+def test_demonym_and_passive_actors() -> None:
+    """'Russian missile strike' and 'retaken by X' name the attacker as actor1."""
+    text = (
+        "A Russian missile strike hit Odesa on Friday.\n\n"
+        "Kharkiv was retaken by Rapid Support Forces, a claim nobody believed."
+    )
+    by_place = {e.location.name: e for e in _events(text) if e.location}
+    assert [a.name for a in by_place["Odesa"].actors if a.role == "actor1"] == [
+        "Armed Forces of Russia"
+    ]
+    assert [a.name for a in by_place["Kharkiv"].actors if a.role == "actor1"] == [
+        "Rapid Support Forces"
+    ]
+
+
+def test_metonym_capital_is_never_the_location() -> None:
+    """'Moscow said its troops seized X' happens at X, by Russia; Moscow is not a location."""
+    (ev,) = _events("Moscow said its troops had seized the village of Kibumba.")
+    assert ev.location is not None and ev.location.name == "Kibumba"
+    assert [a.name for a in ev.actors if a.role == "actor1"] == ["Armed Forces of Russia"]
+
+
+def test_repeated_captions_make_one_event_and_count_figures_once() -> None:
+    """The same report repeated (captions) is one event whose figures are not summed."""
+    line = "12 civilians were killed and four children injured in an air strike on Gaza City on Friday."  # noqa: E501
+    text = "\n\n".join([line, "Residents fled.", line])
+    events = _events(text)
+    assert len(events) == 1
+    assert len([c for c in events[0].casualties if c.best == 12]) == 1
+
+
+def test_region_level_report_is_absorbed_by_the_finer_event() -> None:
+    """'fighting in North Kivu' joins the battle at a village inside North Kivu."""
+    text = (
+        "Fighting in North Kivu has been raging for weeks.\n\n"
+        "M23 rebels clashed with the army around Kibumba."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert events[0].location is not None and events[0].location.name == "Kibumba"
+
+
+def test_events_without_any_place_are_dropped() -> None:
+    """'The battle rages on' with no place anywhere is no event."""
+    assert _events("The battle rages on as talks stall.") == []
+
+
+def test_countries_need_a_locative_preposition() -> None:
+    """'clashes in Sudan' is located in Sudan; 'Kenya said clashes...' is not in Kenya."""
+    (ev,) = _events("Clashes in Sudan left the capital divided.")
+    assert ev.location is not None and ev.location.name == "Sudan"
+    assert _events("Kenya said clashes were a concern.") == []
+
+
+def test_protests_and_riots() -> None:
+    """A peaceful march and a riot in one article are two events with their own families."""
+    text = (
+        "Thousands of protesters marched in Nairobi on Tuesday.\n\n"
+        "In Kinshasa, rioters torched cars on Wednesday."
+    )
+    fams = {e.location.name: e.event_type for e in _events(text) if e.location}
+    assert fams == {"Nairobi": F.PROTESTS, "Kinshasa": F.RIOTS}
+
+
+def test_event_ids_depend_on_content_only() -> None:
+    """The same article under another chunking gives the same ids; another date changes them."""
+    text = "Rapid Support Forces shelled El Fasher on Saturday.\n\nClashes in Goma on Sunday."
+    a = [e.event_id for e in _events(text, chunk_size=55)]
+    b = [e.event_id for e in _events(text, chunk_size=1200)]
+    c = [e.event_id for e in _events(text.replace("Saturday", "Friday"))]
+    assert a == b
+    assert a[0] != c[0] and len(a[0]) == 32
+
+
+def test_concrete_incident_without_a_place_falls_back_to_the_document_focus() -> None:
+    """A dated strike with victims but no place in its sentence is put at the article's focus."""
+    text = (
+        "Residents of Kharkiv woke to sirens again.\n\n"
+        "Officials in Kharkiv counted the damage.\n\n"
+        "A drone strike on Friday hit a school; five people were killed."
+    )
+    (ev,) = _events(text)
+    assert ev.location is not None and ev.location.name == "Kharkiv"
+    assert ev.fatalities == 5
+
+
+def test_location_is_carried_from_the_resolution_unchanged() -> None:
+    """The event location repeats the resolver's country, region, point and precision."""
+    (ev,) = _events("Clashes erupted in North Kivu on Friday.")
+    loc = ev.location
+    assert loc is not None
+    assert (loc.name, loc.kind.value, loc.country, loc.region, loc.lat, loc.lon) == (
+        "North Kivu", "admin1", "CD", "CD-NK", None, None,
+    )  # fmt: skip
+    assert loc.precision.value == "admin1"
+
+
+def test_target_civilians_has_evidence() -> None:
+    """A civilian target is named with the words that show it."""
+    (ev,) = _events("An air strike on Gaza City on Friday hit a residential building.")
+    (target,) = [a for a in ev.actors if a.role == "target"]
+    assert target.evidence is not None and target.evidence.text == "residential"
+
+
+def test_relative_clause_keeps_the_place_of_its_antecedent() -> None:
+    """'X in January, which saw rebels capture territory, ... in Y' happens in X, not Y."""
+    text = (
+        "The offensive on Goma in January, which saw M23 rebels capture large swathes of "
+        "territory, was meant to cut supply routes to Kinshasa."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type is F.STRATEGIC_DEVELOPMENTS
+    assert ev.location is not None and ev.location.name == "Goma"
+    assert ev.date == dt.date(2025, 1, 1) and ev.date_precision is DatePrecision.MONTH
