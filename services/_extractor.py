@@ -9,6 +9,7 @@ import structlog
 from pydantic import BaseModel, TypeAdapter
 
 from sitrep.logs import get_logger
+from sitrep.runtime import metrics
 from sitrep.runtime.codec import encode
 from sitrep.runtime.consumer import Item, Stage, dead_letter
 from sitrep.runtime.service import ServiceApp, service_app
@@ -37,6 +38,12 @@ def extractor_service(
     log = get_logger(f"sitrep.{name}")
 
     def build(settings: Settings, names: Streams) -> Stage[Chunk]:
+        fn = extract
+        if settings.extract_mode == "noop":  # transport-only benchmark (sitrep bench)
+            from sitrep.bench.noop import noop_extractor  # noqa: PLC0415
+
+            fn = noop_extractor(name)
+
         async def work(_: Redis, pipe: Pipeline, items: list[Item[Chunk]]) -> list[DeadLetter]:
             dead = []
             for item in items:
@@ -45,7 +52,7 @@ def extractor_service(
                     document_id=chunk.document_id, chunk_id=chunk.chunk_id
                 ):
                     try:
-                        result = extract(chunk)
+                        result = fn(chunk)
                     except Exception as exc:  # a bug must not stall the group: keep the input
                         log.exception("extractor failed", service=name)
                         dead.append(
@@ -59,6 +66,7 @@ def extractor_service(
                         )
                         continue
                     pipe.xadd(names.results, {PAYLOAD_FIELD: encode(result)})
+            metrics.observe_out(name, names.results, len(items) - len(dead))
             return dead
 
         return Stage(

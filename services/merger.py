@@ -14,9 +14,10 @@ from sitrep.runtime import metrics
 from sitrep.runtime.codec import encode
 from sitrep.runtime.consumer import Item, Stage, dead_letter
 from sitrep.runtime.join import JOINED, JoinStore
-from sitrep.runtime.service import service_app
+from sitrep.runtime.service import Periodic, service_app
 from sitrep.schemas import DeadLetter, ExtractorResult
-from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD
+from sitrep.settings import get_settings
+from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD, partitioned
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -79,6 +80,7 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
                     continue
                 emitted = await joins.emit(redis, document_id, [(e.event_id, encode(e)) for e in events])
                 metrics.EVENTS_OUT.labels("merger").inc(emitted)
+                metrics.observe_out("merger", names.events, emitted)
                 log.info("document merged", events=len(events), emitted=emitted)
         return dead
 
@@ -93,5 +95,33 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
     )
 
 
-service = service_app("merger", _build)  # type: ignore[arg-type]
+def _sweepers(settings: Settings) -> list[Periodic]:
+    """Per partition: turn joins idle past JOIN_TTL_S into DocumentOutcome records."""
+    jobs: list[Periodic] = []
+    for names in partitioned(settings.stream_prefix, settings.partitions, cluster=settings.redis_cluster):
+        stores: dict[int, JoinStore] = {}
+
+        async def sweep(redis: Redis, names: Streams = names, stores: dict[int, JoinStore] = stores) -> int:
+            if id(redis) not in stores:
+                stores[id(redis)] = JoinStore(
+                    redis, names, join_ttl_s=settings.join_ttl_s, dedup_ttl_s=settings.dedup_ttl_s
+                )
+            outcomes = await stores[id(redis)].sweep(redis)
+            for outcome in outcomes:
+                log.warning(
+                    "document expired incomplete",
+                    document_id=outcome.document_id,
+                    chunk_id=None,
+                    status=outcome.status,
+                    parts_present=outcome.parts_present,
+                    parts_needed=outcome.parts_needed,
+                )
+            return len(outcomes)
+
+        jobs.append((f"sweep {names.results}", settings.join_sweep_s, sweep))
+    return jobs
+
+
+_settings = get_settings()
+service = service_app("merger", _build, settings=_settings, periodic=_sweepers(_settings))  # type: ignore[arg-type]
 broker, app = service.broker, service.app

@@ -7,22 +7,27 @@ the merger's dedup marker drops the second set of events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from sitrep.core.chunking import chunk_document
 from sitrep.errors import BadDocumentError
 from sitrep.logs import get_logger
 from sitrep.runtime.codec import encode
 from sitrep.runtime.topology import ensure_topology
+from sitrep.runtime.trim import max_group_lag
 from sitrep.sources import SourceDocument
-from sitrep.streams import PAYLOAD_FIELD, Streams
+from sitrep.streams import PAYLOAD_FIELD, Streams, partitioned, route
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
-__all__ = ["Produced", "publish_documents"]
+__all__ = ["Produced", "publish_documents", "wait_for_consumers"]
 
 log = get_logger("sitrep.producer")
 
@@ -41,13 +46,32 @@ async def publish_documents(
     names: Streams,
     chunk_size: int,
     pipeline_size: int = 500,
+    partitions: int | None = None,
+    cluster: bool | None = None,
+    max_lag: int | None = None,
 ) -> tuple[list[Produced], list[BadDocumentError]]:
-    """Chunk and publish; return what was published and what was refused (and why)."""
-    await ensure_topology(redis, names)
+    """Chunk and publish; return what was published and what was refused (and why).
+
+    Every chunk of a document goes to its document's partition (default: PARTITIONS).
+    Before each pipeline flush it waits while any extractor group lags more than
+    ``max_lag`` (default MAX_LAG) entries behind (backpressure), and a flush interrupted
+    by a lost connection is retried with backoff (a re-sent chunk is deduplicated
+    downstream: same chunk id, and the merger joins parts with HSETNX).
+    """
+    if partitions is None or cluster is None or max_lag is None:
+        from sitrep.settings import get_settings  # noqa: PLC0415
+
+        settings = get_settings()
+        partitions = settings.partitions if partitions is None else partitions
+        cluster = settings.redis_cluster if cluster is None else cluster
+        max_lag = settings.max_lag if max_lag is None else max_lag
+    all_names = partitioned(names.prefix, partitions, cluster=cluster)
+    for each in all_names:
+        await _retrying(lambda each=each: ensure_topology(redis, each))
     produced: list[Produced] = []
     refused: list[BadDocumentError] = []
-    pipe = redis.pipeline(transaction=False)
-    queued = 0
+    batch: list[tuple[str, bytes]] = []
+    chunk_streams = [each.chunks for each in all_names]
     for doc in documents:
         if isinstance(doc, BadDocumentError):
             log.error("document refused", reason=str(doc))
@@ -64,9 +88,8 @@ async def publish_documents(
         except BadDocumentError as exc:
             refused.append(BadDocumentError(f"{doc.origin}: {exc}"))
             continue
-        for chunk in chunks:
-            pipe.xadd(names.chunks, {PAYLOAD_FIELD: encode(chunk)})
-        queued += len(chunks)
+        target = route(all_names, chunks[0].document_id).chunks
+        batch.extend((target, encode(chunk)) for chunk in chunks)
         produced.append(Produced(chunks[0].document_id, len(chunks), doc.origin))
         log.info(
             "document published",
@@ -75,9 +98,53 @@ async def publish_documents(
             chunks=len(chunks),
             origin=doc.origin,
         )
-        if queued >= pipeline_size:
-            await pipe.execute()
-            queued = 0
-    if queued:
-        await pipe.execute()
+        if len(batch) >= pipeline_size:
+            await _flush(redis, batch, chunk_streams, max_lag)
+            batch = []
+    if batch:
+        await _flush(redis, batch, chunk_streams, max_lag)
     return produced, refused
+
+
+async def wait_for_consumers(
+    redis: Redis, chunk_streams: list[str], max_lag: int, *, poll_s: float = 0.2
+) -> float:
+    """Block while a group of a chunk stream lags more than ``max_lag``; seconds waited."""
+    waited, logged = 0.0, False
+    while True:
+        lag = max([await max_group_lag(redis, s, cap=max_lag) for s in chunk_streams] or [0])
+        if lag <= max_lag:
+            if logged:
+                log.info("backpressure released", lag=lag, waited_s=round(waited, 2))
+            return waited
+        if not logged:
+            log.warning("backpressure: waiting for consumers", lag=lag, max_lag=max_lag)
+            logged = True
+        await asyncio.sleep(poll_s)
+        waited += poll_s
+
+
+async def _flush(
+    redis: Redis, batch: list[tuple[str, bytes]], chunk_streams: list[str], max_lag: int
+) -> None:
+    async def once() -> None:
+        await wait_for_consumers(redis, chunk_streams, max_lag)
+        async with redis.pipeline(transaction=False) as pipe:
+            for stream, payload in batch:
+                pipe.xadd(stream, {PAYLOAD_FIELD: payload})
+            await pipe.execute()
+
+    await _retrying(once)
+
+
+async def _retrying(action: Callable[[], Awaitable[object]]) -> None:
+    """Run ``action`` until it succeeds, backing off 0.1 s -> 5 s on a lost connection."""
+    delay = 0.1
+    while True:
+        try:
+            await action()
+            return
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            log.warning("publish failed, retrying", error=type(exc).__name__, retry_in_s=delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)

@@ -221,43 +221,6 @@ def health(
 
 
 @app.command()
-def events(
-    follow: Annotated[bool, typer.Option("--follow", "-f", help="Keep waiting for new events.")] = False,
-    since: Annotated[str, typer.Option(help="Stream id to start after ('-' = beginning).")] = "-",
-) -> None:
-    """Print events from the output stream as JSON Lines."""
-    from redis.asyncio import Redis  # noqa: PLC0415
-
-    from sitrep.runtime.local import read_events  # noqa: PLC0415
-    from sitrep.streams import PAYLOAD_FIELD, streams  # noqa: PLC0415
-
-    settings = get_settings()
-    names = streams()
-
-    async def go() -> None:
-        redis = Redis.from_url(settings.redis_url_value() or "redis://localhost:6379/0")
-        try:
-            for event in await read_events(redis, names, since=since):
-                sys.stdout.write(orjson.dumps(event).decode() + "\n")
-            sys.stdout.flush()
-            last = "$"
-            while follow:
-                reply = await redis.xread({names.events: last}, block=1000, count=100)
-                for _, rows in reply:
-                    for entry_id, fields in rows:
-                        sys.stdout.write(fields[PAYLOAD_FIELD.encode()].decode() + "\n")
-                        last = entry_id
-                sys.stdout.flush()
-        finally:
-            await redis.aclose()
-
-    try:
-        asyncio.run(go())
-    except KeyboardInterrupt:
-        pass
-
-
-@app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="One .txt document.")],
     published_at: PublishedAt = None,

@@ -31,6 +31,17 @@ class Settings(BaseSettings):
     )
 
     batch_size: int = Field(default=64, ge=1, description="max_records per XREADGROUP.")
+    partitions: int = Field(
+        default=1, ge=1, description="Streams partitioned by document id (see sitrep.streams)."
+    )
+    redis_cluster: bool = Field(
+        default=False, description="REDIS_URL is a Redis Cluster node: tag every key by partition."
+    )
+    extract_mode: str = Field(
+        default="real",
+        pattern="^(real|noop)$",
+        description="noop: extractors publish empty results (transport benchmark only).",
+    )
     poll_ms: int = Field(default=100, ge=1, description="Block time of a read, in ms.")
     claim_idle_ms: int = Field(
         default=30_000, ge=100, description="Pending this long -> reclaimed from a dead consumer."
@@ -40,6 +51,17 @@ class Settings(BaseSettings):
     )
     join_ttl_s: int = Field(
         default=24 * 3600, ge=1, description="Merger join state of an incomplete document expires."
+    )
+    join_sweep_s: float = Field(
+        default=5.0, gt=0, description="How often the merger looks for expired joins."
+    )
+    max_lag: int = Field(
+        default=100_000,
+        ge=1,
+        description="Producer waits while a chunk-stream group has more undelivered entries.",
+    )
+    trim_interval_s: float = Field(
+        default=10.0, gt=0, description="How often a stage trims its input stream (XTRIM MINID)."
     )
     dedup_ttl_s: int = Field(
         default=30 * 24 * 3600,

@@ -66,6 +66,10 @@ def _parse_date(value: object, origin: str) -> dt.date | None:
 
 def _read_txt(path: Path, published_at: dt.date | None, max_bytes: int) -> SourceDocument:
     origin = str(path)
+    size = path.stat().st_size
+    if size > max_bytes:  # refuse before reading a huge file into memory
+        msg = f"{origin}: {size:,} bytes exceeds the limit of {max_bytes:,} (MAX_DOCUMENT_BYTES)"
+        raise BadDocumentError(msg)
     text = decode_text(path.read_bytes(), origin, max_bytes=max_bytes)
     meta: dict[str, object] = {}
     sidecar = path.with_suffix(".meta.json")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.core.chunking import chunk_document
 from sitrep.core.text import content_id, normalize
+from sitrep.errors import BadDocumentError
 from tests.factories import seed_text
 
 
@@ -61,7 +63,11 @@ def test_chunks_end_on_sentence_boundaries() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(min_size=1, max_size=600).filter(lambda t: t.strip()), st.integers(200, 800))
 def test_any_text_chunks_with_valid_offsets(text: str, size: int) -> None:
-    """Arbitrary text chunks without error and each character maps inside the original."""
+    """Arbitrary text chunks (or is refused as empty) and each position maps inside the original."""
+    if not normalize(text)[0].strip():
+        with pytest.raises(BadDocumentError):
+            chunk_document(text, chunk_size=size)
+        return
     chunks = chunk_document(text, chunk_size=size)
     for chunk in chunks:
         assert 0 <= chunk.start <= chunk.end <= len(text)

@@ -34,6 +34,9 @@ def chunk_document(
     clean, breaks = normalize(text)
     doc_id = document_id or content_id(clean)
     pieces = _pack(clean, split_sentences(clean), chunk_size)
+    if not pieces:
+        msg = "document has no text once control characters are removed"
+        raise BadDocumentError(msg)
     clean_keys = [b[0] for b in breaks]
 
     def to_original(i: int) -> int:

@@ -21,7 +21,6 @@ from typing import Any
 
 from sitrep.schemas import (
     Chunk,
-    ChunkRef,
     EntitiesResult,
     EntityKind,
     EntityMention,
@@ -35,23 +34,7 @@ __all__ = [
     "normalise_name",
 ]
 
-try:  # the shared helper is written by another module owner; fall back if absent
-    from sitrep.core.extract._common import chunk_ref as _chunk_ref
-except ImportError:  # pragma: no cover - depends on the tree state
-
-    def _chunk_ref(chunk: Chunk) -> ChunkRef:
-        """The ChunkRef a result carries, so the merger can join without the chunk."""
-        return ChunkRef(
-            document_id=chunk.document_id,
-            chunk_id=chunk.chunk_id,
-            seq=chunk.seq,
-            chunk_count=chunk.chunk_count,
-            start=chunk.start,
-            end=chunk.end,
-            text=chunk.text,
-            published_at=chunk.published_at,
-            source=chunk.source,
-        )
+from sitrep.core.extract._common import chunk_ref as _chunk_ref
 
 
 _LEXICON_VERSION = "1"

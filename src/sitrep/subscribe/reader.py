@@ -1,0 +1,104 @@
+"""Read the public event stream as a subscriber does: plain XRANGE/XREAD, no group.
+
+A subscriber never joins a consumer group of the pipeline (it would steal entries);
+it reads by entry id, so any number of readers can follow the stream independently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+from redis.asyncio import Redis
+
+from sitrep.errors import BadMessageError
+from sitrep.schemas import Event
+from sitrep.streams import PAYLOAD_FIELD, Streams
+
+__all__ = ["events_from_jsonl", "parse_event", "stream_events"]
+
+_FIELD = PAYLOAD_FIELD.encode()
+PAGE = 1000
+
+
+def parse_event(raw: bytes | str, where: str) -> Event:
+    """Validate one payload; a bad one raises :class:`BadMessageError` naming ``where``."""
+    try:
+        return Event.model_validate_json(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:3]
+        )
+        msg = f"{where}: not a valid Event ({problems})"
+        raise BadMessageError(msg) from None
+
+
+def _exclusive(since: str) -> str:
+    """``--since ID`` means entries AFTER that id; ``-`` (or empty) means from the start."""
+    return "-" if since in ("", "-", "0", "0-0") else "(" + since
+
+
+async def stream_events(
+    redis: Redis,
+    names: Streams,
+    *,
+    since: str = "-",
+    follow: bool = False,
+    block_ms: int = 1000,
+    on_bad: Callable[[BadMessageError], object] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> AsyncIterator[tuple[str, Event]]:
+    """Yield ``(entry_id, event)`` after ``since``; with ``follow`` keep blocking on
+    XREAD for new entries until ``stop()`` is true (or forever).
+
+    An entry that is not a valid Event goes to ``on_bad`` (or raises) instead of
+    silently vanishing.
+    """
+    last = "0-0"
+    start = _exclusive(since)
+    while True:
+        rows = await redis.xrange(names.events, min=start, max="+", count=PAGE)
+        for entry_id, fields in rows:
+            last = entry_id.decode()
+            item = _decode(last, fields, on_bad)
+            if item is not None:
+                yield last, item
+        if rows:
+            start = "(" + last
+        if len(rows) < PAGE:
+            break
+    if last == "0-0" and start != "-":
+        last = since
+    while follow and not (stop and stop()):
+        reply = await redis.xread({names.events: last}, block=block_ms, count=PAGE)
+        for _, rows in reply or []:
+            for entry_id, fields in rows:
+                last = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
+                item = _decode(last, fields, on_bad)
+                if item is not None:
+                    yield last, item
+
+
+def _decode(
+    entry_id: str, fields: dict[bytes, bytes], on_bad: Callable[[BadMessageError], object] | None
+) -> Event | None:
+    raw = fields.get(_FIELD)
+    try:
+        if raw is None:
+            msg = f"entry {entry_id}: no {PAYLOAD_FIELD!r} field"
+            raise BadMessageError(msg)
+        return parse_event(raw, f"entry {entry_id}")
+    except BadMessageError as exc:
+        if on_bad is None:
+            raise
+        on_bad(exc)
+        return None
+
+
+def events_from_jsonl(path: Path) -> Iterable[Event]:
+    """Events from a JSON Lines file (``sitrep run``/``sitrep events`` output)."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                yield parse_event(line, f"{path}:{n}")

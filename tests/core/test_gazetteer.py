@@ -1,0 +1,172 @@
+"""Gazetteer: admin1 -> ISO 3166-2 mapping, reference points, cache and lookups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from sitrep.core.gazetteer import Gazetteer, load_gazetteer
+from sitrep.core.gazetteer._admin1_table import ADMIN1
+from sitrep.core.gazetteer.build import build_index, cache_path, read_cache, write_cache
+from sitrep.core.gazetteer.iso import CityRow, map_admin1
+from sitrep.errors import GazetteerError
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_every_mapped_code_is_a_real_subdivision_of_the_same_country() -> None:
+    """Each ISO code in the admin1 table exists in pycountry and belongs to the GeoNames country."""
+    for g, (iso, _name) in ADMIN1.items():
+        if not iso:
+            continue
+        sub = pycountry.subdivisions.get(code=iso)
+        assert sub is not None, (g, iso)
+        assert sub.country_code == g.split(".")[0], (g, iso)
+
+
+def test_mapping_is_one_to_one_within_a_country() -> None:
+    """No two GeoNames admin1 groups share an ISO code."""
+    seen: dict[str, str] = {}
+    for g, (iso, _n) in ADMIN1.items():
+        if iso:
+            assert iso not in seen, (g, seen.get(iso), iso)
+            seen[iso] = g
+
+
+@pytest.mark.parametrize("cc", ["UA", "RU", "US"])
+def test_mapping_covers_every_admin1_group_of_key_countries(gaz: Gazetteer, cc: str) -> None:
+    """Every populated GeoNames admin1 group of UA, RU and US has an ISO 3166-2 code."""
+    groups = {g for g in gaz.data["admin1_map"] if g.startswith(cc + ".")}
+    assert groups
+    unmapped = sorted(g for g in groups if not gaz.data["admin1_map"][g])
+    assert not unmapped
+
+
+def test_mapping_coverage_overall(gaz: Gazetteer) -> None:
+    """Report the share of admin1 groups mapped for all countries (must stay above 85%)."""
+    m = gaz.data["admin1_map"]
+    with_subdivisions = [g for g in ADMIN1 if pycountry.subdivisions.get(country_code=g.split(".")[0])]
+    share = sum(1 for g in with_subdivisions if m.get(g)) / len(with_subdivisions)
+    print(f"admin1 mapping coverage: {share:.1%} of {len(with_subdivisions)} groups")
+    assert share > 0.85
+
+
+@pytest.mark.parametrize(
+    ("geonames", "iso"),
+    [("UA.04", "UA-12"), ("UA.12", "UA-30"), ("UA.21", "UA-59"), ("UA.07", "UA-63"), ("UA.05", "UA-14"),
+     ("RU.09", "RU-BEL"), ("RU.41", "RU-KRS"), ("RU.83", "RU-VLA"), ("RU.48", "RU-MOW"), ("RU.47", "RU-MOS"),
+     ("US.CA", "US-CA"), ("US.NY", "US-NY"), ("DE.02", "DE-BY")],
+)
+def test_known_mappings_avoid_the_fips_trap(gaz: Gazetteer, geonames: str, iso: str) -> None:
+    """FIPS-style GeoNames codes map by meaning, not by equal-looking numbers (UA.12 is Kyiv city)."""
+    assert gaz.data["admin1_map"][geonames] == iso
+
+
+def test_derivation_uses_names_codes_and_elimination() -> None:
+    """map_admin1 pairs groups by admin1 name, alphabetic code identity, city stem and elimination."""
+    rows = [
+        CityRow("UA", "21", ("Sumy",), 260_000),
+        CityRow("UA", "04", ("Dnipro", "Dnipropetrovsk"), 980_000),
+        CityRow("US", "TX", ("Houston",), 2_300_000),
+        CityRow("RU", "09", ("Belgorod",), 345_000),
+        CityRow("RU", "41", ("Kursk",), 440_000),
+    ]
+    m = map_admin1(rows, {"RU.09": "Belgorod Oblast"})
+    assert m["RU.09"].evidence == "name"
+    assert m["UA.21"].iso == "UA-59" and m["UA.21"].evidence == "city"
+    assert m["UA.04"].iso == "UA-12"
+    assert m["US.TX"].iso == "US-TX" and m["US.TX"].evidence == "code"
+    assert m["RU.09"].iso == "RU-BEL" and m["RU.41"].iso == "RU-KRS"
+
+
+def test_cached_index_reads_back_whole(gaz: Gazetteer) -> None:
+    """The cached index reads back with every entry (its load time is in `sitrep bench`)."""
+    path = cache_path()
+    assert path.exists()
+    data = read_cache(path)
+    assert data is not None and len(data["gid"]) == len(gaz)
+
+
+def test_check_fails_loudly_on_an_empty_index() -> None:
+    """Gazetteer.check raises GazetteerError for an empty index."""
+    empty = {k: [] for k in ("gid", "name", "cc", "region", "kind", "lat", "lon", "pop")}
+    empty.update(names={}, country_idx={}, admin1_idx={}, continent_idx={}, capital={}, demonyms={},
+                 resources="x", admin1_map={})
+    with pytest.raises(GazetteerError):
+        Gazetteer(empty).check()
+
+
+def test_loaded_index_passes_check(gaz: Gazetteer) -> None:
+    """The real index has hundreds of thousands of entries and passes check()."""
+    gaz.check()
+    assert len(gaz) > 200_000
+
+
+def test_cache_round_trip_and_stale_format(tmp_path: Path) -> None:
+    """A written cache reads back; a cache of another format version is ignored."""
+    data = {"format": "0", "x": [1, 2]}
+    assert write_cache(data, tmp_path / "a.marshal")
+    assert read_cache(tmp_path / "a.marshal") is None
+    assert read_cache(tmp_path / "missing.marshal") is None
+
+
+def test_small_villages_are_in_the_gazetteer(gaz: Gazetteer) -> None:
+    """cities500 brings villages such as Basivka (Sumy Oblast) and towns such as Sudzha."""
+    regions = {gaz.region[c.id] for c in gaz.lookup("Basivka")}
+    assert "UA-59" in regions
+    assert {gaz.region[c.id] for c in gaz.lookup("Sudzha")} == {"RU-KRS"}
+
+
+def test_every_country_name_and_capital_resolves_to_that_country(gaz: Gazetteer) -> None:
+    """Each pycountry name resolves to its country, and each capital to a city of it."""
+    from sitrep.core.extract.places import resolve_toponym
+
+    bad: list[str] = []
+    for c in pycountry.countries:
+        if c.alpha_2 not in gaz.country_idx:
+            continue
+        p = resolve_toponym(c.name)
+        if p is None or p.country != c.alpha_2:
+            bad.append(f"{c.name}->{p.country if p else None}")
+        cap = gaz.capital.get(c.alpha_2)
+        if cap is not None:
+            name = gaz.name[cap]
+            bigger = [x.id for x in gaz.lookup(name) if not x.alt and gaz.pop[x.id] > gaz.pop[cap]]
+            if not bigger:  # alone, the capital wins unless a larger namesake exists
+                q = resolve_toponym(name)
+                if q is None or q.country != c.alpha_2:
+                    bad.append(f"capital {name}->{q.country if q else None}")
+            q = resolve_toponym(name, f"Officials met in {name}, {gaz.name[gaz.country_idx[c.alpha_2]]}, on Monday.")
+            if q is None or q.country != c.alpha_2:
+                bad.append(f"capital in context {name}->{q.country if q else None}")
+    assert not bad, bad
+
+
+def test_reference_points_exist_for_countries_and_regions(gaz: Gazetteer) -> None:
+    """Countries and admin1 regions carry a reference point inside plausible bounds."""
+    ua = gaz.place(gaz.country_idx["UA"])
+    assert 44 < ua.lat < 53 and 22 < ua.lon < 41
+    bel = gaz.region_place("RU-BEL")
+    assert bel is not None and 49.5 < bel.lat < 51.5 and 35 < bel.lon < 39.5
+
+
+@pytest.mark.timeout(300)
+def test_extra_geonames_dump_adds_places(tmp_path: Path) -> None:
+    """build_index(extra_geonames_file=...) adds a GeoNames-format village with its ISO region."""
+    dump = tmp_path / "RU.txt"
+    cols = ["99999901", "Masychevo", "Masychevo", "Masychevo,Масычево", "50.39", "36.67", "P", "PPL", "RU", "",
+            "09", "", "", "", "120", "", "180", "Europe/Moscow", "2024-01-01"]
+    dump.write_text("\t".join(cols) + "\n" + "bad line\n", encoding="utf-8")
+    data = build_index(extra_geonames_file=dump)
+    g = Gazetteer(data)
+    hits = [c.id for c in g.lookup("Masychevo")]
+    assert hits and g.region[hits[0]] == "RU-BEL" and g.cc[hits[0]] == "RU"
+    per_region: dict[str, int] = defaultdict(int)
+    per_region[g.region[hits[0]]] += 1
+    assert per_region["RU-BEL"] == 1
