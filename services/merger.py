@@ -20,6 +20,8 @@ from sitrep.settings import get_settings
 from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD, partitioned
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from redis.asyncio import Redis
     from redis.asyncio.client import Pipeline
 
@@ -32,7 +34,8 @@ _RESULT: TypeAdapter[ExtractorResult] = TypeAdapter(ExtractorResult)
 log = get_logger("sitrep.merger")
 
 
-def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
+def _join_stores(settings: Settings, names: Streams) -> Callable[[Redis], JoinStore]:
+    """One JoinStore per Redis client: its scripts are registered on that client."""
     stores: dict[int, JoinStore] = {}
 
     def store(redis: Redis) -> JoinStore:
@@ -41,6 +44,12 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
                 redis, names, join_ttl_s=settings.join_ttl_s, dedup_ttl_s=settings.dedup_ttl_s
             )
         return stores[id(redis)]
+
+    return store
+
+
+def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
+    store = _join_stores(settings, names)
 
     async def work(
         redis: Redis, _: Pipeline, items: list[Item[ExtractorResult]]
@@ -99,14 +108,10 @@ def _sweepers(settings: Settings) -> list[Periodic]:
     """Per partition: turn joins idle past JOIN_TTL_S into DocumentOutcome records."""
     jobs: list[Periodic] = []
     for names in partitioned(settings.stream_prefix, settings.partitions, cluster=settings.redis_cluster):
-        stores: dict[int, JoinStore] = {}
-
-        async def sweep(redis: Redis, names: Streams = names, stores: dict[int, JoinStore] = stores) -> int:
-            if id(redis) not in stores:
-                stores[id(redis)] = JoinStore(
-                    redis, names, join_ttl_s=settings.join_ttl_s, dedup_ttl_s=settings.dedup_ttl_s
-                )
-            outcomes = await stores[id(redis)].sweep(redis)
+        async def sweep(
+            redis: Redis, store: Callable[[Redis], JoinStore] = _join_stores(settings, names)
+        ) -> int:
+            outcomes = await store(redis).sweep(redis)
             for outcome in outcomes:
                 log.warning(
                     "document expired incomplete",
