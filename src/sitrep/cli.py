@@ -53,9 +53,8 @@ def run(
     Uses REDIS_URL when set; otherwise starts an embedded Valkey server for the run.
     Each service runs as its own process and they talk only through Redis streams.
     """
-    from redis.asyncio import Redis  # noqa: PLC0415
-
     from sitrep.logs import configure_logging  # noqa: PLC0415
+    from sitrep.runtime.clients import connect  # noqa: PLC0415
     from sitrep.runtime.embedded import embedded_redis  # noqa: PLC0415
     from sitrep.runtime.local import (  # noqa: PLC0415
         read_events,
@@ -65,7 +64,7 @@ def run(
     from sitrep.services import CONSUMERS  # noqa: PLC0415
     from sitrep.services.producer import publish_documents  # noqa: PLC0415
     from sitrep.sources import iter_documents  # noqa: PLC0415
-    from sitrep.streams import streams  # noqa: PLC0415
+    from sitrep.streams import partitioned  # noqa: PLC0415
 
     settings = get_settings()
     configure_logging("WARNING", json=settings.log_json)
@@ -76,15 +75,17 @@ def run(
         if url is None:
             url = stack.enter_context(embedded_redis())
             console.print(f"[dim]REDIS_URL not set: embedded Valkey server at {url}[/]")
-        names = streams(settings.stream_prefix)
+        names = partitioned(
+            settings.stream_prefix, settings.partitions, cluster=settings.redis_cluster
+        )
         procs = stack.enter_context(
             service_processes(
-                url, prefix=names.prefix, replicas=dict.fromkeys(CONSUMERS, replicas)
+                url, prefix=settings.stream_prefix, replicas=dict.fromkeys(CONSUMERS, replicas)
             )
         )
 
         async def pipeline() -> tuple[list[dict[str, object]], list[str], set[str]]:
-            redis = Redis.from_url(url)
+            redis = connect(settings, url=url)
             try:
                 docs = iter_documents(
                     paths,
@@ -92,7 +93,7 @@ def run(
                     max_bytes=settings.max_document_bytes,
                 )
                 produced, refused = await publish_documents(
-                    redis, docs, names=names, chunk_size=settings.chunk_size
+                    redis, docs, names=names[0], chunk_size=settings.chunk_size
                 )
                 ids = [p.document_id for p in produced]
                 missing = await _wait_with_progress(
@@ -159,7 +160,7 @@ def _summary(console, events: list[dict[str, object]], elapsed: float) -> None: 
 @app.command()
 def produce(paths: Paths, published_at: PublishedAt = None) -> None:
     """Publish documents to the chunk stream of REDIS_URL (default redis://localhost:6379)."""
-    from redis.asyncio import Redis  # noqa: PLC0415
+    from sitrep.runtime.clients import connect  # noqa: PLC0415
 
     from sitrep.logs import configure_logging  # noqa: PLC0415
     from sitrep.services.producer import publish_documents  # noqa: PLC0415
@@ -170,7 +171,7 @@ def produce(paths: Paths, published_at: PublishedAt = None) -> None:
     configure_logging(settings.log_level, json=settings.log_json)
 
     async def go() -> tuple[int, int]:
-        redis = Redis.from_url(settings.redis_url_value() or "redis://localhost:6379/0")
+        redis = connect(settings)
         try:
             docs = iter_documents(
                 paths,

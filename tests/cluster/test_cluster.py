@@ -98,3 +98,33 @@ async def test_cluster_gives_the_same_events_as_one_server(
     assert len({e["document_ids"][0] for e in single.values()}) == len(docs)
     assert clustered == single
     assert len(used) > 1, "all documents landed in one partition; routing is not spreading"
+
+
+def test_sitrep_run_on_the_cluster_matches_one_server(
+    cluster_url: str, redis_url: str, names: Streams
+) -> None:
+    """`sitrep run seeds/` with its services as processes on a 3-node cluster
+    (REDIS_CLUSTER, 3 partitions) prints the same events as on one server."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.factories import REPO
+
+    def run(**env: str) -> list[dict[str, Any]]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "sitrep.cli", "run", str(REPO / "seeds")],
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=False,
+            env={**os.environ, "STREAM_PREFIX": names.prefix, **env},
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return sorted((json.loads(line) for line in proc.stdout.splitlines()), key=lambda e: e["event_id"])
+
+    single = run(REDIS_URL=redis_url)
+    clustered = run(REDIS_URL=cluster_url, REDIS_CLUSTER="true", PARTITIONS="3")
+    assert single, "no events on one server"
+    assert clustered == single

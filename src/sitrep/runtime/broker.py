@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 from faststream import BaseMiddleware
-from faststream.redis import RedisBroker
+from faststream.redis import RedisBroker, RedisClusterBroker
 from faststream.redis.parser.message import MessageFormat
 
 from sitrep.logs import get_logger
@@ -57,9 +57,12 @@ class BindIdsMiddleware(BaseMiddleware):
             return await call_next(msg)
 
 
-def make_broker(url: str) -> RedisBroker:
-    """A broker on ``url`` whose subscribers hand sitrep the raw entries."""
-    return RedisBroker(
+def make_broker(url: str, *, cluster: bool = False) -> RedisBroker:
+    """A broker on ``url`` (a Redis Cluster with ``cluster``) whose subscribers hand
+    sitrep the raw entries."""
+    options: dict[str, Any] = {} if cluster else {"retry_on_timeout": True}
+    kind = RedisClusterBroker if cluster else RedisBroker
+    return kind(
         url,
         message_format=RawEntries,
         middlewares=(BindIdsMiddleware,),
@@ -71,5 +74,5 @@ def make_broker(url: str) -> RedisBroker:
         # On SIGTERM, wait this long for the in-flight batch to finish and ack, so a
         # stopping service exits within 10 s and strands nothing it had started.
         graceful_timeout=8.0,
-        retry_on_timeout=True,
+        **options,
     )

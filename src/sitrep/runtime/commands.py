@@ -47,14 +47,14 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     ) -> None:
         """Show dead letters: id, service, reason, document."""
-        from redis.asyncio import Redis  # noqa: PLC0415
+        from sitrep.runtime.clients import connect  # noqa: PLC0415
 
         from .dlq import list_letters  # noqa: PLC0415
 
         settings, all_names = _names()
 
         async def go():  # type: ignore[no-untyped-def]
-            redis = Redis.from_url(settings.redis_url_value() or "redis://localhost:6379/0")
+            redis = connect(settings)
             try:
                 return await list_letters(redis, all_names, limit=limit)
             finally:
@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         all_: Annotated[bool, typer.Option("--all", help="Replay every dead letter.")] = False,
     ) -> None:
         """Re-publish dead letters' original payloads to their streams and delete them."""
-        from redis.asyncio import Redis  # noqa: PLC0415
+        from sitrep.runtime.clients import connect  # noqa: PLC0415
 
         from .dlq import list_letters, replay_letters  # noqa: PLC0415
 
@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
         settings, all_names = _names()
 
         async def go() -> tuple[int, list[str]]:
-            redis = Redis.from_url(settings.redis_url_value() or "redis://localhost:6379/0")
+            redis = connect(settings)
             try:
                 letters = await list_letters(redis, all_names)
                 wanted = letters if all_ else [x for x in letters if x.entry_id in set(ids or [])]

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import orjson
 from redis.asyncio import Redis
 
-from sitrep.streams import PAYLOAD_FIELD, Streams
+from sitrep.streams import PAYLOAD_FIELD, Streams, route
 
 __all__ = ["read_events", "service_processes", "wait_for_documents"]
 
@@ -73,9 +73,14 @@ def stop_processes(procs: Iterable[subprocess.Popen[bytes]], timeout: float = 10
             proc.wait()
 
 
+def _as_list(names: Streams | Sequence[Streams]) -> list[Streams]:
+    """One partition's names or all of them (PARTITIONS > 1)."""
+    return [names] if isinstance(names, Streams) else list(names)
+
+
 async def wait_for_documents(
     redis: Redis,
-    names: Streams,
+    names: Streams | Sequence[Streams],
     document_ids: Sequence[str],
     *,
     timeout: float,
@@ -86,6 +91,7 @@ async def wait_for_documents(
 
     Raises RuntimeError if a service process dies meanwhile (its exit code is named).
     """
+    every = _as_list(names)
     pending = set(document_ids)
     deadline = time.monotonic() + timeout
     while pending and time.monotonic() < deadline:
@@ -96,7 +102,7 @@ async def wait_for_documents(
         ordered = sorted(pending)
         async with redis.pipeline(transaction=False) as pipe:
             for document_id in ordered:
-                pipe.exists(names.emitted_key(document_id))
+                pipe.exists(route(every, document_id).emitted_key(document_id))
             flags = await pipe.execute()
         pending.difference_update(d for d, flag in zip(ordered, flags, strict=True) if flag)
         if on_progress is not None:
@@ -107,18 +113,25 @@ async def wait_for_documents(
 
 
 async def read_events(
-    redis: Redis, names: Streams, *, document_ids: Iterable[str] | None = None, since: str = "-"
+    redis: Redis,
+    names: Streams | Sequence[Streams],
+    *,
+    document_ids: Iterable[str] | None = None,
+    since: str = "-",
 ) -> list[dict[str, object]]:
-    """Every event on the output stream (optionally only those of ``document_ids``)."""
+    """Every event on the output stream(s) (optionally only those of ``document_ids``),
+    partition by partition."""
     wanted = set(document_ids) if document_ids is not None else None
     out: list[dict[str, object]] = []
-    start = since
-    while True:
-        rows = await redis.xrange(names.events, min=start, max="+", count=1000)
-        for entry_id, fields in rows:
-            event = orjson.loads(fields[PAYLOAD_FIELD.encode()])
-            if wanted is None or wanted & set(event.get("document_ids", [])):
-                out.append(event)
-            start = "(" + entry_id.decode()
-        if len(rows) < 1000:
-            return out
+    for each in _as_list(names):
+        start = since
+        while True:
+            rows = await redis.xrange(each.events, min=start, max="+", count=1000)
+            for entry_id, fields in rows:
+                event = orjson.loads(fields[PAYLOAD_FIELD.encode()])
+                if wanted is None or wanted & set(event.get("document_ids", [])):
+                    out.append(event)
+                start = "(" + entry_id.decode()
+            if len(rows) < 1000:
+                break
+    return out

@@ -1,19 +1,17 @@
 """Prometheus metrics of a service process (served on METRICS_PORT when set).
 
 Counters and the histogram are updated inline by the consumer stage; the per-group
-gauges (lag, pending) come from XINFO GROUPS, refreshed by :func:`group_gauges_loop`,
+gauges (lag, pending) come from XINFO GROUPS, refreshed by a periodic job of every service (runtime/service.py),
 because only Redis knows how far behind a group is.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from prometheus_client import Counter, Gauge, Histogram
 from redis.asyncio import Redis
-from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import ResponseError
 
 from sitrep.streams import EXTRACTORS, Streams
 
@@ -25,7 +23,7 @@ __all__ = [
     "MESSAGES_OUT",
     "PENDING",
     "PROCESSING",
-    "group_gauges_loop",
+    
     "observe_batch",
     "observe_out",
     "topology_groups",
@@ -107,18 +105,3 @@ async def update_group_gauges(
             PENDING.labels(group, stream).set(pending)
             out[group] = (lag, pending)
     return out
-
-
-async def group_gauges_loop(
-    url: str, pairs: Sequence[tuple[str, str]], *, interval_s: float = 5.0
-) -> None:
-    """Refresh the gauges every ``interval_s`` until cancelled; a Redis hiccup only
-    skips one refresh (metrics must never take a service down)."""
-    client = Redis.from_url(url)
-    try:
-        while True:
-            with contextlib.suppress(RedisError, OSError):
-                await update_group_gauges(client, pairs)
-            await asyncio.sleep(interval_s)
-    finally:
-        await client.aclose()

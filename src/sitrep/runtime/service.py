@@ -19,6 +19,7 @@ from sitrep.streams import Streams, partitioned
 
 from . import metrics
 from .broker import make_broker
+from .clients import connect, server_url
 from .consumer import Stage, consumer_name
 from .metrics import topology_groups
 from .topology import ensure_topology
@@ -54,8 +55,8 @@ def service_app(
     settings = settings or get_settings()
     configure_logging(settings.log_level, json=settings.log_json)
     log = get_logger(f"sitrep.{service}")
-    url = settings.redis_url_value() or "redis://localhost:6379/0"
-    broker = make_broker(url)
+    url = server_url(settings)
+    broker = make_broker(url, cluster=settings.redis_cluster)
     # One stage per partition (PARTITIONS=1 on one server: exactly today's names).
     all_names = partitioned(
         settings.stream_prefix, settings.partitions, cluster=settings.redis_cluster
@@ -75,7 +76,7 @@ def service_app(
     async def on_startup() -> None:
         for check in startup_checks:
             check()
-        client = Redis.from_url(url)
+        client = connect(settings, url=url)
         try:
             # Redis may be restarting: wait with backoff instead of crash-looping.
             await wait_for_redis(client, log)
@@ -90,7 +91,7 @@ def service_app(
 
     async def after_startup() -> None:
         beat.append(asyncio.create_task(_heartbeat(settings.health_file)))
-        beat.extend(asyncio.create_task(_every(url, *job)) for job in jobs)
+        beat.extend(asyncio.create_task(_every(settings, url, *job)) for job in jobs)
         log.info(
             "service started",
             service=service,
@@ -145,11 +146,15 @@ async def wait_for_redis(client: Redis, log: object, *, max_wait_s: float = 5.0)
 
 
 async def _every(
-    url: str, name: str, interval_s: float, tick: Callable[[Redis], Awaitable[object]]
+    settings: Settings,
+    url: str,
+    name: str,
+    interval_s: float,
+    tick: Callable[[Redis], Awaitable[object]],
 ) -> None:
     """Run ``tick`` every ``interval_s``; a Redis outage only skips ticks."""
     log = get_logger("sitrep.periodic")
-    client = Redis.from_url(url)
+    client = connect(settings, url=url)
     try:
         while True:
             await asyncio.sleep(interval_s)

@@ -31,10 +31,6 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _redis_url() -> str:
-    from sitrep.settings import get_settings  # noqa: PLC0415
-
-    return get_settings().redis_url_value() or "redis://localhost:6379/0"
 
 
 @contextlib.contextmanager
@@ -55,7 +51,7 @@ def events(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File instead of stdout.")] = None,
 ) -> None:
     """Export events from the output stream of REDIS_URL as JSON Lines, CSV or GeoJSON."""
-    from redis.asyncio import Redis  # noqa: PLC0415
+    from sitrep.runtime.clients import connect  # noqa: PLC0415
 
     from sitrep.streams import streams  # noqa: PLC0415
 
@@ -68,7 +64,7 @@ def events(
     names = streams()
 
     async def go(out: TextIO) -> tuple[int, str | None]:
-        redis = Redis.from_url(_redis_url())
+        redis = connect()
         count, last = 0, None
         collected = []
         try:
@@ -133,13 +129,13 @@ def report(
 
 
 async def _all_events(since: str) -> list[object]:
-    from redis.asyncio import Redis  # noqa: PLC0415
+    from sitrep.runtime.clients import connect  # noqa: PLC0415
 
     from sitrep.streams import streams  # noqa: PLC0415
 
     from .reader import stream_events  # noqa: PLC0415
 
-    redis = Redis.from_url(_redis_url())
+    redis = connect()
     try:
         return [
             e async for _, e in stream_events(
