@@ -50,6 +50,9 @@ def _join_stores(settings: Settings, names: Streams) -> Callable[[Redis], JoinSt
 
 def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
     store = _join_stores(settings, names)
+    # EXTRACT_MODE=noop (sitrep bench, transport only): join and emit, but build no
+    # events, like the benchmark's raw-Redis floor.
+    build = build_events if settings.extract_mode == "real" else lambda _: []
 
     async def work(
         redis: Redis, _: Pipeline, items: list[Item[ExtractorResult]]
@@ -74,7 +77,7 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
                 document_id=document_id, chunk_id=item.message.chunk.chunk_id
             ):
                 try:
-                    events = build_events(_RESULT.validate_json(p) for p in parts)
+                    events = build(_RESULT.validate_json(p) for p in parts)
                 except Exception as exc:  # keep the completing input; the join state expires
                     log.exception("event building failed")
                     dead.append(
