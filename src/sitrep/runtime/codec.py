@@ -11,7 +11,7 @@ from sitrep.errors import BadMessageError
 from sitrep.schemas import SCHEMA_VERSION
 from sitrep.streams import PAYLOAD_FIELD
 
-__all__ = ["decode", "encode", "entry_ids", "payload_bytes"]
+__all__ = ["decode", "decode_payload", "encode", "entry_ids", "payload_bytes"]
 
 M = TypeVar("M")
 _FIELD = PAYLOAD_FIELD.encode()
@@ -34,6 +34,11 @@ def decode(fields: dict[bytes, bytes], adapter: TypeAdapter[M]) -> M:
     if raw is None:
         msg = f"entry has no {PAYLOAD_FIELD!r} field (fields: {sorted(k.decode('latin-1') for k in fields)})"
         raise BadMessageError(msg)
+    return decode_payload(raw, adapter)
+
+
+def decode_payload(raw: bytes | str, adapter: TypeAdapter[M]) -> M:
+    """Validate one JSON payload: JSON, an object, a known schema_version major, the schema."""
     try:
         data: Any = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter
 from redis.asyncio import Redis
 
 from sitrep.errors import BadMessageError
+from sitrep.runtime.codec import decode_payload
 from sitrep.schemas import Event
 from sitrep.streams import PAYLOAD_FIELD, Streams
 
@@ -22,15 +23,16 @@ _FIELD = PAYLOAD_FIELD.encode()
 PAGE = 1000
 
 
+_EVENT: TypeAdapter[Event] = TypeAdapter(Event)
+
+
 def parse_event(raw: bytes | str, where: str) -> Event:
-    """Validate one payload; a bad one raises :class:`BadMessageError` naming ``where``."""
+    """Validate one payload as the services do; a bad one raises
+    :class:`BadMessageError` naming ``where``."""
     try:
-        return Event.model_validate_json(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:3]
-        )
-        msg = f"{where}: not a valid Event ({problems})"
+        return decode_payload(raw, _EVENT)
+    except BadMessageError as exc:
+        msg = f"{where}: not a valid Event ({exc})"
         raise BadMessageError(msg) from None
 
 
