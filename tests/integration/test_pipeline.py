@@ -128,3 +128,55 @@ def test_cli_run_embedded_and_external_server_agree(redis_url: str, names: Strea
     assert sorted(embedded, key=lambda e: e["event_id"]) == sorted(
         external, key=lambda e: e["event_id"]
     )
+
+
+def _serving(prefix: str) -> list[int]:
+    """Pids of `sitrep serve` processes started with STREAM_PREFIX=prefix."""
+    from pathlib import Path
+
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes()
+            env = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"serve" in cmd and f"STREAM_PREFIX={prefix}\0".encode() in env:
+            pids.append(int(proc.name))
+    return pids
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_services_do_not_outlive_sitrep_run(
+    redis_url: str, names: Streams, signal_name: str
+) -> None:
+    """Stopping `sitrep run` (SIGTERM) or killing it (SIGKILL) stops its service processes."""
+    import signal
+    import time
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc and relies on Linux's parent-death signal")
+    env = {**os.environ, "REDIS_URL": redis_url, "STREAM_PREFIX": names.prefix}
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "sitrep.cli", "run", str(REPO / "seeds"), "--timeout", "120"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while len(_serving(names.prefix)) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_serving(names.prefix)) == 4, "services did not start"
+        parent.send_signal(getattr(signal, signal_name))
+        parent.wait(30)
+        deadline = time.monotonic() + 15
+        while _serving(names.prefix) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _serving(names.prefix) == []
+    finally:
+        parent.kill()
+        for pid in _serving(names.prefix):
+            os.kill(pid, signal.SIGKILL)

@@ -7,10 +7,12 @@ Redis streams, exactly as in a deployment.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -33,7 +35,12 @@ def service_processes(
     log_level: str = "WARNING",
 ) -> Iterator[list[subprocess.Popen[bytes]]]:
     """Start ``sitrep serve NAME`` processes (``replicas`` per service, default 1 each);
-    stop them with SIGTERM (then SIGKILL after 10 s) on exit."""
+    stop them with SIGTERM (then SIGKILL after 10 s) on exit.
+
+    The children must not outlive their parent: a SIGTERM to the parent unwinds this
+    context like Ctrl-C does, and on Linux each child also asks the kernel for a
+    SIGTERM should the parent die without unwinding (SIGKILL).
+    """
     from sitrep.services import CONSUMERS  # noqa: PLC0415
 
     counts = {name: 1 for name in CONSUMERS} | (replicas or {})
@@ -45,6 +52,7 @@ def service_processes(
         **(env or {}),
     }
     procs: list[subprocess.Popen[bytes]] = []
+    previous = _raise_on_sigterm()
     try:
         for name, count in counts.items():
             for i in range(count):
@@ -53,11 +61,34 @@ def service_processes(
                         [sys.executable, "-m", "sitrep.cli", "serve", name],
                         env={**child_env, "CONSUMER_NAME": f"{name}-{i}-{os.getpid()}",
                              "HEALTH_FILE": f"/tmp/sitrep-{prefix.replace(':', '_')}-{name}-{i}.alive"},  # noqa: S108
+                        preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads are started yet
                     )
                 )
         yield procs
     finally:
         stop_processes(procs)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_on_sigterm() -> signal.Handlers | None:
+    """Turn SIGTERM into SystemExit in the main thread, so ``finally`` blocks run."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, stop)
+    return previous  # type: ignore[return-value]
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGTERM me when my parent dies (Linux prctl)."""
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def stop_processes(procs: Iterable[subprocess.Popen[bytes]], timeout: float = 10) -> None:
