@@ -170,3 +170,16 @@ def test_extra_geonames_dump_adds_places(tmp_path: Path) -> None:
     per_region: dict[str, int] = defaultdict(int)
     per_region[g.region[hits[0]]] += 1
     assert per_region["RU-BEL"] == 1
+
+
+def test_country_points_lie_inside_the_country_area_not_at_a_settlement_mean() -> None:
+    """Country reference points come from a conventional country-point table, each near its settlements."""
+    from sitrep.core.gazetteer.build import _country_points
+
+    pts = _country_points()
+    assert len(pts) >= 200
+    for cc in ("US", "RU", "CN", "CA", "BR", "UA"):
+        lat, lon = pts[cc]
+        assert -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0
+    # a mainland-centre convention: Russia's point lies east of the Urals, not near Moscow
+    assert pts["RU"][1] > 60.0
