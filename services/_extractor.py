@@ -48,24 +48,25 @@ def extractor_service(
             dead = []
             for item in items:
                 chunk = item.message
-                with structlog.contextvars.bound_contextvars(
-                    document_id=chunk.document_id, chunk_id=chunk.chunk_id
-                ):
-                    try:
-                        result = fn(chunk)
-                    except Exception as exc:  # a bug must not stall the group: keep the input
+                try:
+                    result = fn(chunk)
+                except Exception as exc:  # a bug must not stall the group: keep the input
+                    # ids bound here only: binding them per chunk cost more than no-op work
+                    with structlog.contextvars.bound_contextvars(
+                        document_id=chunk.document_id, chunk_id=chunk.chunk_id
+                    ):
                         log.exception("extractor failed", service=name)
-                        dead.append(
-                            dead_letter(
-                                stream=names.chunks,
-                                entry_id=item.entry_id,
-                                fields={PAYLOAD_FIELD.encode(): item.payload},
-                                service=name,
-                                error=exc,
-                            )
+                    dead.append(
+                        dead_letter(
+                            stream=names.chunks,
+                            entry_id=item.entry_id,
+                            fields={PAYLOAD_FIELD.encode(): item.payload},
+                            service=name,
+                            error=exc,
                         )
-                        continue
-                    pipe.xadd(names.results, {PAYLOAD_FIELD: encode(result)})
+                    )
+                    continue
+                pipe.xadd(names.results, {PAYLOAD_FIELD: encode(result)})
             metrics.observe_out(name, names.results, len(items) - len(dead))
             return dead
 

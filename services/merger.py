@@ -3,6 +3,7 @@ Redis, see sitrep.runtime.join) and publishes the document's events exactly once
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import structlog
@@ -15,7 +16,7 @@ from sitrep.runtime.codec import encode
 from sitrep.runtime.consumer import Item, Stage, dead_letter
 from sitrep.runtime.join import JOINED, JoinStore
 from sitrep.runtime.service import Periodic, service_app
-from sitrep.schemas import DeadLetter, ExtractorResult
+from sitrep.schemas import DeadLetter, Event, ExtractorResult
 from sitrep.settings import get_settings
 from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD, partitioned
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["app", "broker", "service"]
 
 _RESULT: TypeAdapter[ExtractorResult] = TypeAdapter(ExtractorResult)
+_PARTS: TypeAdapter[list[ExtractorResult]] = TypeAdapter(list[ExtractorResult])
 log = get_logger("sitrep.merger")
 
 
@@ -48,11 +50,22 @@ def _join_stores(settings: Settings, names: Streams) -> Callable[[Redis], JoinSt
     return store
 
 
+def _no_events(_: bytes) -> list[Event]:
+    return []
+
+
 def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
     store = _join_stores(settings, names)
-    # EXTRACT_MODE=noop (sitrep bench, transport only): join and emit, but build no
-    # events, like the benchmark's raw-Redis floor.
-    build = build_events if settings.extract_mode == "real" else lambda _: []
+
+    def build(joined: bytes) -> list[Event]:
+        # Every part was validated on arrival (an invalid one is dead-lettered, never
+        # joined): one pydantic-core pass over the joined JSON list, not one per part.
+        return build_events(_PARTS.validate_json(joined))
+
+    if settings.extract_mode != "real":
+        # EXTRACT_MODE=noop (sitrep bench, transport only): join and emit, but build
+        # no events, like the benchmark's raw-Redis floor.
+        build = _no_events
 
     async def work(
         redis: Redis, _: Pipeline, items: list[Item[ExtractorResult]]
@@ -72,14 +85,16 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
                 complete[item.message.chunk.document_id] = (item, reply[1])
 
         dead = []
-        for document_id, (item, parts) in sorted(complete.items()):
-            with structlog.contextvars.bound_contextvars(
-                document_id=document_id, chunk_id=item.message.chunk.chunk_id
-            ):
+        built: list[tuple[str, Item[ExtractorResult], int]] = []
+        async with redis.pipeline(transaction=False) as pipe:
+            for document_id, (item, parts) in sorted(complete.items()):
                 try:
-                    events = build(_RESULT.validate_json(p) for p in parts)
+                    events = build(b"[" + b",".join(parts) + b"]")
                 except Exception as exc:  # keep the completing input; the join state expires
-                    log.exception("event building failed")
+                    with structlog.contextvars.bound_contextvars(
+                        document_id=document_id, chunk_id=item.message.chunk.chunk_id
+                    ):
+                        log.exception("event building failed")
                     dead.append(
                         dead_letter(
                             stream=names.results,
@@ -90,10 +105,22 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
                         )
                     )
                     continue
-                emitted = await joins.emit(redis, document_id, [(e.event_id, encode(e)) for e in events])
-                metrics.EVENTS_OUT.labels("merger").inc(emitted)
-                metrics.observe_out("merger", names.events, emitted)
-                log.info("document merged", events=len(events), emitted=emitted)
+                await joins.queue_emit(pipe, document_id, [(e.event_id, encode(e)) for e in events])
+                built.append((document_id, item, len(events)))
+            emitted_counts = await pipe.execute() if built else []
+
+        verbose = log.isEnabledFor(logging.INFO)
+        for (document_id, item, n_events), emitted in zip(built, emitted_counts, strict=True):
+            metrics.EVENTS_OUT.labels("merger").inc(int(emitted))
+            metrics.observe_out("merger", names.events, int(emitted))
+            if verbose:  # structlog renders a line before stdlib filters it by level
+                log.info(
+                    "document merged",
+                    document_id=document_id,
+                    chunk_id=item.message.chunk.chunk_id,
+                    events=n_events,
+                    emitted=int(emitted),
+                )
         return dead
 
     return Stage(

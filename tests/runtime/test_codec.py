@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import orjson
 import pytest
 from pydantic import TypeAdapter
 
@@ -41,3 +42,15 @@ def test_entry_ids_survive_garbage() -> None:
     assert entry_ids({b"payload": b"\x00\x01"}) == (None, None)
     chunk = make_chunk("x", document_id="abc")
     assert entry_ids({b"payload": encode(chunk)}) == ("abc", "abc:0")
+
+
+def test_fast_path_still_requires_a_stated_schema_version() -> None:
+    """A payload valid in every other way but relying on the schema_version default is
+    rejected, as the step-by-step path always did; with it stated, both paths agree."""
+    chunk = make_chunk("Two people were killed.")
+    data = chunk.model_dump(mode="json")
+    del data["schema_version"]
+    with pytest.raises(BadMessageError, match="unknown schema_version None"):
+        decode({b"payload": orjson.dumps(data)}, ADAPTER)
+    data["schema_version"] = "1.0"
+    assert decode({b"payload": orjson.dumps(data)}, ADAPTER) == chunk

@@ -104,16 +104,55 @@ async def test_pending_entries_of_a_dead_consumer_are_reclaimed(
     # "dead" reads everything and never acknowledges
     await redis.xreadgroup(names.group("entities"), "dead", {names.chunks: ">"})
     broker = make_broker(redis_url)
-    _stage(names).register(broker)
+    stage = _stage(names)
+    stage.register(broker)
+    stop = asyncio.Event()
     async with broker:
         await broker.start()
+        reclaimer = asyncio.create_task(stage.reclaim_forever(redis, stop))
         for _ in range(100):
             if await redis.xlen(names.results) >= 5:
                 break
             await asyncio.sleep(0.05)
+        stop.set()
+        await asyncio.wait_for(reclaimer, 5)
     texts = sorted(f[b"payload"] for _, f in await redis.xrange(names.results))
     assert texts == [f"CHUNK {i}".encode() for i in range(5)]
     assert (await redis.xpending(names.chunks, names.group("entities")))["pending"] == 0
+
+
+async def test_reclaim_claims_a_dead_consumers_entries_a_batch_at_a_time(
+    redis: Redis, names: Streams
+) -> None:
+    """25 entries pending on a dead consumer come back in batches of batch_size (10),
+    each delivered once more, all processed and acknowledged by the third call."""
+    await ensure_topology(redis, names)
+    for i in range(25):
+        await redis.xadd(names.chunks, {"payload": encode(make_chunk(f"chunk {i}"))})
+    await redis.xreadgroup(names.group("entities"), "dead", {names.chunks: ">"})
+    stage = _stage(names, claim_idle_ms=100)
+    await asyncio.sleep(0.15)
+    cursor = b"0-0"
+    done = []
+    for _ in range(3):
+        cursor = await stage.reclaim(redis, cursor)
+        done.append(await redis.xlen(names.results))
+    assert done == [10, 20, 25]
+    assert cursor == b"0-0"
+    assert (await redis.xpending(names.chunks, names.group("entities")))["pending"] == 0
+    assert await redis.xlen(names.dead_letters) == 0
+
+
+async def test_reclaim_leaves_entries_that_are_not_idle_long_enough(
+    redis: Redis, names: Streams
+) -> None:
+    """A live consumer's fresh entries are not taken from it."""
+    await ensure_topology(redis, names)
+    await redis.xadd(names.chunks, {"payload": encode(make_chunk("busy"))})
+    await redis.xreadgroup(names.group("entities"), "alive", {names.chunks: ">"})
+    await _stage(names, claim_idle_ms=60_000).reclaim(redis)
+    assert await redis.xlen(names.results) == 0
+    assert (await redis.xpending(names.chunks, names.group("entities")))["pending"] == 1
 
 
 async def test_poison_entry_goes_to_dead_letters_after_max_deliveries(

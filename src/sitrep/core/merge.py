@@ -10,6 +10,7 @@ with any duplicates -- always yields the same events with the same ids.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -100,6 +101,7 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
     return getattr(mod, name, None)
 
 
+@lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     return " ".join(s.replace("\u2019", "'").split()).casefold()
 

@@ -5,14 +5,24 @@ Delivery semantics (see README, "Delivery guarantees"):
 - entries are read with XREADGROUP ``>`` in batches of ``batch_size`` (never the whole
   backlog), and acknowledged only after the stage's outputs are written — for the
   extractors in the same MULTI/EXEC as the XACK, so "published" and "acked" cannot diverge;
-- a second subscriber on the same group XAUTOCLAIMs entries idle for ``claim_idle_ms``
-  (their consumer died), and dead-letters an entry delivered more than
-  ``max_deliveries`` times instead of looping on it.
+- a reclaimer on the same group (:meth:`Stage.reclaim_forever`, started by the service
+  next to the broker) XAUTOCLAIMs entries idle for ``claim_idle_ms`` (their consumer
+  died) ``batch_size`` at a time, and dead-letters an entry delivered more than
+  ``max_deliveries`` times instead of looping on it. FastStream's own reclaiming
+  subscriber claims one entry per call, so a dead consumer's batch came back slowly.
+
+The hot path avoids per-entry work that is not the stage's own: handlers take the
+raw delivery (no dependency injection, which resolves FastStream context parameters
+in a worker thread), each payload is parsed once, and ids are bound to logs only
+when a line is written.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import logging
 import os
 import socket
 import time
@@ -25,6 +35,7 @@ from faststream.middlewares import AckPolicy
 from faststream.redis import RedisBroker, StreamSub
 from faststream.redis.annotations import Redis, RedisBatchStreamMessage
 from pydantic import TypeAdapter
+from redis.exceptions import RedisError
 
 from sitrep.errors import BadMessageError
 from sitrep.logs import get_logger
@@ -36,6 +47,7 @@ from . import metrics
 from .codec import decode, encode, entry_ids, payload_bytes
 
 if TYPE_CHECKING:
+    from faststream.message import StreamMessage
     from redis.asyncio.client import Pipeline
 
 __all__ = ["Item", "Stage", "consumer_name", "dead_letter"]
@@ -57,6 +69,26 @@ class Item(Generic[M]):
 #: (executed atomically with the acks) and may use ``redis`` for reads/scripts first.
 #: It returns dead letters for entries it could not process.
 Work = Callable[["Redis", "Pipeline", list[Item[M]]], Awaitable[list[DeadLetter]]]
+
+
+def _batch_ids(items: Sequence[Item[Any]]) -> dict[str, Any]:
+    """Document and chunk ids of a batch for its log lines (a chunk, or a result's chunk)."""
+    refs = [getattr(i.message, "chunk", i.message) for i in items]
+    docs = [getattr(r, "document_id", None) for r in refs]
+    chunks = [getattr(r, "chunk_id", None) for r in refs]
+    if len(refs) == 1:
+        return {"document_id": docs[0], "chunk_id": chunks[0]}
+    return {"document_id": sorted({d for d in docs if d}), "chunk_id": [c for c in chunks if c]}
+
+
+def _debug_enabled() -> bool:
+    return logging.getLogger("sitrep.consumer").isEnabledFor(logging.DEBUG)
+
+
+async def _undecoded(msg: StreamMessage[Any]) -> StreamMessage[Any]:
+    """FastStream decoder that hands the handler the delivery itself (sitrep decodes
+    and validates each entry in :meth:`Stage.handle`)."""
+    return msg
 
 
 def consumer_name(service: str, configured: str | None = None) -> str:
@@ -103,41 +135,67 @@ class Stage(Generic[M]):
     settings: Settings
 
     def register(self, broker: RedisBroker) -> None:
-        """Attach the reader and the reclaimer of this stage to ``broker``."""
+        """Attach the batch reader of this stage to ``broker`` (the reclaimer is
+        :meth:`reclaim_forever`, run next to it)."""
         name = consumer_name(self.service, self.settings.consumer_name)
-        s = self.settings
         fresh = StreamSub(
             self.stream,
             group=self.group,
             consumer=name,
             batch=True,
-            max_records=s.batch_size,
-            polling_interval=s.poll_ms,
-        )
-        stale = StreamSub(
-            self.stream,
-            group=self.group,
-            consumer=name,
-            batch=True,
-            min_idle_time=s.claim_idle_ms,
-            polling_interval=max(s.poll_ms, 250),
+            max_records=self.settings.batch_size,
+            polling_interval=self.settings.poll_ms,
         )
 
-        async def on_fresh(msg: RedisBatchStreamMessage, redis: Redis) -> None:
-            await self.handle(redis, msg.raw_message["message_ids"], msg.raw_message["data"])
+        async def on_fresh(msg: RedisBatchStreamMessage) -> None:
+            raw = msg.raw_message
+            await self.handle(msg.consumer, raw["message_ids"], raw["data"])  # type: ignore[arg-type]
 
-        async def on_stale(msg: RedisBatchStreamMessage, redis: Redis) -> None:
-            await self.handle(
-                redis, msg.raw_message["message_ids"], msg.raw_message["data"], reclaimed=True
-            )
-
-        broker.subscriber(stream=fresh, ack_policy=AckPolicy.MANUAL, title=f"{self.service}")(
-            on_fresh
-        )
         broker.subscriber(
-            stream=stale, ack_policy=AckPolicy.MANUAL, title=f"{self.service}-reclaim",
-            include_in_schema=False,
-        )(on_stale)
+            stream=fresh, ack_policy=AckPolicy.MANUAL, title=f"{self.service}", decoder=_undecoded
+        )(on_fresh)
+
+    async def reclaim(self, redis: Redis, start_id: bytes = b"0-0") -> bytes:
+        """Claim up to ``batch_size`` entries idle past ``claim_idle_ms`` from any
+        consumer of the group and handle them; return the cursor to continue from
+        (``0-0`` once the pending list has been scanned to its end)."""
+        s = self.settings
+        reply = await redis.xautoclaim(
+            self.stream,
+            self.group,
+            consumer_name(self.service, s.consumer_name),
+            min_idle_time=s.claim_idle_ms,
+            start_id=start_id,
+            count=s.batch_size,
+        )
+        cursor, entries = reply[0], reply[1]
+        # An entry trimmed while pending comes back as (id, None): XAUTOCLAIM already
+        # dropped it from the pending list (the trimmer only removes acked entries).
+        live = [(entry_id, fields) for entry_id, fields in entries if fields is not None]
+        if live:
+            await self.handle(
+                redis, [e for e, _ in live], [f for _, f in live], reclaimed=True
+            )
+        return cursor
+
+    async def reclaim_forever(self, redis: Redis, stop: asyncio.Event | None = None) -> None:
+        """Reclaim in batches until ``stop``: back to back while a scan finds idle
+        entries, else once per ``max(poll_ms, 250)`` ms. A Redis outage only skips ticks."""
+        stop = stop or asyncio.Event()
+        idle_s = max(self.settings.poll_ms, 250) / 1000
+        cursor = b"0-0"
+        while not stop.is_set():
+            try:
+                cursor = await self.reclaim(redis, cursor)
+            except (RedisError, OSError) as exc:
+                log.info("reclaim skipped", service=self.service, error=type(exc).__name__)
+                cursor = b"0-0"
+            except Exception:  # a bug must not end reclaiming for the life of the process
+                log.exception("reclaim failed", service=self.service)
+                cursor = b"0-0"
+            if cursor in (b"0-0", "0-0"):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), idle_s)
 
     async def handle(
         self,
@@ -168,7 +226,8 @@ class Stage(Generic[M]):
 
         async with redis.pipeline(transaction=True) as pipe:
             if items:
-                dead.extend(await self.work(redis, pipe, items))
+                with structlog.contextvars.bound_contextvars(**_batch_ids(items)):
+                    dead.extend(await self.work(redis, pipe, items))
             for letter in dead:
                 pipe.xadd(self.dead_letters, {PAYLOAD_FIELD: encode(letter)})
             pipe.xack(self.stream, self.group, *entry_ids_)
@@ -187,14 +246,15 @@ class Stage(Generic[M]):
                 )
         elapsed = time.perf_counter() - started
         metrics.observe_batch(self.service, len(entry_ids_), len(dead), elapsed)
-        log.debug(
-            "batch done",
-            service=self.service,
-            entries=len(entry_ids_),
-            dead_letters=len(dead),
-            reclaimed=reclaimed,
-            ms=round(elapsed * 1000, 2),
-        )
+        if _debug_enabled():  # structlog renders the line before stdlib filters it
+            log.debug(
+                "batch done",
+                service=self.service,
+                entries=len(entry_ids_),
+                dead_letters=len(dead),
+                reclaimed=reclaimed,
+                ms=round(elapsed * 1000, 2),
+            )
 
     def _dead(
         self, entry_id: bytes, fields: dict[bytes, bytes], error: BaseException | str, n: int
@@ -209,11 +269,13 @@ class Stage(Generic[M]):
         )
 
     async def _delivery_counts(self, redis: Redis, ids: Sequence[bytes]) -> dict[bytes, int]:
-        out: dict[bytes, int] = {}
-        for entry_id in ids:
-            rows: list[dict[str, Any]] = await redis.xpending_range(
-                self.stream, self.group, min=entry_id, max=entry_id, count=1
-            )
-            if rows:
-                out[entry_id] = int(rows[0]["times_delivered"])
-        return out
+        """Times each entry was delivered, in one round trip for the whole batch."""
+        async with redis.pipeline(transaction=False) as pipe:
+            for entry_id in ids:
+                pipe.xpending_range(self.stream, self.group, min=entry_id, max=entry_id, count=1)
+            replies: list[list[dict[str, Any]]] = await pipe.execute()
+        return {
+            entry_id: int(rows[0]["times_delivered"])
+            for entry_id, rows in zip(ids, replies, strict=True)
+            if rows
+        }

@@ -171,6 +171,21 @@ class JoinStore:
             )
         )
 
+    async def queue_emit(
+        self, pipe: Pipeline, document_id: str, events: Sequence[tuple[str, bytes]]
+    ) -> None:
+        """:meth:`emit` queued on ``pipe`` (its reply: events appended), so that a
+        batch's completed documents are emitted in one round trip."""
+        n = self._names
+        keys = [n.join_key(document_id), n.emitted_key(document_id), n.events, n.join_deadlines]
+        args: list[str | bytes | int] = [self._dedup_ttl, PAYLOAD_FIELD, document_id]
+        for event_id, payload in events:
+            args += [event_id, payload]
+        if not hasattr(pipe, "scripts"):  # ClusterPipeline: EVAL, see add()
+            pipe.execute_command("EVAL", _EMIT, len(keys), *keys, *args)
+            return
+        await self._emit(keys=keys, args=args, client=pipe)
+
     async def sweep(self, redis: Redis, *, limit: int = 100) -> list[DocumentOutcome]:
         """Turn every join past its deadline into a :class:`DocumentOutcome`; return them."""
         n = self._names

@@ -990,7 +990,7 @@ def extract_entities(chunk: Chunk) -> EntitiesResult:
         else:
             aliases = []
         mentions.append(
-            EntityMention(
+            EntityMention.model_construct(  # every field is built typed here; consumers validate on arrival
                 name=f.name,
                 kind=f.kind,
                 span=chunk.span(f.start, f.end),
