@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -173,3 +174,54 @@ def test_node_subscriber_example_reads_the_stream(
         timeout=30, check=True,
     )  # fmt: skip
     assert [line.split("\t", 1)[0] for line in after.stdout.splitlines()] == ids[1:]
+
+
+def test_events_and_report_read_every_partition(
+    redis_url: str, names: Streams, invented_events: list[Event], tmp_path: Path
+) -> None:
+    """With PARTITIONS=3 the events of all three partition streams come out, in entry
+    id (publish) order, and --since applies to every partition."""
+    parts = [Streams(names.prefix, p) for p in range(3)]
+    ids = []
+    for i, event in enumerate(invented_events):  # round robin over the partitions
+        ids += _publish(redis_url, parts[i % 3], [event])
+    env = {**_env(redis_url, names), "PARTITIONS": "3"}
+    result = CliRunner().invoke(app, ["events"], env=env)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [Event.model_validate_json(line) for line in lines] == invented_events
+    assert f"last entry id {ids[-1]}" in result.stderr
+
+    later = CliRunner().invoke(app, ["events", "--since", ids[0]], env=env)
+    lines = [line for line in later.stdout.splitlines() if line.startswith("{")]
+    assert [Event.model_validate_json(line) for line in lines] == invented_events[1:]
+
+    page = tmp_path / "r.html"
+    report = CliRunner().invoke(app, ["report", "--output", str(page)], env=env)
+    assert report.exit_code == 0, report.output
+    assert f"{len(invented_events)} events" in report.stderr
+
+
+async def test_following_every_partition_yields_new_events_in_id_order(
+    redis_url: str, names: Streams, invented_events: list[Event]
+) -> None:
+    """Following 3 partitions: events published after the backlog arrive from each."""
+    from redis.asyncio import Redis as AsyncRedis  # noqa: PLC0415
+
+    from sitrep.subscribe.reader import stream_all_events  # noqa: PLC0415
+
+    parts = [Streams(names.prefix, p) for p in range(3)]
+    _publish(redis_url, parts[0], invented_events[:1])
+    seen: list[Event] = []
+    client = AsyncRedis.from_url(redis_url)
+    try:
+        reader = stream_all_events(client, parts, follow=True, block_ms=50)
+        seen.append((await anext(reader))[1])
+        for i, event in enumerate(invented_events[1:4], 1):
+            _publish(redis_url, parts[i % 3], [event])
+        while len(seen) < 4:
+            seen.append((await asyncio.wait_for(anext(reader), 5))[1])
+        await reader.aclose()
+    finally:
+        await client.aclose()
+    assert seen == invented_events[:4]

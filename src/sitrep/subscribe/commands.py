@@ -56,12 +56,13 @@ def events(
     from sitrep.streams import streams  # noqa: PLC0415
 
     from . import exports  # noqa: PLC0415
-    from .reader import stream_events  # noqa: PLC0415
+    from .reader import stream_all_events  # noqa: PLC0415
 
     if follow and fmt is ExportFormat.GEOJSON:
         _err("error: --follow needs a line format (jsonl or csv); GeoJSON is one document")
         raise typer.Exit(2)
     names = streams()
+    all_names = _all_partitions()
 
     async def go(out: TextIO) -> tuple[int, str | None]:
         redis = connect()
@@ -70,8 +71,8 @@ def events(
         try:
             if fmt is ExportFormat.CSV:
                 exports.write_csv([], out)
-            async for entry_id, event in stream_events(
-                redis, names, since=since, follow=follow, on_bad=lambda e: _err(f"skipped: {e}")
+            async for entry_id, event in stream_all_events(
+                redis, all_names, since=since, follow=follow, on_bad=lambda e: _err(f"skipped: {e}")
             ):
                 count, last = count + 1, entry_id
                 if fmt is ExportFormat.JSONL:
@@ -131,19 +132,26 @@ def report(
 async def _all_events(since: str) -> list[object]:
     from sitrep.runtime.clients import connect  # noqa: PLC0415
 
-    from sitrep.streams import streams  # noqa: PLC0415
-
-    from .reader import stream_events  # noqa: PLC0415
+    from .reader import stream_all_events  # noqa: PLC0415
 
     redis = connect()
     try:
         return [
-            e async for _, e in stream_events(
-                redis, streams(), since=since, on_bad=lambda e: _err(f"skipped: {e}")
+            e async for _, e in stream_all_events(
+                redis, _all_partitions(), since=since, on_bad=lambda e: _err(f"skipped: {e}")
             )
         ]
     finally:
         await redis.aclose()
+
+
+def _all_partitions() -> list[object]:
+    """Every partition's stream names (PARTITIONS, REDIS_CLUSTER, STREAM_PREFIX)."""
+    from sitrep.settings import get_settings  # noqa: PLC0415
+    from sitrep.streams import partitioned  # noqa: PLC0415
+
+    settings = get_settings()
+    return partitioned(settings.stream_prefix, settings.partitions, cluster=settings.redis_cluster)  # type: ignore[return-value]
 
 
 def asyncapi(

@@ -6,18 +6,20 @@ it reads by entry id, so any number of readers can follow the stream independent
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
 
 from pydantic import TypeAdapter
 from redis.asyncio import Redis
+from redis.asyncio.cluster import RedisCluster
 
 from sitrep.errors import BadMessageError
 from sitrep.runtime.codec import decode_payload
 from sitrep.schemas import Event
 from sitrep.streams import PAYLOAD_FIELD, Streams
 
-__all__ = ["events_from_jsonl", "parse_event", "stream_events"]
+__all__ = ["events_from_jsonl", "parse_event", "stream_all_events", "stream_events"]
 
 _FIELD = PAYLOAD_FIELD.encode()
 PAGE = 1000
@@ -80,6 +82,72 @@ async def stream_events(
                 item = _decode(last, fields, on_bad)
                 if item is not None:
                     yield last, item
+
+
+def _id_key(entry_id: str) -> tuple[int, int]:
+    ms, _, seq = entry_id.partition("-")
+    return int(ms), int(seq or 0)
+
+
+async def stream_all_events(
+    redis: Redis,
+    all_names: Sequence[Streams],
+    *,
+    since: str = "-",
+    follow: bool = False,
+    block_ms: int = 1000,
+    on_bad: Callable[[BadMessageError], object] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> AsyncIterator[tuple[str, Event]]:
+    """:func:`stream_events` over every partition's event stream (``PARTITIONS=N``),
+    merged in entry id order (ids are times: exact on one server, per node clock on a
+    cluster); ``since`` applies to every partition. With one partition this is
+    :func:`stream_events`. Following, one XREAD covers all streams on a single server;
+    a cluster client reads each stream in turn (a multi-key XREAD must stay in one slot).
+    """
+    if len(all_names) == 1:
+        async for item in stream_events(
+            redis, all_names[0], since=since, follow=follow, block_ms=block_ms, on_bad=on_bad,
+            stop=stop,
+        ):
+            yield item
+        return
+    backlogs = [stream_events(redis, n, since=since, on_bad=on_bad) for n in all_names]
+    heads: dict[int, tuple[str, Event]] = {}
+    for i, it in enumerate(backlogs):
+        if (head := await anext(it, None)) is not None:
+            heads[i] = head
+    last = {n.events: since if since not in ("", "-") else "0-0" for n in all_names}
+    while heads:
+        i = min(heads, key=lambda k: _id_key(heads[k][0]))
+        entry_id, event = heads[i]
+        last[all_names[i].events] = entry_id
+        yield entry_id, event
+        if (head := await anext(backlogs[i], None)) is not None:
+            heads[i] = head
+        else:
+            del heads[i]
+    cluster = isinstance(redis, RedisCluster)
+    while follow and not (stop and stop()):
+        if cluster:
+            reply = []
+            for stream, after in last.items():
+                reply.extend(await redis.xread({stream: after}, count=PAGE) or [])
+            if not reply:
+                await asyncio.sleep(block_ms / 1000)
+        else:
+            reply = await redis.xread(dict(last), block=block_ms, count=PAGE) or []
+        rows = []
+        for stream, entries in reply:
+            key = stream.decode() if isinstance(stream, bytes) else str(stream)
+            for entry_id, fields in entries:
+                eid = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
+                last[key] = eid
+                rows.append((eid, fields))
+        for eid, fields in sorted(rows, key=lambda r: _id_key(r[0])):
+            item = _decode(eid, fields, on_bad)
+            if item is not None:
+                yield eid, item
 
 
 def _decode(
