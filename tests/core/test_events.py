@@ -8,10 +8,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.core.events import find_triggers, resolve_date
+from sitrep.core.chunking import chunk_document
+from sitrep.core.events import (
+    _DATE_SCAN,
+    _TRIGGER_SCAN,
+    _first_words,
+    _segment_date,
+    _Sentence,
+    _WordIndexed,
+    find_triggers,
+    resolve_date,
+)
 from sitrep.core.merge import build_events
-from sitrep.schemas import DatePrecision, EventType
-from tests.core.test_merge import hand_results
+from sitrep.schemas import DatePrecision, EventType, GeoPrecision, Place, PlaceKind
+from tests.core.test_merge import (
+    ARTICLE,
+    GAZ,
+    casualties_for,
+    entities_for,
+    hand_results,
+    places_for,
+)
 
 F = EventType
 MONDAY = dt.date(2025, 4, 7)
@@ -267,3 +284,97 @@ def test_relative_clause_keeps_the_place_of_its_antecedent() -> None:
     assert ev.event_type is F.STRATEGIC_DEVELOPMENTS
     assert ev.location is not None and ev.location.name == "Goma"
     assert ev.date == dt.date(2025, 1, 1) and ev.date_precision is DatePrecision.MONTH
+
+
+def test_towns_in_a_region_named_like_its_capital_are_the_region() -> None:
+    """'pounding towns in Kharkiv' is the region's towns, not the city: read as Kharkiv
+    Oblast, that report joins the finer shelling of a town inside it; 'pounding Kharkiv'
+    stays the city and a separate event."""
+    # the resolver prefers the city (higher score) and keeps the region as runner-up
+    city = GAZ["Kharkiv"][0].model_copy(update={"score": 0.9})
+    oblast = GAZ["Kharkiv region"][0].model_copy(update={"score": 0.5})
+    izium = Place(name="Izium", kind=PlaceKind.TOWN, country="UA", region="UA-63",
+                  precision=GeoPrecision.POINT, lat=49.21, lon=37.26, score=0.9)  # fmt: skip
+    gaz = {**GAZ, "Kharkiv": (city, "location"), "Izium": (izium, "location")}
+
+    def results(text: str) -> list[object]:
+        out: list[object] = []
+        for c in chunk_document(text, document_id="doc-towns", published_at=MONDAY):
+            places = places_for(c, gaz)
+            with_region = [
+                p.model_copy(update={"candidates": [oblast]}) if p.surface == "Kharkiv" else p
+                for p in places.places
+            ]  # the resolver's runner-up reading of "Kharkiv"
+            out += [entities_for(c), casualties_for(c),
+                    places.model_copy(update={"places": with_region})]  # fmt: skip
+        return out
+
+    shelled = "\n\nOn Friday Russian artillery shelled Izium, and two civilians were killed."
+    (ev,) = build_events(results("Russian forces were pounding towns in Kharkiv." + shelled))
+    assert ev.location is not None and ev.location.name == "Izium"
+    assert ev.date == dt.date(2025, 4, 4)
+    assert any("towns in Kharkiv" in s.text for s in ev.evidence)
+    control = build_events(results("Russian forces were pounding Kharkiv." + shelled))
+    names = {e.location.name for e in control if e.location}
+    assert names == {"Kharkiv", "Izium"}
+
+
+# --- fast paths: the same answers as the plain scans -------------------------------
+
+_WORDS = [
+    "shelling", "shelled", "air", "strikes", "airstrike", "drone", "attack", "Russian",
+    "north", "korean", "strikes", "fighting", "clashes", "seized", "the", "village", "of",
+    "in", "March", "5", "12th", "2024-03-01", "5th", "of", "May", "4", "last", "week",
+    "night", "yesterday", "three", "days", "ago", "Monday", "since", "mid-", "not", "halt",
+    "protesters", "rallied", "police", "tear", "gas", "towns", "\u0665", "na\u00efve", "-",
+    ",", ".", ";", "CAR", "bombs", "land", "mines", "IEDs", "took", "control", "early", "April",
+]  # fmt: skip
+_TEXTS = st.lists(st.sampled_from(_WORDS), max_size=18).map(" ".join) | st.lists(
+    st.sampled_from(_WORDS), max_size=18
+).map("".join)
+
+
+@pytest.mark.parametrize("scan", [_TRIGGER_SCAN, _DATE_SCAN], ids=["triggers", "dates"])
+@given(text=_TEXTS)
+def test_word_indexed_scan_equals_one_finditer_per_pattern(scan: _WordIndexed, text: str) -> None:
+    """Trying each pattern only where its first words occur finds exactly what a full
+    scan of every pattern finds, in the same order."""
+    plain = [(i, m.span()) for i, p in enumerate(scan.folded) for m in p.finditer(text)]
+    assert [(i, m.span()) for i, m in scan.scan(text)] == plain
+
+
+def test_first_words_of_a_pattern() -> None:
+    """A pattern's possible first words, digits as 0; None when not a finite set of whole
+    words (no leading boundary, a word left open, an unbounded word)."""
+    assert _first_words(r"\b(?:air|drone)[ -]?strikes?\b") == {
+        "air", "airstrike", "airstrikes", "drone", "dronestrike", "dronestrikes",
+    }  # fmt: skip
+    assert _first_words(r"\b\d{1,2}(?:st|th)?\s+of\b") == {"0", "00", "0st", "00st", "0th", "00th"}
+    assert _first_words(r"protest\b") is None
+    assert _first_words(r"\bprotest") is None
+    assert _first_words(r"\b\w+ing\b") is None
+
+
+@given(
+    text=_TEXTS,
+    cuts=st.tuples(st.integers(0, 200), st.integers(0, 200), st.integers(0, 200)),
+)
+def test_segment_date_from_the_sentence_scan_equals_rescanning_the_segment(
+    text: str, cuts: tuple[int, int, int]
+) -> None:
+    """The sentence is scanned for dates once; each trigger's segment reads the same date
+    as scanning the segment, then the sentence, afresh."""
+    lo, anchor, hi = sorted(min(c, len(text)) for c in cuts)
+    sent = _Sentence(0, None, 0, text, 0, len(text))  # type: ignore[arg-type]
+    fresh = resolve_date(text[lo:hi], MONDAY, anchor - lo)
+    if not fresh.explicit:
+        fresh = resolve_date(text, MONDAY, anchor)
+    assert _segment_date(sent, (lo, hi), MONDAY, anchor) == fresh
+    assert _segment_date(sent, (lo, hi), MONDAY, anchor) == fresh  # memoised scan reused
+
+
+def test_building_twice_gives_the_same_events() -> None:
+    """Per-document memos (sentence scans, location candidates) do not leak between calls."""
+    results = hand_results(ARTICLE, chunk_size=120)
+    first = [e.model_dump() for e in build_events(results)]
+    assert first and [e.model_dump() for e in build_events(results)] == first

@@ -19,7 +19,9 @@ events. The rules are general news-prose rules (no article-specific tuning):
   sentence, else (only when the sentence points back: "there", "the village") in the
   neighbouring sentences, else the document focus for concrete incidents (casualties
   or an explicit day). Countries count as locations only after a locative preposition
-  ("in Ukraine"); "Russia said" is an actor. Events with no location are dropped.
+  ("in Ukraine"); "Russia said" is an actor. "towns in X" is the region X when X reads
+  as a city but the same-named region is a candidate reading. Events with no location
+  are dropped.
 * **Merging**: events of one family at the same place with compatible dates and
   actors are one event; a region- or country-level event is absorbed by a finer event
   of the same family inside it ("pounding towns in Belgorod" + "shelling of
@@ -32,10 +34,12 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from sitrep.core.text import split_sentences
 from sitrep.schemas import (
@@ -131,37 +135,265 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"recaptur(?:ed|es|ing|e)|regain(?:ed|s|ing)|(?:took|taken|take|taking) (?:full )?control of|"
      r"clawed back|liberat(?:ed|ion of)|fell to|fallen to|overr(?:an|un)"),
 )  # fmt: skip
-_TRIGGERS = tuple(
-    (fam, sub, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for fam, sub, pat in _TRIGGER_TABLE
-)
-# One pass over the sentence decides whether any trigger can match at all: most
-# sentences have none, and the per-family scans below are the merger's hot path.
-# Case-insensitive alternations are slow in `re`, so the pre-check runs a lower-cased
-# pattern over lower-cased text (3x faster here).
+# Trigger and date scans are the merger's hot path: each pattern is tried only where one
+# of its first words occurs (see _WordIndexed), not scanned over every sentence.
 
 
 def _lowered(pattern: str) -> re.Pattern[str]:
     if re.search(r"\\[BDSWAZ]", pattern):
         msg = f"cannot lower-case a pattern with an upper-case escape: {pattern[:60]}"
         raise ValueError(msg)
-    return re.compile(pattern.lower())
+    return re.compile(re.sub(r"\(\?p<", "(?P<", pattern.lower()))
 
 
-def _hit(pattern: re.Pattern[str], text: str) -> bool:
-    low = text.lower()
-    return len(low) != len(text) or pattern.search(low) is not None
+class _Unbounded(Exception):
+    """The pattern's first words are not a small finite set."""
 
 
-_ANY_TRIGGER = _lowered(r"\b(?:" + "|".join(f"(?:{pat})" for _, _, pat in _TRIGGER_TABLE) + r")\b")
+_MAX_HEADS = 50_000
+# Words of lower-cased ASCII, as bytes: other bytes (punctuation, any non-ASCII) split
+# words, digits read "0". A superset of the text's \w+ words that are ASCII, so no
+# first word a pattern needs is missed; extra words only cost a failed match.
+_ASCII_WORDS = bytes(
+    (b if chr(b).isalpha() or b == ord("_") else ord("0") if chr(b).isdigit() else ord(" "))
+    if b < 128 else ord(" ")
+    for b in range(256)
+)
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+
+
+def _numeric_words(text: str) -> list[tuple[int, str]]:
+    """``(start, word)`` of the words of ``text`` that hold a digit."""
+    out: list[tuple[int, str]] = []
+    done = 0
+    for m in _DIGITS.finditer(text):
+        start = m.start()
+        if start < done:
+            continue  # another digit run of the same word
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        word = _WORD.match(text, start).group()  # type: ignore[union-attr]
+        done = start + len(word)
+        out.append((start, word))
+    return out
+
+
+def _first_words(pattern: str) -> frozenset[str] | None:
+    """Every first word (``\\w+`` run, digits written ``0``) a match of ``pattern`` can
+    start with; None unless that is a small finite set of whole words."""
+    parsed = _sre_parser.parse(pattern)
+    if not parsed.data or parsed.data[0] != (_sre.AT, _sre.AT_BOUNDARY):
+        return None  # could start inside a word
+    try:
+        states = _extend(parsed, {("", False)})
+    except _Unbounded:
+        return None
+    if any(not word or not closed for word, closed in states):
+        return None  # could start off a word, or end inside one
+    return frozenset(word for word, _ in states)
+
+
+def _extend(
+    seq: _sre_parser.SubPattern | list[tuple[object, object]], states: set[tuple[str, bool]]
+) -> set[tuple[str, bool]]:
+    """``states`` (first word so far, whether it has ended) after matching ``seq``.
+    Anchors other than word boundaries only narrow matches, so they are skipped."""
+    for op, arg in seq:
+        if all(closed for _, closed in states):
+            return states
+        if op is _sre.AT:
+            if arg is _sre.AT_BOUNDARY:  # a word ends here (or none has begun)
+                states = {(w, closed or bool(w)) for w, closed in states}
+            continue
+        if op is _sre.LITERAL:
+            states = _step(states, (chr(arg),))
+        elif op is _sre.IN:
+            states = _step(states, _class_chars(arg))
+        elif op is _sre.BRANCH:
+            states = set().union(*(_extend(alt, states) for alt in arg[1]))
+        elif op is _sre.SUBPATTERN:
+            states = _extend(arg[3], states)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, body = arg
+            out, cur = (set(states) if low == 0 else set()), states
+            for k in range(1, high + 1):
+                cur = _extend(body, cur)
+                if k >= low:
+                    if cur <= out:
+                        break  # a fixed point: more repeats add no first word
+                    out |= cur
+                if k > 8:
+                    raise _Unbounded
+            states = out
+        else:
+            raise _Unbounded
+        if len(states) > _MAX_HEADS:
+            raise _Unbounded
+    return states
+
+
+def _class_chars(items: list[tuple[object, object]]) -> tuple[str, ...]:
+    chars: list[str] = []
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            chars.append(chr(arg))  # type: ignore[arg-type]
+        elif op is _sre.RANGE and arg[1] - arg[0] < 64:  # type: ignore[index,operator]
+            chars.extend(chr(c) for c in range(arg[0], arg[1] + 1))  # type: ignore[index,operator]
+        elif op is _sre.CATEGORY and arg is _sre.CATEGORY_DIGIT:
+            chars.append("0")
+        elif op is _sre.CATEGORY and arg is _sre.CATEGORY_SPACE:
+            chars.append(" ")
+        else:
+            raise _Unbounded
+    return tuple(chars)
+
+
+def _step(states: set[tuple[str, bool]], chars: Sequence[str]) -> set[tuple[str, bool]]:
+    out: set[tuple[str, bool]] = set()
+    for word, closed in states:
+        if closed:
+            out.add((word, True))
+            continue
+        for ch in chars:
+            if ch.isdigit():
+                out.add((word + "0", False))
+            elif ch.isalnum() or ch == "_":
+                out.add((word + ch, False))
+            else:
+                out.add((word, True))
+    return out
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` starts a word of ``text``."""
+    out, i, n = [], text.find(word), len(word)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            out.append(i)
+        i = text.find(word, i + n)
+    return out
+
+
+class _WordIndexed:
+    """Several patterns, each tried only where one of its possible first words starts.
+
+    :meth:`scan` gives what a case-insensitive ``pattern.finditer(text)`` gives for each
+    pattern in turn, but a sentence without any first word costs one C-level word split
+    and a set test instead of a full regex scan per pattern (case-insensitive
+    alternations are slow in ``re``). Patterns run lower-cased over lower-cased text
+    (as the old one-pass pre-check did); text whose length changes when lower-cased
+    gets the plain case-insensitive scans. A pattern whose first words are not a
+    small finite set (see :func:`_first_words`) is always scanned in full.
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.folded = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        self.lowered = tuple(_lowered(p) for p in patterns)
+        heads: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, p in enumerate(self.lowered):
+            words = _first_words(p.pattern)
+            if words is None:
+                always.append(i)
+                continue
+            for w in words:
+                heads.setdefault(w, []).append(i)
+        self.heads = {w.encode(): tuple(ix) for w, ix in heads.items()}
+        self.always = tuple(always)
+        self.numeric_rows = frozenset(i for w, ix in heads.items() if "0" in w for i in ix)
+
+    def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """``(pattern index, match)`` in pattern order, each pattern's matches in order."""
+        low = text.lower()
+        if len(low) != len(text):
+            return [(i, m) for i, p in enumerate(self.folded) for m in p.finditer(text)]
+        heads = self.heads
+        words = low.encode().translate(_ASCII_WORDS).split()
+        numeric: set[int] = set()
+        if self.numeric_rows and not low.isascii() and _DIGIT.search(low):
+            numeric.update(self.numeric_rows)  # \d also matches non-ASCII digits
+        found = heads.keys() & words
+        if not found and not self.always and not numeric:
+            return []
+        starts: dict[int, list[int]] = {i: [] for i in self.always}
+        for w in found:
+            rows = heads[w]
+            if b"0" in w:
+                numeric.update(rows)
+                continue
+            at = _word_starts(low, w.decode())
+            for i in rows:
+                starts.setdefault(i, []).extend(at)
+        if numeric:
+            for at, word in _numeric_words(low):
+                for i in heads.get(_DIGIT.sub("0", word).encode(), ()):
+                    if i in numeric:
+                        starts.setdefault(i, []).append(at)
+        for at in starts.values():
+            at.sort()
+        out: list[tuple[int, re.Match[str]]] = []
+        for i in sorted(starts):
+            pattern = self.lowered[i]
+            if i in self.always:
+                out.extend((i, m) for m in pattern.finditer(low))
+                continue
+            end = 0
+            for pos in starts[i]:
+                if pos < end:
+                    continue
+                m = pattern.match(low, pos)
+                if m is not None:
+                    out.append((i, m))
+                    end = max(m.end(), pos + 1)
+        return out
+
+
+_TRIGGER_SCAN = _WordIndexed([rf"\b(?:{pat})\b" for _, _, pat in _TRIGGER_TABLE])
+
+
+def _may_hold(words: frozenset[bytes], text: str) -> bool:
+    """False only when ``text`` has none of ``words`` (lower-case ASCII) as a whole word.
+
+    Exact for ASCII text; other text always may (case-insensitive patterns also match
+    some non-ASCII letters, such as the Kelvin sign for "k").
+    """
+    if not text.isascii():
+        return True
+    return not words.isdisjoint(text.lower().encode().translate(_ASCII_WORDS).split())
+
+
+class _CaseFree:
+    """A case-insensitive pattern searched as its lower-cased twin in lower-cased text
+    (``re`` is several times slower with IGNORECASE); text whose length changes when
+    lower-cased is searched with the original."""
+
+    def __init__(self, pattern: str) -> None:
+        self.folded = re.compile(pattern, re.IGNORECASE)
+        self.lowered = _lowered(pattern)
+        words = _first_words(self.lowered.pattern)
+        self.first_words = None if words is None else frozenset(w.encode() for w in words)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self.first_words is not None and not _may_hold(
+            self.first_words, text if pos == 0 and end == len(text) else text[pos:end]
+        ):
+            return None  # none of the words a match must start with
+        low = text.lower()
+        if len(low) != len(text):
+            return self.folded.search(text, pos, end)
+        return self.lowered.search(low, pos, end)
+
 
 # Intent, negation and hypothesis just before a trigger: not a report of an event.
-_PRE_SUPPRESS = re.compile(
+_PRE_SUPPRESS = _CaseFree(
     r"\b(?:not|no|never|without|halt|stop|end|pause|prevent(?:ing)?|avoid(?:ing)?|ban|"
     r"rather than|effort to|attempts? to|trying to|tried to|try to|aim(?:s|ed)? to|"
     r"plan(?:s|ned)? to|seek(?:s|ing)? to|sought to|would|could|might|may|will|"
     r"threat(?:en(?:ed|s)?)? to|if|unless|fears? of|risk of|calls? for|call(?:ed)? for)\s+"
-    r"(?:(?:a|an|the|further|new|more|any|fresh|to|be|have|been|its|their|his|her)\s+){0,2}$",
-    re.IGNORECASE,
+    r"(?:(?:a|an|the|further|new|more|any|fresh|to|be|have|been|its|their|his|her)\s+){0,2}$"
 )
 _POST_SUPPRESS = re.compile(
     r"^\s+(?:could|would|will|must|should|might|cannot|can't|can|may)\b", re.IGNORECASE
@@ -171,12 +403,11 @@ _PARTICIPLE = re.compile(r"\b(?:while|by|when|whilst)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"\s[\u2013\u2014-]\s|;|:|\((?=\w)|,\s*(?:though|although|but|while|whereas|as)\b|\bthough\b"
 )
-_TERRITORY_NOUN = re.compile(
+_TERRITORY_NOUN = _CaseFree(
     r"\b(?:village|town|city|settlement|territor(?:y|ies)|land|area|region|district|hamlet|"
-    r"positions?|base|airport|hill|stronghold|outskirts|province|capital|port)s?\b",
-    re.IGNORECASE,
+    r"positions?|base|airport|hill|stronghold|outskirts|province|capital|port)s?\b"
 )
-_PROTEST_CONTEXT = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)|marched)", re.I)
+_PROTEST_CONTEXT = _CaseFree(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)|marched)")
 _VIOLENT_PROTEST = re.compile(
     r"\b(?:hurl(?:ed|ing)|threw (?:stones|rocks|petrol)|torched|set fire|looted|vandali[sz]ed|"
     r"clashed with (?:police|security)|violent)\b",
@@ -229,21 +460,22 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
     ``place_offsets`` (starts of place mentions in ``text``) help decide whether a
     capture verb is about territory.
     """
-    if not _hit(_ANY_TRIGGER, text):
+    hits = _TRIGGER_SCAN.scan(text)
+    if not hits:
         return []
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
-    for family, sub, pattern in _TRIGGERS:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            if _suppressed(text, s, e):
-                continue
-            if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
-                continue
-            taken.append((s, e))
-            found.append(Trigger(s, e, family, sub))
+    for row, m in hits:  # table order: earlier rows win overlaps
+        family, sub, _ = _TRIGGER_TABLE[row]
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if _suppressed(text, s, e):
+            continue
+        if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
+            continue
+        taken.append((s, e))
+        found.append(Trigger(s, e, family, sub))
     found.sort(key=lambda t: (t.start, t.end))
     found = _contextualise(text, found)
     merged: list[Trigger] = []
@@ -266,14 +498,13 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
 
 def _contextualise(text: str, triggers: list[Trigger]) -> list[Trigger]:
     """Protest context re-types clashes and violence; intervention refines protests."""
-    if not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in triggers) and not (
-        _PROTEST_CONTEXT.search(text)
-    ):
+    context = _PROTEST_CONTEXT.search(text)
+    if not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in triggers) and not context:
         return triggers
     violent = bool(_VIOLENT_PROTEST.search(text))
     out: list[Trigger] = []
     for t in triggers:
-        if t.family is _F.BATTLES and _PROTEST_CONTEXT.search(text):
+        if t.family is _F.BATTLES and context:
             continue  # protesters "clashed with police" is a riot, not a battle
         if t.family is _F.PROTESTS:
             if violent:
@@ -284,9 +515,8 @@ def _contextualise(text: str, triggers: list[Trigger]) -> list[Trigger]:
                 t = Trigger(t.start, t.end, _F.PROTESTS, "protest_with_intervention")
         out.append(t)
     if violent and not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in out):
-        m = _PROTEST_CONTEXT.search(text)
-        if m is not None:
-            out.append(Trigger(m.start(), m.end(), _F.RIOTS, "violent_demonstration"))
+        if context is not None:
+            out.append(Trigger(context.start(), context.end(), _F.RIOTS, "violent_demonstration"))
             out.sort(key=lambda t: (t.start, t.end))
     return out
 
@@ -310,9 +540,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTH_RE = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"  # noqa: E501
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pat, re.IGNORECASE))
-    for name, pat in (
+_DATE_TABLE: tuple[tuple[str, str], ...] = (
         ("mdy", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"),
         ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}{_YEAR}\b"),
         ("iso", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b"),
@@ -327,9 +555,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_month", r"\blast month\b"),
         ("this_month", r"\b(?:this month|earlier this month)\b"),
         ("last_year", r"\blast year\b"),
-    )
 )  # fmt: skip
-_ANY_DATE = _lowered("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for _, p in _DATE_PATTERNS))
+_DATE_SCAN = _WordIndexed([pat for _, pat in _DATE_TABLE])
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,9 +586,11 @@ def _past(month: int, day: int, year: int | None, published: dt.date) -> dt.date
         return None
 
 
-def _resolve_match(kind: str, m: re.Match[str], pub: dt.date) -> ResolvedDate | None:  # noqa: PLR0911
+def _resolve_match(  # noqa: PLR0911
+    kind: str, m: re.Match[str], pub: dt.date, shift: int = 0
+) -> ResolvedDate | None:
     g = m.groupdict()
-    day_p, span = DatePrecision.DAY, m.span()
+    day_p, span = DatePrecision.DAY, (m.start() - shift, m.end() - shift)
     if kind in ("mdy", "dmy", "iso"):
         month = int(g["m"]) if kind == "iso" else _MONTHS[g["mon"].lower().rstrip(".")]
         year = int(g["year"]) if g.get("year") else None
@@ -407,20 +636,27 @@ def resolve_date(text: str, published: dt.date | None, anchor: int | None = None
     """
     if published is None:
         return _fallback(None)
-    if not _hit(_ANY_DATE, text):
-        return _fallback(published)
+    return _pick_date(_DATE_SCAN.scan(text), published, anchor)
+
+
+def _pick_date(
+    hits: Sequence[tuple[int, re.Match[str]]], published: dt.date, anchor: int | None,
+    shift: int = 0,
+) -> ResolvedDate:
+    """:func:`resolve_date` from the date scan's hits; spans and ``anchor`` are relative
+    to ``shift`` (hits of a whole sentence read for one of its segments)."""
     found: list[ResolvedDate] = []
     claimed: list[tuple[int, int]] = []
-    for kind, pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in claimed):
-                continue
-            if kind == "mdy" and m.group("mon").lower() == "may" and not m.group("year"):
-                continue  # "may 4" is too often the modal verb
-            r = _resolve_match(kind, m, published)
-            if r is not None:
-                claimed.append(m.span())
-                found.append(r)
+    for row, m in hits:
+        kind = _DATE_TABLE[row][0]
+        if any(m.start() < e and s < m.end() for s, e in claimed):
+            continue
+        if kind == "mdy" and m.group("mon").lower() == "may" and not m.group("year"):
+            continue  # "may 4" is too often the modal verb
+        r = _resolve_match(kind, m, published, shift)
+        if r is not None:
+            claimed.append(m.span())
+            found.append(r)
     if not found:
         return _fallback(published)
     if anchor is None:
@@ -460,6 +696,9 @@ class _Sentence:
     entities: list[EntityMention] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
     triggers: list[Trigger] | None = None
+    date_hits: list[tuple[int, re.Match[str]]] | None = None  # the date scan, read once
+    location_candidates: list[PlaceMention] | None = None
+    whole: Span | None = None  # the sentence's own span, built once
 
     def rel(self, span: Span) -> int:
         return span.start - self.start
@@ -477,23 +716,38 @@ def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
 def _sentences(doc: DocumentView) -> list[_Sentence]:
     out: list[_Sentence] = []
     for chunk in doc.chunks:
-        for a, b in split_sentences(chunk.text):
-            sp = _chunk_span(chunk, a, b)
-            out.append(_Sentence(len(out), chunk, a, chunk.text[a:b], sp.start, sp.end))
+        for a, b in split_sentences(chunk.text):  # offsets within the text: no clamping
+            start, end = chunk.original_offset(a), chunk.original_offset(b)
+            out.append(_Sentence(len(out), chunk, a, chunk.text[a:b], start, end))
     starts = [s.start for s in out]
+    ends = [s.end for s in out]
 
-    def locate(span: Span) -> _Sentence | None:
-        i = bisect.bisect_right(starts, span.start) - 1
-        return out[i] if i >= 0 and span.start < out[i].end else None
+    def locate(at: Sequence[int]) -> list[_Sentence | None]:
+        """The sentence holding each offset: a walk for ascending offsets (mentions come
+        in document order), a binary search when one goes back."""
+        found: list[_Sentence | None] = []
+        i, last, n = -1, -1, len(starts)
+        for a in at:
+            if a < last:
+                i = bisect.bisect_right(starts, a) - 1
+            while i + 1 < n and starts[i + 1] <= a:
+                i += 1
+            last = a
+            found.append(out[i] if i >= 0 and a < ends[i] else None)
+        return found
 
-    for p in doc.places:
-        if (s := locate(p.span)) is not None:
+    for p, s in zip(doc.places, locate([p.span.start for p in doc.places]), strict=True):
+        if s is not None:
             s.places.append(p)
-    for e in doc.entities:
-        if (s := locate(e.span)) is not None:
+    for e, s in zip(doc.entities, locate([e.span.start for e in doc.entities]), strict=True):
+        if s is not None:
             s.entities.append(e)
-    for c in doc.casualties:
-        if (s := locate(c.sentence if c.span.start < c.sentence.start else c.span)) is not None:
+    cas_at = [
+        c.sentence.start if c.span.start < c.sentence.start else c.span.start
+        for c in doc.casualties
+    ]
+    for c, s in zip(doc.casualties, locate(cas_at), strict=True):
+        if s is not None:
             s.casualties.append(c)
     return out
 
@@ -530,8 +784,8 @@ _ANAPHOR = re.compile(
     r"\b(?:there|nearby|the (?:village|town|city|area|region|district|settlement|province))\b",
     re.IGNORECASE,
 )
-_CIVILIAN_WORDS = re.compile(
-    r"\b(?:civilians?|residential|children|residents|villagers|women|passers-by)\b", re.I
+_CIVILIAN_WORDS = _CaseFree(
+    r"\b(?:civilians?|residential|children|residents|villagers|women|passers-by)\b"
 )
 _CIVILIAN_KINDS = frozenset(
     "civilians civilian children child people residents adults women villagers".split()
@@ -548,8 +802,14 @@ def _region_fallback(p: PlaceMention) -> bool:
     r = p.resolved
     if r is None or r.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
         return False
-    surface = _fold(p.surface)
-    return bool(surface) and surface not in _fold(r.name) and _fold(r.name) not in surface
+    return _names_other(p.surface, r.name)
+
+
+@lru_cache(maxsize=4096)
+def _names_other(surface: str, name: str) -> bool:
+    """Neither name contains the other (case, spaces and punctuation aside)."""
+    folded = _fold(surface)
+    return bool(folded) and folded not in _fold(name) and _fold(name) not in folded
 
 
 @lru_cache(maxsize=4096)
@@ -590,7 +850,13 @@ def _acts_as_metonym(sent: _Sentence, p: PlaceMention) -> bool:
 
 
 def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
-    """Places of the sentence that may be where something happened."""
+    """Places of the sentence that may be where something happened (read once)."""
+    if sent.location_candidates is None:
+        sent.location_candidates = _find_location_candidates(sent)
+    return sent.location_candidates
+
+
+def _find_location_candidates(sent: _Sentence) -> list[PlaceMention]:
     out = []
     for p in sent.places:
         if p.role != "location" or _acts_as_metonym(sent, p):
@@ -688,12 +954,29 @@ _DEMONYM_FORCES = re.compile(
     r"air force|drones?|missiles?|jets?|warplanes?)\b",
     re.IGNORECASE,
 )
+_DEMONYM_START = re.compile(rf"(?P<d>{_DEMONYM})\b", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+")
+# Whole words the patterns above cannot match without: a cheap test skips their scans.
+_DEMONYM_WORDS = frozenset(d.split()[0].encode() for d in _DEMONYM_TO_ISO)
+_BETWEEN_WORDS = frozenset((b"between",))
+
+
 
 
 @dataclass(frozen=True, slots=True)
 class _ActorCue:
+    """A possible actor at ``pos``; its Actor is built only if this cue is chosen."""
+
     pos: int
-    actor: Actor
+    build: Callable[[], Actor]
+
+    @property
+    def actor(self) -> Actor:
+        return self.build()
+
+
+def _demonym_actor(sent: _Sentence, iso: str, a: int, b: int) -> Actor:
+    return _state_actor(iso, "actor1", sent.span(a, b))
 
 
 def _bare_demonym(sent: _Sentence, e: EntityMention) -> bool:
@@ -712,8 +995,8 @@ def _actor_cues(sent: _Sentence, lo: int, hi: int) -> list[_ActorCue]:
         pos = sent.rel(e.span)
         if lo <= pos < hi and e.kind is EntityKind.ARMED_GROUP and not _bare_demonym(sent, e):
             cues.append(
-                _ActorCue(pos, Actor(name=e.name, kind=e.kind.value, role="actor1",
-                                     country=e.country, evidence=e.span))  # fmt: skip
+                _ActorCue(pos, partial(Actor, name=e.name, kind=e.kind.value, role="actor1",
+                                       country=e.country, evidence=e.span))  # fmt: skip
             )
     for p in sent.places:
         pos = sent.rel(p.span)
@@ -726,32 +1009,36 @@ def _actor_cues(sent: _Sentence, lo: int, hi: int) -> list[_ActorCue]:
         gap = after[: hi - pos - len(p.span.text)]
         owns_hi = possessive and _OWNS_NEXT.match(gap)
         if _acts_as_state(sent, p) or owns_hi or (_is_country_level(p) and not possessive):
-            cues.append(_ActorCue(pos, _state_actor(p.resolved.country, "actor1", p.span)))
-    for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi):
+            cues.append(_ActorCue(pos, partial(_state_actor, p.resolved.country, "actor1", p.span)))
+    scan = _may_hold(_DEMONYM_WORDS, sent.text[lo:hi])
+    for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi) if scan else ():
         iso = _DEMONYM_TO_ISO[m.group("d").lower()]
-        cues.append(_ActorCue(m.start(), _state_actor(iso, "actor1", sent.span(*m.span("d")))))
+        build = partial(_demonym_actor, sent, iso, *m.span("d"))
+        cues.append(_ActorCue(m.start(), build))
     return cues
 
 
 def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]:
     text = sent.text
-    if (m := _BETWEEN.search(text, seg[0], seg[1])) is not None:
+    between = _may_hold(_BETWEEN_WORDS, text[seg[0] : seg[1]])
+    if between and (m := _BETWEEN.search(text, seg[0], seg[1])) is not None:
         a = _state_actor(_DEMONYM_TO_ISO[m.group("a").lower()], "actor1", sent.span(*m.span("a")))
         b = _state_actor(_DEMONYM_TO_ISO[m.group("b").lower()], "actor2", sent.span(*m.span("b")))
         return [a, b] if a.name != b.name else [a]
     # Passive: "retaken by Russia's armed forces"
-    by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+", text[trig.end : trig.end + 30])
+    by = _PASSIVE_BY.match(text[trig.end : trig.end + 30])
     if by is not None:
         after = trig.end + by.end()
         cues = [c for c in _actor_cues(sent, after, min(seg[1], after + 40)) if c.pos >= after]
         if cues:
             return [min(cues, key=lambda c: c.pos).actor]
     # Adjective: "Russian missile strike"
-    if (m := _DEMONYM_BEFORE.search(text[max(seg[0], trig.start - 30) : trig.start])) is not None:
-        base = max(seg[0], trig.start - 30)
+    base = max(seg[0], trig.start - 30)
+    window = text[base : trig.start]
+    if _may_hold(_DEMONYM_WORDS, window) and (m := _DEMONYM_BEFORE.search(window)) is not None:
         iso = _DEMONYM_TO_ISO[m.group("d").lower()]
         return [_state_actor(iso, "actor1", sent.span(base + m.start("d"), base + m.end("d")))]
-    if (m := re.match(rf"(?P<d>{_DEMONYM})\b", text[trig.start : trig.end], re.I)) is not None:
+    if (m := _DEMONYM_START.match(text[trig.start : trig.end])) is not None:
         iso = _DEMONYM_TO_ISO[m.group("d").lower()]
         return [_state_actor(iso, "actor1", sent.span(trig.start, trig.start + m.end("d")))]
     # Subject: the nearest actor before the trigger in its clause
@@ -791,6 +1078,37 @@ def _segments(triggers: Sequence[Trigger], n: int) -> list[tuple[int, int]]:
     return out
 
 
+_SETTLEMENTS_IN = re.compile(
+    r"\b(?:towns|villages|cities|settlements|communities|localities|hamlets|areas)\s+"
+    r"(?:\w+\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SETTLEMENT_KINDS = frozenset((PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE))
+
+
+def _regional_reading(sent: _Sentence, p: PlaceMention) -> PlaceMention:
+    """"towns in Belgorod": what holds towns is a region, so a city read where its
+    same-named region is a candidate reading ("Belgorod" -> Belgorod Oblast) becomes that
+    region. A region-level event is then absorbed by a finer one inside it (_group)."""
+    r = p.resolved
+    if r is None or r.kind not in _SETTLEMENT_KINDS or not r.region:
+        return p
+    pos = p.span.start - sent.start
+    if not _SETTLEMENTS_IN.search(sent.text, max(0, pos - 40), max(0, pos)):
+        return p
+    surface = _fold(p.surface)
+    region = next(
+        (c for c in p.candidates
+         if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and c.region == r.region
+         and surface and surface in _fold(c.name)),
+        None,
+    )  # fmt: skip
+    if region is None:
+        return p
+    rest = [r, *(c for c in p.candidates if c is not region)]
+    return p.model_copy(update={"resolved": region, "candidates": rest})
+
+
 def _choose_location(
     sents: Sequence[_Sentence], sent: _Sentence, trig: Trigger, seg: tuple[int, int]
 ) -> PlaceMention | None:
@@ -798,7 +1116,8 @@ def _choose_location(
     in_seg = [p for p in cands if seg[0] <= sent.rel(p.span) < seg[1]]
     pool = in_seg or cands
     if pool:
-        return min(pool, key=lambda p: _rank(p, trig.start, sent))
+        best = pool[0] if len(pool) == 1 else min(pool, key=lambda p: _rank(p, trig.start, sent))
+        return _regional_reading(sent, best)
     if not _ANAPHOR.search(sent.text):
         return None
     countries = {p.resolved.country for p in sent.places if p.resolved is not None}
@@ -833,8 +1152,44 @@ def _attached_casualties(
 
 def _triggers_of(sent: _Sentence) -> list[Trigger]:
     if sent.triggers is None:
-        sent.triggers = find_triggers(sent.text, [sent.rel(p.span) for p in sent.places])
+        sent.triggers = find_triggers(sent.text, [p.span.start - sent.start for p in sent.places])
     return sent.triggers
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _segment_date(
+    sent: _Sentence, seg: tuple[int, int], published: dt.date | None, anchor: int
+) -> ResolvedDate:
+    """The date of the trigger at ``anchor``: its segment's date, else its sentence's.
+
+    Same result as :func:`resolve_date` on the segment then on the sentence, but the
+    sentence is scanned once for all its triggers. A segment's own scan is needed only
+    when a date phrase touches its ends or an end splits a word (then word boundaries
+    differ between the slice and the sentence).
+    """
+    if published is None:
+        return _fallback(None)
+    if sent.date_hits is None:
+        sent.date_hits = _DATE_SCAN.scan(sent.text)
+    text, hits = sent.text, sent.date_hits
+    lo, hi = seg
+    if lo == 0 and hi == len(text):
+        return _pick_date(hits, published, anchor)
+    cut = (0 < lo < len(text) and _is_word_char(text[lo - 1]) and _is_word_char(text[lo])) or (
+        0 < hi < len(text) and _is_word_char(text[hi - 1]) and _is_word_char(text[hi])
+    )
+    inside = [h for h in hits if lo < h[1].start() and h[1].end() < hi]
+    if cut or any(
+        not (m.end() <= lo or m.start() >= hi or (lo < m.start() and m.end() < hi))
+        for _, m in hits
+    ):
+        date = resolve_date(text[lo:hi], published, anchor - lo)
+    else:
+        date = _pick_date(inside, published, anchor - lo, shift=lo)
+    return date if date.explicit else _pick_date(hits, published, anchor)
 
 
 def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
@@ -846,9 +1201,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         triggers = _triggers_of(sent)
         segs = _segments(triggers, len(sent.text))
         for trig, seg in zip(triggers, segs, strict=True):
-            date = resolve_date(sent.text[seg[0] : seg[1]], published, trig.start - seg[0])
-            if not date.explicit:
-                date = resolve_date(sent.text, published, trig.start)
+            date = _segment_date(sent, seg, published, trig.start)
             cas = _attached_casualties(sents, sent, seg, len(triggers) > 1)
             loc = _choose_location(sents, sent, trig, seg)
             if loc is None and (cas or date.precision is DatePrecision.DAY):
@@ -858,7 +1211,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if loc is None:
                 continue
             actors = _actors(sent, trig, seg)
-            evidence = [sent.span(0, len(sent.text)), loc.span]
+            if sent.whole is None:
+                sent.whole = sent.span(0, len(sent.text))
+            evidence = [sent.whole, loc.span]
             civil_m = _CIVILIAN_WORDS.search(sent.text, seg[0], seg[1])
             civil = sent.span(*civil_m.span()) if civil_m else None
             out.append(
@@ -883,6 +1238,9 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         and _dates_compatible(a.date, b.date)
         and (not a1 or not b1 or a1 == b1)
     )
+
+
+_CONTAINER_KINDS = frozenset((PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY))
 
 
 def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
@@ -921,19 +1279,21 @@ _PRECISION_ORDER = {
 def _group(cands: list[_Candidate]) -> list[_Candidate]:
     """Merge same-place events, then let finer events absorb coarser ones within them."""
     groups: list[_Candidate] = []
+    by_place: dict[str, list[_Candidate]] = {}
     for c in cands:  # document order
-        host = next(
-            (g for g in groups
-             if _place_key(g.location) == _place_key(c.location)
-             and _compatible(g, c)),
-            None,
-        )  # fmt: skip
+        same_place = by_place.setdefault(_place_key(c.location), [])
+        host = next((g for g in same_place if _compatible(g, c)), None)
         if host is None:
             groups.append(c)
+            same_place.append(c)
         else:
             _absorb(host, c)
     kept: list[_Candidate] = []
     for g in groups:
+        r = g.location.resolved
+        if r is None or r.kind not in _CONTAINER_KINDS:
+            kept.append(g)  # contains nothing (see _contains)
+            continue
         finer = [
             h for h in groups
             if h is not g and _contains(g.location, h.location)
