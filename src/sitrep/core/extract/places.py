@@ -3,7 +3,9 @@
 Finding is gazetteer-driven (capitalised word runs, longest match first) with filters
 for the usual false friends (person names, titles, sentence-initial common words,
 junk alternate names) and patterns that reveal places the gazetteer lacks ("the
-village of X", "X, Kursk region, Russia", lists after "towns including").
+village of X", "X, Kursk region, Russia", lists after "towns including", "Main Street").
+A place opening an organisation's name ("Dublin City Council") is kept as a modifier;
+a word of a full personal name in the text ("Ron McCurry") is a person at every mention.
 
 Resolving weighs population and kind against the context the text itself gives:
 countries and regions linked to the name ("X, Ukraine", "Ukraine's Sumy region"),
@@ -15,11 +17,15 @@ the worst bug this product can have.
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
@@ -39,9 +45,11 @@ STOP = frozenset(
     mr mrs ms dr sir president prime minister general governor mayor king queen prince princess pope
     commander spokesman spokeswoman spokesperson chief officer secretary senator sen rep lt col
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tomorrow now then last next
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow now then last next
     first second third one two three four five six seven eight nine ten many some all most
     new old north south east west northern southern eastern western central upper lower greater
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
     army navy police government state ministry council court parliament congress senate university
     school college hospital church airport station street road avenue bridge river lake mount park
     centre center city town village district region province county republic federation union
@@ -52,14 +60,17 @@ STOP = frozenset(
     day week month year time morning evening night media company group party team club bank
     however meanwhile although despite during after before since until while because though
     instagram facebook twitter telegram youtube google apple amazon reuters ria tass interfax afp ap
-    bbc cnn nato un""".split()
+    bbc cnn nato un metro""".split()
 )
 #: Words before a capitalised name that make it a person ("President Biden").
 TITLES = frozenset(
     """president mr mrs ms dr sir governor mayor minister general gen commander spokesman spokeswoman
     chancellor king queen prince princess pope senator sen rep lt col capt sgt colonel captain
     lieutenant sergeant premier secretary chairman ambassador judge justice officer director
-    chief leader blogger professor prof saint st archbishop bishop father sheikh""".split()
+    chief leader blogger professor prof saint st archbishop bishop father sheikh
+    actor actress singer musician coach player author writer artist poet student senior junior sophomore
+    freshman deputy trooper investigator attorney lawyer councilman councilwoman commissioner
+    superintendent principal teacher pastor reverend rev dean chairwoman manager owner""".split()
 )
 SETTLEMENT_NOUNS = frozenset(
     "village villages town towns city cities settlement settlements hamlet hamlets suburb suburbs "
@@ -67,6 +78,23 @@ SETTLEMENT_NOUNS = frozenset(
 )
 ADMIN_NOUNS = frozenset("region regions oblast oblasts province provinces krai kray governorate "
                         "governorates prefecture state".split())
+#: Head nouns of organisation and facility names: a place right before them is a place
+#: embedded in the name ("Dublin City Council", "Ohio State University"), not a person.
+ORG_HEADS = frozenset(
+    """council councilman councilwoman department dept police sheriff office service services commission
+    commissioner association agency authority board committee society center centre hospital clinic
+    museum library university college school academy institute foundation bank company corporation corp
+    inc ltd group party government ministry administration army guard forces fire patrol coalition
+    chamber court jail prison senate assembly legislature club times post herald news journal tribune
+    gazette press chronicle observer telegraph airport station stadium arena church cathedral mosque
+    district regional municipal city county state public high middle elementary""".split()
+)
+#: Generic nouns that end the name of a street, waterway or landform ("Main Street", "Red River").
+FEATURE_NOUNS = frozenset(
+    """street st road rd avenue ave drive dr boulevard blvd lane ln highway hwy parkway pkwy square
+    river creek lake bay island islands mountain mountains valley canyon township parish borough
+    county""".split()
+)
 SPEECH = frozenset(
     """said says say claimed claims claim insisted insists denied denies announced announces accused
     accuses warned warns told tells wants want sees saw believes believe demanded demands responded
@@ -74,11 +102,59 @@ SPEECH = frozenset(
     should must may might does did sent sends launched launches""".split()
 )
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:['\u2019\u2018][^\W\d_]+)?")
+_UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper())
+_CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y"})
+_LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
+#: Lower-case words some rule looks at; every other lower-case word only separates names,
+#: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
+_LOWER_KEPT = _CONNECT | SETTLEMENT_NOUNS | ADMIN_NOUNS | TITLES | frozenset(_LIST_INTRO) | {"and", "or"}
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie: Python's engine tries a flat
+    alternation branch by branch at every position, a trie fails on the first letter."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+_TOKEN = re.compile(
+    r"\b(?=[" + _UPPER + "".join(sorted({w[0] for w in _LOWER_KEPT})) + r"])"
+    r"(?:(?:[A-Z]\.){2,}|[" + _UPPER + r"]\w*(?:['’‘][^\W\d_]+)?|" + _alternation(_LOWER_KEPT) + r"(?!\w)(?!['’‘]\w))"
+)
+#: After a name, what only a person takes: a verb of saying or an age ("Hughes said", "Shelton, 33,").
+_PERSON_AFTER = re.compile(r"(?: (?:said|says|told|added|explained|noted|recalled|testified|wrote)\b|, \d{1,3},)")
+#: Words of STOP that may still open a street or feature name ("North Main Street", "Lake Shore Drive").
+_FEATURE_WORDS_OK = frozenset(
+    "north south east west northern southern eastern western new old upper lower first second third "
+    "central lake mount river park".split()
+)
+_DISTRICT_NOUNS = frozenset(("district", "raion", "rayon", "borough", "neighbourhood", "neighborhood"))
+_INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
+_PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
+_POSS_GAP = re.compile(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}")
+_AND_GAP = re.compile(r"\s+and\s+|,\s*")
+_FIRM_AFTER = re.compile(r" & [A-Z]")
+_FIRM_BEFORE = re.compile(r"[A-Z]\w* & $")
+_LETTER = re.compile(r"[^\W\d_]")
 _POSS = re.compile(r"['’]s?$")
 _WORD_AFTER = re.compile(r"\s*([\w-]+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[\s,]*$")
-_CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y"})
 _MAX_NGRAM = 5
 
 
@@ -141,22 +217,89 @@ class _Tok:
 
 
 def _tokens(text: str) -> list[_Tok]:
+    """Capitalised words and the few lower-case words the rules read, in text order."""
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         s = m.group(0)
-        poss = False
+        start = m.start()
         if len(s) > 2 and s[-2] in "'’‘" and s[-1] in "sS":
             s = s[:-2]
-            poss = True
-        elif s[-1] in "'’‘":
-            s = s[:-1]
-            poss = True
-        out.append(_Tok(m.start(), m.start() + len(s), s, s[0].isupper(), poss))
+            out.append(_Tok(start, start + len(s), s, s[0].isupper(), True))
+        else:
+            out.append(_Tok(start, m.end(), s, s[0].isupper(), False))
     return out
+
+
+def _adjacent(text: str, toks: list[_Tok], k: int) -> bool:
+    """No skipped word between token ``k`` and the kept token before it."""
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    return _LETTER.search(text, prev.end + 2 if prev.poss else prev.end, toks[k].start) is None
+
+
+def _hyphen_part(t: _Tok) -> bool:
+    """A capitalised word (not an initial or acronym) joined by a hyphen to a name."""
+    return t.cap and len(t.text) >= 3 and not t.text.isupper()
 
 
 def _sentence_ranges(text: str) -> list[tuple[int, int]]:
     return split_sentences(text) or [(0, len(text))]
+
+
+@cache
+def _name_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and well-known organisation names from the entities lexicon, so both
+    extractors agree that "Vladimir Kozlov" is a person and "White House" no village."""
+    raw = json.loads(resources.files("sitrep").joinpath("data/entity_lexicon.json").read_text("utf-8"))
+    orgs = {k for t in ("known_orgs", "news_agencies", "known_armed_groups") for k in raw[t]}
+    return frozenset(raw["given_names"]), frozenset(orgs)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameProfile:
+    """Summary of a name's gazetteer readings, as the finding filters ask about them."""
+
+    state_primary: bool  # a country or continent by its main name
+    state_alt: bool  # a country or continent by an alternate name
+    admin1_primary: bool
+    other_primary_pop: int  # largest population of a main-name reading below admin1, -1 if none
+    other_alt_pop: int  # the same for alternate-name readings
+    max_pop: int
+    sizeable: bool  # a main-name region, or a town of 10,000 or more
+    primary_pop: int  # largest population of a main-name reading below country level
+
+    @staticmethod
+    def of(g: Gazetteer, cands: Sequence[int]) -> _NameProfile:
+        state_primary = state_alt = admin1_primary = sizeable = False
+        other_primary_pop = other_alt_pop = -1
+        max_pop = primary_pop = 0
+        for c in cands:
+            i = c >> 1
+            kind = g.kind[i]
+            pop = g.pop[i]
+            alt = c & 1
+            max_pop = max(max_pop, pop)
+            if not alt and kind not in ("country", "continent"):
+                primary_pop = max(primary_pop, pop)
+            if not alt and (kind != "city" or pop >= 10_000):
+                sizeable = True
+            if kind in ("country", "continent"):
+                if alt:
+                    state_alt = True
+                else:
+                    state_primary = True
+            elif kind == "admin1":
+                admin1_primary = admin1_primary or not alt
+            elif alt:
+                other_alt_pop = max(other_alt_pop, pop)
+            else:
+                other_primary_pop = max(other_primary_pop, pop)
+        return _NameProfile(state_primary, state_alt, admin1_primary, other_primary_pop, other_alt_pop, max_pop, sizeable,
+                            primary_pop)
+
+
+_PROFILES: weakref.WeakKeyDictionary[Gazetteer, dict[str, _NameProfile]] = weakref.WeakKeyDictionary()
 
 
 class _Finder:
@@ -164,58 +307,76 @@ class _Finder:
 
     def __init__(self, g: Gazetteer) -> None:
         self.g = g
+        self.given, self.known_orgs = _name_lexicon()
 
     def find(self, text: str) -> list[_Mention]:
         g = self.g
         toks = _tokens(text)
         sents = _sentence_ranges(text)
         sent_of: list[int] = []
-        si = 0
         sent_starts: set[int] = set()
-        for t in toks:
-            while si + 1 < len(sents) and t.start >= sents[si][1]:
-                si += 1
-            sent_of.append(si)
-        prev_sent = -1
+        si = -1
+        last = len(sents) - 1
+        sent_end = -1
         for k, t in enumerate(toks):
-            if sent_of[k] != prev_sent:
-                sent_starts.add(k)
-                prev_sent = sent_of[k]
+            if t.start >= sent_end and si < last:
+                while si < last and t.start >= sent_end:
+                    si += 1
+                    sent_end = sents[si][1]
+                # first word of its sentence (no skipped lower-case word before it)
+                if _LETTER.search(text, sents[si][0], t.start) is None:
+                    sent_starts.add(k)
+            sent_of.append(si)
+            if t.start and text[t.start - 1] in "“\"‘" and (t.start < 2 or not text[t.start - 2].isalnum()):
+                sent_starts.add(k)  # '“Is there any hope?”': a quotation opens a sentence
+        self._text = text
+        self.person_words = self._person_words(text, toks)
+        self._mid_caps: set[str] | None = None
         out: list[_Mention] = []
         n = len(toks)
         k = 0
         used = [False] * n
+        names = g.names
+        prefixes = g.name_prefixes
         while k < n:
             t = toks[k]
             if not t.cap:
                 k += 1
                 continue
             best: tuple[int, list[int]] | None = None
-            # longest n-gram of capitalised tokens (connectors allowed inside, same sentence)
+            # longest n-gram of capitalised tokens (connectors allowed inside, same sentence),
+            # extended only while it is still the beginning of some gazetteer name
+            sk = sent_of[k]
             j = k
-            last_cap = k
-            while j < n and j - k < _MAX_NGRAM and sent_of[j] == sent_of[k]:
+            while True:
                 tj = toks[j]
-                if j > k:
-                    gap = text[toks[j - 1].end : tj.start]
-                    if gap not in (" ", "-", "- ", " -") or toks[j - 1].poss:
-                        break
-                    if not tj.cap and tj.text.lower() not in _CONNECT:
-                        break
+                key = fold(text[t.start : tj.end])
                 if tj.cap:
-                    last_cap = j
-                    key = fold(text[t.start : tj.end])
-                    ids = g.names.get(key)
+                    ids = names.get(key)
                     if ids:
                         best = (j, ids)
+                if tj.poss or key not in prefixes:
+                    break
                 j += 1
-                if toks[j - 1].poss:
+                if j >= n or j - k >= _MAX_NGRAM:
+                    break
+                nx = toks[j]
+                gap = text[tj.end : nx.start]
+                if gap in (" ", "-", "- ", " -"):
+                    if sent_of[j] != sk:
+                        break
+                elif not (gap in (".", ". ") and len(tj.text) <= 2 and tj.cap):
+                    break  # only an abbreviation's dot may sit inside a name: "St. Louis", "W.Va"
+                if not nx.cap and nx.text.lower() not in _CONNECT:
                     break
             if best is None:
                 k += 1
                 continue
             j_end, ids = best
-            del last_cap
+            if j_end + 1 < n and toks[j_end + 1].cap and toks[j_end + 1].text.lower() in FEATURE_NOUNS and (
+                    text[toks[j_end].end : toks[j_end + 1].start] == " ") and not toks[j_end].poss:
+                k = j_end + 1  # "Neches River", "Main Street": the feature, found below
+                continue
             m = _Mention(t.start, toks[j_end].end, text[t.start : toks[j_end].end], list(ids), sent_of[k])
             m.kind = "gaz"
             if self._keep(text, toks, k, j_end, m, sent_starts):
@@ -231,82 +392,213 @@ class _Finder:
         return out
 
     # -- filters ------------------------------------------------------------------------
+    def _person_words(self, text: str, toks: list[_Tok]) -> set[str]:
+        """Words of full personal names in the text ("Ron McCurry", "Mayor Ryan Bingham"):
+        the same word alone later ("McCurry said") is that person, not a namesake village.
+
+        Capitalised runs are cut at common, title, organisation and feature words; a part
+        of two or more words (or one after a title) that is no gazetteer name gives its
+        words that are no sizeable place ("Jordan Dyer" gives "Dyer"). The part right
+        before an organisation noun names the organisation ("Gwinnett Medical Center")."""
+        words: set[str] = set()
+        n = len(toks)
+        k = 0
+        while k < n:
+            if not toks[k].cap:
+                k += 1
+                continue
+            j = k
+            while j + 1 < n and toks[j + 1].cap and not toks[j].poss and (
+                text[toks[j].end : toks[j + 1].start] == " "
+                or (len(toks[j].text) == 1 and text[toks[j].end : toks[j + 1].start] == ". ")
+            ):
+                j += 1
+            if j == k:
+                k += 1
+                continue  # a lone word names no person here
+            run = toks[k : j + 1]
+            k = j + 1
+            titled = False
+            part: list[_Tok] = []
+            for t in [*run, None]:
+                low = t.text.lower() if t is not None else ""
+                if t is None or low in STOP or low in TITLES or low in ORG_HEADS or low in FEATURE_NOUNS:
+                    org = low in ORG_HEADS or low in FEATURE_NOUNS
+                    if (len(part) >= 2 or (titled and part)) and not org and not (
+                            len(part) > 1 and fold(text[part[0].start : part[-1].end]) in self.g.names):
+                        if len(part) >= 2 and part[0].text in self.given:
+                            # "Abraham Lincoln": after a given name even a city's name is a surname
+                            words.update(x.text for x in part[1:] if not self._big_name(x.text))
+                        words.update(x.text for n_, x in enumerate(part) if len(x.text) > 1 and not self._place_word(x)
+                                     and not (n_ == 0 and self._profile(fold(x.text)).sizeable))
+                    part = []
+                    titled = low in TITLES
+                else:
+                    part.append(t)
+        return words
+
+    def _place_word(self, t: _Tok) -> bool:
+        """A word that names a state, region or city of 100,000+ on its own, or a people."""
+        if t.text in self.given:
+            return False
+        if t.text.isupper() and len(t.text) > 1:
+            return True
+        g = self.g
+        key = fold(t.text)
+        if key in g.demonyms:
+            return True
+        for c in g.names.get(key, ()):
+            i = c >> 1
+            if not c & 1 and (g.kind[i] in ("country", "continent", "admin1") or g.pop[i] >= 100_000):
+                return True
+        return False
+
+    def _dateline(self, text: str, m: _Mention, k: int, sent_starts: set[int]) -> bool:
+        """"CHARLESTON, W.Va. (AP) —", "BEIRUT —": an upper-case place opening a line or sentence."""
+        return (k in sent_starts and len(m.surface) >= 4 and _DATELINE_AFTER.match(text, m.end) is not None
+                and any(not c & 1 for c in m.cands))
+
+    def _modifies(self, text: str, toks: list[_Tok], k: int) -> bool:
+        """A big place before other capitalised words names them after itself ("Houston
+        Rockets", "Cambridge Analytica") unless the words act as a person ("Tyler Perry said")."""
+        n = len(toks)
+        j = k
+        while j + 1 < n and toks[j + 1].cap and text[toks[j].end : toks[j + 1].start] == " " and not toks[j].poss:
+            j += 1
+        return toks[k - 1].text not in self.given and _PERSON_AFTER.match(text, toks[j].end) is None
+
+    def _sizeable(self, m: _Mention) -> bool:
+        """A region, or a town of 10,000 or more: villages named like common words
+        ("Superior", "Metro") open organisation names far more often than they are in them."""
+        return self._profile(fold(m.surface)).sizeable
+
+    def _big_name(self, word: str) -> bool:
+        """A country, continent or first-level region by its own name ("Texas", "Ukraine")."""
+        p = self._profile(fold(word))
+        return p.state_primary or p.admin1_primary
+
+    def _profile(self, key: str) -> _NameProfile:
+        """What the readings of a folded name are, memoised per gazetteer: it depends on the
+        gazetteer alone, and the same names recur in every text."""
+        memo = _PROFILES.get(self.g)
+        if memo is None:
+            memo = _PROFILES[self.g] = {}
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            hit = memo[key] = _NameProfile.of(self.g, self.g.names.get(key, ()))
+        return hit
+
+    def _org_follows(self, toks: list[_Tok], k: int, text: str) -> bool:
+        """An organisation or facility noun among the capitalised words from ``k`` on."""
+        n = len(toks)
+        for x in range(k, min(n, k + 4)):
+            if x > k:
+                gap = text[toks[x - 1].end : toks[x].start]
+                if gap != " " and not (toks[x - 1].poss and len(gap) == 3 and gap[-1] == " "):
+                    return False  # "Attorney General's Office" carries on past a possessive
+            if not toks[x].cap:
+                return False
+            if toks[x].text.lower() in ORG_HEADS:
+                return True
+        return False
+
     def _keep(self, text: str, toks: list[_Tok], k: int, j: int, m: _Mention, sent_starts: set[int]) -> bool:
         g = self.g
         single = j == k
-        key = fold(m.surface)
-        big = False  # a reading that is a country/admin1/continent or a large city
-        strong_primary = False
-        for c in m.cands:
-            i = c >> 1
-            kind = g.kind[i]
-            alt = c & 1
-            if kind in ("country", "continent"):
-                if alt and not (m.surface.isupper() or "." in m.surface or not single):
-                    if not (m.surface[0].isupper() and len(m.surface) > 4):
-                        continue
-                big = True
-                strong_primary = True
-            elif kind == "admin1":
-                if not alt:
-                    big = True
-                    strong_primary = True
-            elif not alt:
-                strong_primary = True
-                if g.pop[i] >= 100_000:
-                    big = True
-            elif g.pop[i] >= 100_000 and not single:
-                big = True
-        if not strong_primary:
-            # alternate names only: accept multi-word or sizeable, never short single words
-            ok = any(
-                (not single and g.pop[c >> 1] >= 1000) or (len(key) > 4 and g.pop[c >> 1] >= 20_000)
-                for c in m.cands
-            )
-            if not ok:
-                return False
-        if single and key in STOP:
-            return False
-        if not any(g.kind[c >> 1] in ("country", "continent") for c in m.cands):
+        surface = m.surface
+        key = fold(surface)
+        p = self._profile(key)
+        alt_state_ok = p.state_alt and (
+            surface.isupper() or "." in surface or not single or (surface[0].isupper() and len(surface) > 4))
+        is_state = p.state_primary or p.state_alt
+        strong_primary = p.state_primary or alt_state_ok or p.admin1_primary or p.other_primary_pop >= 0
+        # a reading that is a country/admin1/continent or a large city
+        big = (p.state_primary or alt_state_ok or p.admin1_primary or p.other_primary_pop >= 100_000
+               or (not single and p.other_alt_pop >= 100_000))
+        if not strong_primary and not (
+                (not single and p.max_pop >= 1000) or (len(key) > 4 and p.max_pop >= 20_000)):
+            return False  # alternate names only: accept multi-word or sizeable, never short single words
+        if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
+            return False  # "Chamber of Commerce", "I'll"
+        if not single and toks[k].text.lower() in ("the", "a", "an") and all(
+                toks[x].text.lower() in STOP for x in range(k + 1, j + 1)):
+            return False  # "The City Council": a common noun phrase, not "The Hague"
+        if not is_state:
             before = text[m.start - 1 : m.start] if m.start else ""
             after = text[m.end : m.end + 1]
             if before in "‘“\"'" and before and after in "’”\"'" and after:
                 return False  # 'Grad', "Iskander": quoted names are weapons or operations
-        if m.surface.isupper() and len(m.surface) > 1 and not any(
-            g.kind[c >> 1] in ("country", "continent") for c in m.cands
-        ):
-            return False  # "NATO", "RIA": acronyms are organisations unless they name a country
+            if surface.isupper() and len(surface) > 1 and not self._dateline(text, m, k, sent_starts) and not (
+                    "." in surface and p.admin1_primary):
+                return False  # "NATO", "RIA": acronyms are organisations unless they name a country
         prev_tok = toks[k - 1] if k > 0 else None
         next_tok = toks[j + 1] if j + 1 < len(toks) else None
         gap_next = text[toks[j].end : next_tok.start] if next_tok else ""
         gap_prev = text[prev_tok.end : toks[k].start] if prev_tok else ""
-        is_state = any(g.kind[c >> 1] in ("country", "continent") for c in m.cands)
-        if prev_tok and prev_tok.cap and prev_tok.text.lower() in TITLES and gap_prev == " ":
+        if prev_tok and prev_tok.cap and prev_tok.text.lower() in TITLES and gap_prev in (" ", ". "):
             return False  # "President Jordan", "Mayor Kingston"
         if not is_state:
-            # part of a longer capitalised name: "Vladimir Putin", "Donald Trump"
+            if m.surface in self.known_orgs:
+                return False  # "White House", "Kremlin": the organisation, not a namesake village
+            if single and not (p.state_primary or p.primary_pop >= 1_000_000) and (
+                    m.surface in self.person_words or _PERSON_AFTER.match(text, m.end)
+                    or _PERSON_BEFORE.search(text, max(0, m.start - 12), m.start)
+                    or _FIRM_AFTER.match(text, m.end) or _FIRM_BEFORE.search(text, max(0, m.start - 30), m.start)):
+                # "Ron McCurry ... McCurry", "Shelton, 33,", "Hughes said", "Long & Foster";
+                # but a metropolis may speak for its government: "Moscow said"
+                return False
+            # part of a longer capitalised name: "Vladimir Putin", "Donald Trump"; but a place
+            # that opens an organisation's name is a place: "Dublin City Council"
             if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and next_tok.text.lower() not in ADMIN_NOUNS:
-                if fold(next_tok.text) not in g.names or next_tok.text.lower() in STOP:
+                if (self._org_follows(toks, j + 1, text) or (big and self._modifies(text, toks, j + 1))) and (
+                        not single or self._sizeable(m)):
+                    m.role = "modifier"
+                elif not self._big_name(next_tok.text) or next_tok.text.lower() in STOP:
                     return False
-            if prev_tok and prev_tok.cap and gap_prev == " " and not prev_tok.poss and k not in sent_starts:
+            if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not self._profile(fold(prev_tok.text)).sizeable:
+                return False  # "Wal-Mart", "News-Leader" (but "D-Iowa City", "Belgorod-Kursk")
+            if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not self._profile(fold(next_tok.text)).sizeable:
+                return False
+            if single and not big and _NUMBER_AFTER.match(text, m.end):
+                return False  # "Section 2AA", "Pack 167"
+            if prev_tok and prev_tok.cap and not prev_tok.poss and k not in sent_starts and (
+                    gap_prev == " " or (gap_prev == ". " and len(prev_tok.text) == 1)):  # "Pattie A. Clay"
                 pl = prev_tok.text.lower()
-                if pl in TITLES or (fold(prev_tok.text) not in g.names and pl not in STOP):
+                if pl in TITLES or (pl not in STOP and not self._big_name(prev_tok.text)):
                     return False
             if prev_tok and prev_tok.text.lower() in TITLES and gap_prev.strip() == "":
                 return False
             if k in sent_starts and single and not big:
-                # sentence-initial common words: need a place-like continuation
-                if not (gap_next.startswith(",") or (next_tok and next_tok.text.lower() in ADMIN_NOUNS)):
+                # sentence-initial common words: need a place-like continuation, or the
+                # same word capitalised inside a sentence elsewhere in the text
+                # ("Decatur, Ga.", "Kursk region", "Decatur city officials")
+                noun_after = next_tok is not None and (
+                    next_tok.text.lower() in ADMIN_NOUNS or next_tok.text in SETTLEMENT_NOUNS)
+                comma_name = gap_next.startswith(",") and next_tok is not None and next_tok.cap
+                if not (((noun_after or comma_name) and _adjacent(text, toks, j + 1))
+                        or m.surface in self._mid_sentence_caps(toks, sent_starts)):
                     return False
         return True
 
     # -- demonyms -----------------------------------------------------------------------
     def _demonyms(self, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         dem = self.g.demonyms
+        first = self.g.demonym_first
+        n = len(toks)
         for k, t in enumerate(toks):
             if used[k] or not t.cap:
                 continue
-            code = dem.get(t.text.lower())
+            end = k
+            code = None
+            low = t.text.lower()
+            if (low in first and k + 1 < n and toks[k + 1].cap and not used[k + 1] and not t.poss
+                    and self._gap(toks, k) == " "):
+                code = dem.get(f"{t.text} {toks[k + 1].text}".lower())  # "Sri Lankan", "North Korean"
+                end = k + 1 if code else k
+            if code is None:
+                code = dem.get(low)
             if code is None:
                 continue
             if code.startswith("@"):
@@ -315,9 +607,19 @@ class _Finder:
                 i = self.g.country_idx.get(code)
             if i is None:
                 continue
-            m = _Mention(t.start, t.end, t.text, [i * 2], sent_of[k], kind="demonym", role="modifier")
+            e = toks[end].end
+            m = _Mention(t.start, e, self._text[t.start : e], [i * 2], sent_of[k], kind="demonym", role="modifier")
             out.append(m)
-            used[k] = True
+            used[k] = used[end] = True
+
+    def _mid_sentence_caps(self, toks: list[_Tok], sent_starts: set[int]) -> set[str]:
+        """Capitalised words seen inside a sentence (computed on first need)."""
+        if self._mid_caps is None:
+            self._mid_caps = {t.text for k, t in enumerate(toks) if t.cap and k not in sent_starts}
+        return self._mid_caps
+
+    def _gap(self, toks: list[_Tok], k: int) -> str:
+        return self._text[toks[k].end : toks[k + 1].start]
 
     # -- places the gazetteer lacks -----------------------------------------------------
     def _inferred(self, text: str, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
@@ -348,18 +650,33 @@ class _Finder:
 
         for k, t in enumerate(toks):
             low = t.text.lower()
+            if low not in _INFERRED_CUES:
+                continue
             # "X District" (a city district): the name before a district noun
-            if low in ("district", "raion", "rayon", "borough", "neighbourhood", "neighborhood") and t.cap and k > 0:
+            if low in _DISTRICT_NOUNS and t.cap and k > 0:
                 s = k - 1
-                if not used[s] and toks[s].cap and toks[s].text.lower() not in STOP and text[toks[s].end : t.start] == " ":
-                    add(s, k, kind="district")
+                if (not used[s] and toks[s].cap and toks[s].text.lower() not in STOP and text[toks[s].end : t.start] == " "
+                        and not (s > 0 and toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] == " ")
+                        and not (k + 1 < len(toks) and toks[k + 1].cap and text[t.end : toks[k + 1].start] == " ")):
+                    add(s, k, kind="district")  # not "Water Management District", "District Court"
+                continue
+            # "Main Street", "Red River", "Readington Township": a name before a feature noun
+            if t.cap and low in FEATURE_NOUNS and k > 0 and not used[k]:
+                s = k
+                while (s > 0 and k - s < 3 and toks[s - 1].cap and not used[s - 1] and not toks[s - 1].poss
+                       and text[toks[s - 1].end : toks[s].start] == " "
+                       and (toks[s - 1].text.lower() not in STOP or toks[s - 1].text.lower() in _FEATURE_WORDS_OK)):
+                    s -= 1
+                if s < k and not toks[s].text.isupper():
+                    add(s, k, kind="feature")
                 continue
             # "the village of X", "settlements of X and Y", "towns including X, Y and Z"
             if low in SETTLEMENT_NOUNS and not t.cap:
                 k2 = k + 1
-                while k2 < n and toks[k2].text.lower() in ("of", "including", "such", "as", "like", "near", "called", "named", "in") and k2 - k <= 2:
+                while k2 < n and toks[k2].text.lower() in _LIST_INTRO and k2 - k <= 2 and _adjacent(text, toks, k2):
                     k2 += 1
-                self._list_from(k2, toks, text, unknown_run, add, by_start, used)
+                if k2 < n and text[toks[k2 - 1].end : toks[k2].start].isspace():
+                    self._list_from(k2, toks, text, unknown_run, add, by_start, used)
         # "X, Kursk region" / "X, Ukraine" addresses: an unknown run right before a known region/country
         end_index = {t.end: k for k, t in enumerate(toks)}
         for m in list(out):
@@ -380,7 +697,7 @@ class _Finder:
             kinds = {self.g.kind[c >> 1] for c in m.cands}
             if not (kinds & {"admin1", "country"}) or m.end < len(text) and text[m.end : m.end + 1] in "'’":
                 continue
-            if s > 0 and toks[s - 1].text.lower() in TITLES:
+            if s > 0 and toks[s - 1].text.lower() in TITLES and _adjacent(text, toks, s):
                 continue
             if s > 0 and toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] == " ":
                 continue
@@ -445,14 +762,14 @@ class _Finder:
             if a > 0:
                 pv = out[a - 1]
                 gap = text[pv.end : m.start]
-                if re.fullmatch(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}", gap):
+                if gap and gap[0] in "'’‘" and _POSS_GAP.fullmatch(gap):
                     cc = _country_of(g, pv)
                     if cc and m.link_cc is None:
                         m.link_cc = cc
             if m.admin_hint and w in ("regions", "oblasts", "provinces") and a > 0:
                 # "Sumy and Kharkiv regions": the name before "and" is a region too
                 pv = out[a - 1]
-                if re.fullmatch(r"\s+and\s+|,\s*", text[pv.end : m.start]):
+                if _AND_GAP.fullmatch(text, pv.end, m.start):
                     pv.admin_hint = True
                     _add_admin_readings(g, pv)
 
@@ -530,41 +847,90 @@ class _Context:
     regions: Counter[str]
     countries: Counter[str]
     sent_weak: dict[int, list[str]] = field(default_factory=dict)  # bare names that are also regions
+    #: code -> folded surfaces that gave it evidence: a name must not vote for its own reading
+    #: ("Georgia" x5 is no evidence for the country Georgia)
+    sources: dict[str, Counter[str]] = field(default_factory=dict)
+    #: (lat, lon, folded surface, region) of places resolved with confidence in the text
+    anchors: list[tuple[float, float, str, str]] = field(default_factory=list)
+
+    def add(self, counter: Counter[str], code: str, n: int, key: str) -> None:
+        counter[code] += n
+        src = self.sources.get(code)
+        if src is None:
+            src = self.sources[code] = Counter()
+        src[key] += n
+
+    def other(self, counter: Counter[str], code: str, key: str) -> int:
+        """Evidence for ``code`` from names other than ``key``."""
+        n = counter.get(code, 0)
+        if n:
+            src = self.sources.get(code)
+            if src:
+                n -= src.get(key, 0)
+        return n
 
 
 def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sr: dict[int, list[str]] = defaultdict(list)
     weak: dict[int, list[str]] = defaultdict(list)
     sc: dict[int, Counter[str]] = defaultdict(Counter)
-    regions: Counter[str] = Counter()
-    countries: Counter[str] = Counter()
+    ctx = _Context(sr, sc, Counter(), Counter(), weak)
+    regions, countries = ctx.regions, ctx.countries
     for m in ms:
+        key = fold(m.surface)
         if m.kind == "demonym":
             i = m.cands[0] >> 1
             if g.kind[i] == "country":
                 sc[m.sent][g.cc[i]] += 1
-                countries[g.cc[i]] += 1
+                ctx.add(countries, g.cc[i], 1, key)
             continue
         cc = _country_of(g, m)
         if cc:
             sc[m.sent][cc] += 2
-            countries[cc] += 2
+            ctx.add(countries, cc, 2, key)
+            # "Georgia": also weak evidence for a same-named region elsewhere
+            for c in m.cands:
+                i = c >> 1
+                if g.kind[i] == "admin1" and not c & 1:
+                    ctx.add(regions, g.region[i], 1, key)
             continue
         reg = _region_of(g, m, text)
         if reg:
             sr[m.sent].append(reg)
-            regions[reg] += 2
-            countries[reg.split("-")[0]] += 1
+            ctx.add(regions, reg, 2, key)
+            ctx.add(countries, reg.split("-")[0], 1, key)
             sc[m.sent][reg.split("-")[0]] += 1
         elif m.cands:
+            counties = {g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin2"}
+            if len(counties) == 1:  # "Edgar County" names one state as surely as "Illinois"
+                reg = counties.pop()
+                ctx.add(regions, reg, 2, key)
+                ctx.add(countries, "US", 1, key)
+                continue
             # a bare name that is also a region's name ("Belgorod"): weak region evidence
             for c in m.cands:
                 i = c >> 1
                 if g.kind[i] == "admin1":
-                    regions[g.region[i]] += 1
+                    ctx.add(regions, g.region[i], 1, key)
                     weak[m.sent].append(g.region[i])
                     break
-    return _Context(sr, sc, regions, countries, weak)
+    return ctx
+
+
+#: Seas, oceans and world regions news names ("Middle East", "Atlantic"). The gazetteer has
+#: no point for them, only villages that share the name: left unresolved, never a village.
+MACRO_REGIONS = frozenset(fold(x) for x in (
+    "Middle East", "Near East", "Far East", "Atlantic", "Pacific", "Mediterranean", "Caribbean",
+    "Arctic", "Antarctic", "Indian Ocean", "Atlantic Ocean", "Pacific Ocean", "Arctic Ocean",
+    "Black Sea", "Red Sea", "Caspian", "Baltic", "Balkans", "Caucasus", "Sahel", "Sahara",
+    "Maghreb", "Levant", "Gulf", "Persian Gulf", "Arabian Peninsula", "Korean Peninsula",
+    "Horn of Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
+    "Central Africa", "Sub-Saharan Africa", "Central Asia", "South Asia", "Southeast Asia",
+    "East Asia", "Asia-Pacific", "Asia Pacific", "Indo-Pacific", "Central America",
+    "Scandinavia", "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe",
+    "Southern Europe", "Midwest", "Pacific Northwest", "New England", "Gulf Coast",
+    "East Coast", "West Coast", "Deep South", "Great Plains", "Great Lakes", "Appalachia",
+))
 
 
 def _prior(g: Gazetteer, c: int) -> float:
@@ -578,6 +944,8 @@ def _prior(g: Gazetteer, c: int) -> float:
     base = math.log10(pop + 10) * 0.6  # 0.6 .. ~4.4
     if kind == "admin1":
         base = 3.0 + (0.0 if not (c & 1) else -1.6)
+    elif kind == "admin2":  # "Walker County": a county name is never a village's
+        base = 3.5 + (0.0 if not (c & 1) else -1.0)
     elif i in g.capital_ids:
         base += 1.5
     if c & 1 and kind != "admin1":
@@ -613,6 +981,20 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     sent_regions = ctx.sent_regions.get(m.sent, [])
     sent_countries = ctx.sent_countries.get(m.sent, Counter())
     scored: list[tuple[float, int]] = []
+    key = fold(m.surface)
+    if key in MACRO_REGIONS and not any(g.kind[c >> 1] == "continent" for c in m.cands):
+        m.resolved, m.runners = None, []
+        return
+    sent_weak = ctx.sent_weak.get(m.sent, ())
+    anchors = ctx.anchors
+    # evidence from other names for any country at all: a country nobody else names is
+    # less likely than a same-named region of a country the text is about ("Georgia")
+    # a name that is a country's ("China", "US") is that country, not a village of its name
+    # that context happens to favour: small settlements get no context bonus then
+    country_named = len(m.cands) > 1 and any(g.kind[c >> 1] == "country" for c in m.cands)
+    foreign = len(m.cands) > 1 and any(
+        g.kind[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, g.cc[c >> 1], key) > 0 for c in m.cands
+    )
     for c in m.cands:
         i = c >> 1
         kind = g.kind[i]
@@ -621,23 +1003,30 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         reg = g.region[i]
         if m.admin_hint:
             s += 4.0 if kind == "admin1" else -2.0
-        elif kind == "admin1" and c & 1:
-            pass
         if m.link_region and reg == m.link_region:
             s += 6.0
         elif m.link_cc:
             s += 5.0 if cc == m.link_cc else -4.0
-        if kind in ("city", "admin1"):
+        if kind == "country":
+            if foreign and not m.link_cc:
+                s += 1.0 if ctx.other(ctx.countries, cc, key) > 0 else -1.5
+        elif kind != "continent" and not (country_named and kind == "city" and g.pop[i] < 100_000):
             if reg and reg in sent_regions:
                 s += 3.0
-            elif reg and reg in ctx.sent_weak.get(m.sent, ()):
+            elif reg and reg in sent_weak:
                 s += 2.0
-            elif reg and ctx.regions.get(reg):
-                s += 1.5
+            elif reg:
+                n = ctx.other(ctx.regions, reg, key)
+                if n > 0:
+                    s += 1.5 + 0.5 * min(n, 4)
             if cc and sent_countries.get(cc):
                 s += 1.5
-            elif cc and ctx.countries.get(cc):
-                s += 0.8
+            elif cc:
+                n = ctx.other(ctx.countries, cc, key)
+                if n > 0:
+                    s += 0.8 + 0.2 * min(n, 5)
+            if anchors and kind == "city" and _near_anchor(g.lat[i], g.lon[i], key, anchors):
+                s += 2.0
         scored.append((s, c))
     scored.sort(key=lambda t: (-t[0], t[1]))
     if m.kind == "demonym":
@@ -665,6 +1054,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                     return
         if m.kind == "district" and bkind != "city":
             scored = []
+        elif bkind == "admin2":
+            m.resolved = _county_place(g, bi, _squash(best_s), ctx)
+            m.runners = _runners(g, scored[1:], m.resolved)
+            m.strength = 1
+            return
         else:
             m.resolved = g.place(bi, _squash(best_s))
             m.runners = _runners(g, scored[1:], m.resolved)
@@ -692,6 +1086,31 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
             return
     if m.link_cc:
         m.resolved = g.country_place(m.link_cc, _squash(3.0))
+
+
+def _county_place(g: Gazetteer, i: int, score: float, ctx: _Context) -> Place:
+    """A county lies among the places the text confidently names in its state: their
+    centre, else the state's point (the gazetteer has no county points)."""
+    p = g.place(i, score)
+    reg = g.region[i]
+    near = [(a, b) for a, b, _k, r in ctx.anchors if r == reg]
+    if not near:
+        return p
+    lat = sorted(a for a, _b in near)[len(near) // 2]
+    lon = sorted(b for _a, b in near)[len(near) // 2]
+    return Place.model_construct(**{**p.__dict__, "lat": lat, "lon": lon, "precision": GeoPrecision.ADMIN2})
+
+
+def _near_anchor(lat: float, lon: float, key: str, anchors: list[tuple[float, float, str, str]]) -> bool:
+    """Within ~150 km of a place another name in the text resolved to with confidence."""
+    k = math.cos(math.radians(lat))
+    for alat, alon, akey, _reg in anchors:
+        dlat = lat - alat
+        if -1.4 < dlat < 1.4 and akey != key:
+            dlon = (lon - alon) * k
+            if dlat * dlat + dlon * dlon < 1.8:  # (1.35 degrees ~ 150 km)^2
+                return True
+    return False
 
 
 def _runners(g: Gazetteer, scored: list[tuple[float, int]], best: Place) -> list[Place]:
@@ -811,12 +1230,13 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
 
 
 def _to_mentions(chunk: Chunk, ms: list[_Mention]) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    for m in ms:
-        span = chunk.span(m.start, m.end)
-        out.append(PlaceMention.model_construct(surface=m.surface, span=span, resolved=m.resolved,
-                                                candidates=m.runners, role=m.role))
-    return out
+    # validated construction: with nested models passed as instances pydantic-core only
+    # type-checks them, which is faster than the pure-Python ``model_construct``
+    return [
+        PlaceMention(surface=m.surface, span=chunk.span(m.start, m.end), resolved=m.resolved,
+                     candidates=m.runners, role=m.role)
+        for m in ms
+    ]
 
 
 def extract_places(chunk: Chunk) -> PlacesResult:
@@ -876,13 +1296,22 @@ def _ctx_cache(g: Gazetteer, text: str) -> tuple[str, _Context]:
         return hit
     ms = _Finder(g).find(text) if text else []
     ctx = _context(g, ms, text)
-    # resolved cities add their countries/regions (weakly) so co-occurring places help
+    # resolved cities add their countries/regions (weakly) so co-occurring places help;
+    # the confident ones (clear margin over any namesake) also become distance anchors
+    found: list[tuple[str, Place]] = []
     for m in ms:
         if m.kind == "gaz" and m.cands and not _country_of(g, m):
             _resolve(g, m, ctx)
-            if m.resolved is not None and m.resolved.region and (m.resolved.score or 0) > 0.6:
-                ctx.regions[m.resolved.region] += 1
-                ctx.countries[m.resolved.country or ""] += 1
+            r = m.resolved
+            if r is not None and r.region and (r.score or 0) > 0.6:
+                found.append((fold(m.surface), r))
+                margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
+                if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and margin >= 0.15:
+                    ctx.anchors.append((r.lat, r.lon, found[-1][0], r.region))
+    for key, r in found:
+        ctx.add(ctx.regions, r.region, 1, key)
+        ctx.add(ctx.countries, r.country or "", 1, key)
+    del ctx.anchors[40:]
     if len(_CTX_CACHE) > 64:
         _CTX_CACHE.clear()
     _CTX_CACHE[h] = (text, ctx)

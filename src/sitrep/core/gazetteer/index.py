@@ -15,8 +15,11 @@ from .build import build_index, cache_path, read_cache, write_cache
 
 __all__ = ["Candidate", "Gazetteer", "load_gazetteer"]
 
-_KIND = {"continent": PlaceKind.CONTINENT, "country": PlaceKind.COUNTRY, "admin1": PlaceKind.ADMIN1}
-_PREC = {"continent": GeoPrecision.COUNTRY, "country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.ADMIN1}
+_KIND = {"continent": PlaceKind.CONTINENT, "country": PlaceKind.COUNTRY, "admin1": PlaceKind.ADMIN1,
+         "admin2": PlaceKind.ADMIN2}
+#: a county entry carries its state's point until the resolver places it: admin1 precision
+_PREC = {"continent": GeoPrecision.COUNTRY, "country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.ADMIN1,
+         "admin2": GeoPrecision.ADMIN1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,11 @@ class Gazetteer:
         self.resources: str = data["resources"]
         self.capital_ids = frozenset(self.capital.values())
         self.capital_gids = frozenset(self.gid[i] for i in self.capital_ids)
+        #: Folded word-prefixes of multi-word names ("new", "new york" for "new york city"):
+        #: the text matcher extends a candidate n-gram only while it can still become a name.
+        self.name_prefixes = frozenset(_word_prefixes(self.names))
+        #: First words of multi-word demonyms ("sri" for "sri lankan").
+        self.demonym_first = frozenset(d.split()[0] for d in self.demonyms if " " in d)
         self._places: dict[tuple[int, float], Place] = {}
 
     def __len__(self) -> int:
@@ -96,6 +104,16 @@ class Gazetteer:
     def country_place(self, cc: str, score: float = 0.0) -> Place | None:
         i = self.country_idx.get(cc)
         return None if i is None else self.place(i, score)
+
+
+def _word_prefixes(names: dict[str, list[int]]) -> set[str]:
+    out: set[str] = set()
+    for key in names:
+        i = key.find(" ")
+        while i != -1:
+            out.add(key[:i])
+            i = key.find(" ", i + 1)
+    return out
 
 
 _lock = threading.Lock()

@@ -1,0 +1,145 @@
+"""Places extractor, the finding half: which capitalised words are toponyms at all."""
+
+from __future__ import annotations
+
+from sitrep.core.extract.places import _adjacent, _Finder, _tokens, extract_places
+from sitrep.core.gazetteer import load_gazetteer
+from sitrep.schemas import PlaceMention
+from tests.factories import make_chunk
+
+
+def places(text: str) -> list[PlaceMention]:
+    return extract_places(make_chunk(text)).places
+
+
+def surfaces(text: str) -> list[str]:
+    return [pm.surface for pm in places(text)]
+
+
+def by_surface(text: str) -> dict[str, PlaceMention]:
+    return {pm.surface: pm for pm in places(text)}
+
+
+# --- tokeniser ----------------------------------------------------------------------
+
+
+def test_tokeniser_keeps_names_and_rule_words_and_marks_skipped_words() -> None:
+    """Ordinary lower-case words are skipped; the next kept token knows a word was skipped."""
+    text = "The village of Zhuravka was hit when Kyiv's mayor spoke."
+    toks = _tokens(text)
+    assert [t.text for t in toks] == ["The", "village", "of", "Zhuravka", "Kyiv", "mayor"]
+    assert _adjacent(text, toks, 2) and _adjacent(text, toks, 3)
+    assert not _adjacent(text, toks, 4)  # "was hit when" lies between Zhuravka and Kyiv
+    assert _adjacent(text, toks, 5)  # only the possessive ending between Kyiv and mayor
+    assert toks[4].poss and toks[4].end - toks[4].start == 4
+
+
+def test_tokeniser_does_not_split_words() -> None:
+    """No token starts inside a word: "iPhone", "5G" give no capitalised token."""
+    assert [t.text for t in _tokens("an iPhone on 5G in Kyiv")] == ["an", "on", "in", "Kyiv"]
+
+
+def test_skipped_word_between_a_list_noun_and_a_name_breaks_the_list() -> None:
+    """'the village, which Kyiv ...' is no list of villages."""
+    found = _Finder(load_gazetteer()).find("Troops left the village near which Smallnameovo lies.")
+    assert not any(m.surface == "Smallnameovo" for m in found)
+    found = _Finder(load_gazetteer()).find("Troops entered the village of Smallnameovo, Kursk region.")
+    assert any(m.surface == "Smallnameovo" for m in found)
+
+
+# --- person names -------------------------------------------------------------------
+
+
+def test_surname_of_a_full_name_is_a_person_later_too() -> None:
+    """'Chad Walker ... Walker said': a namesake town is not meant either time."""
+    text = "Officers Ron McCurry and Chad Walker arrived. Later Walker met the press in Springfield."
+    found = surfaces(text)
+    assert "Walker" not in found
+    assert "Springfield" in found
+
+
+def test_name_before_a_verb_of_saying_or_an_age_is_a_person() -> None:
+    for text in ("“We have nothing,” Clark told reporters.", "The suspect, Shelton, 33, was held in Dallas."):
+        found = surfaces(text)
+        assert "Clark" not in found and "Shelton" not in found
+    assert "Dallas" in surfaces("The suspect, Shelton, 33, was held in Dallas.")
+
+
+def test_given_name_that_is_a_city_opens_a_person_name() -> None:
+    """'Vladimir Putin's forces': Vladimir is a city of 350,000 but here a given name."""
+    assert "Vladimir" not in surfaces("Border towns were protected from Vladimir Putin's forces.")
+
+
+def test_title_with_a_full_stop_still_marks_a_person() -> None:
+    assert "Pat" not in surfaces("Homicide Lt. Pat Nelson said the car was found.")
+
+
+def test_known_organisations_are_not_places() -> None:
+    assert "White House" not in surfaces("Officials at the White House declined to comment.")
+
+
+# --- places inside longer names -----------------------------------------------------
+
+
+def test_place_opening_an_organisation_name_is_a_modifier() -> None:
+    """'Dublin City Council', 'Ohio State University': the place is named, as a modifier."""
+    found = places("Members of the Dublin City Council met students of Ohio State University.")
+    dublin = [pm for pm in found if pm.surface.startswith("Dublin")]
+    ohio = [pm for pm in found if pm.surface.startswith("Ohio")]
+    assert dublin and dublin[0].role == "modifier"
+    assert ohio and ohio[0].role == "modifier"
+
+
+def test_small_namesake_village_before_an_organisation_noun_is_not_a_place() -> None:
+    """'Webb Center': a hamlet's name does not make every centre named after a person a place."""
+    assert "Webb" not in surfaces("Funding for the Webb Center was restored in Columbia.")
+
+
+def test_street_and_river_names_are_found_whole() -> None:
+    found = surfaces("Police closed Main Street near the Neches River after the flood.")
+    assert "Main Street" in found
+    assert "Neches River" in found
+    assert "Neches" not in found
+
+
+def test_abbreviation_dots_stay_inside_a_name() -> None:
+    found = surfaces("The team flew from St. Louis to Charleston, W.Va. on Friday.")
+    assert "St. Louis" in found
+    assert any(s.startswith("W.Va") for s in found)
+
+
+def test_upper_case_dateline_is_a_place_but_acronyms_are_not() -> None:
+    assert "CHARLESTON" in surfaces("CHARLESTON, W.Va. (AP) — Lawmakers met on Monday.")
+    assert "NATO" not in surfaces("Officials said NATO would meet in Brussels.")
+
+
+def test_common_nouns_with_numbers_and_hyphenated_brands_are_not_places() -> None:
+    found = surfaces("Scouts of Pack 167 read the News-Leader in Lexington.")
+    assert found == ["Lexington"]
+
+
+def test_contractions_are_not_places() -> None:
+    """"I'll" folds to "ill", an abbreviation of Illinois."""
+    assert surfaces("“I'll do that,” she said.") == []
+
+
+def test_sentence_initial_place_confirmed_by_a_mention_inside_a_sentence() -> None:
+    """A sentence-initial small town counts when the text also names it mid-sentence."""
+    text = "Decatur lights up downtown. Officials in Decatur approved the plan."
+    found = [pm for pm in places(text) if pm.surface == "Decatur"]
+    assert len(found) == 2
+
+
+def test_district_noun_after_a_common_word_phrase_is_no_district() -> None:
+    assert "Water Management District" not in surfaces("The Southwest Water Management District met.")
+    assert surfaces("He sued in District Court.") == []
+
+
+def test_names_joined_by_an_ampersand_are_a_firm() -> None:
+    assert "Foster" not in surfaces("Marianne Donohue, an agent with Long & Foster, sold homes in Dallas.")
+
+
+def test_metropolis_before_a_verb_of_saying_stays_a_place() -> None:
+    """'Moscow said' is the Russian government speaking: a place (metonym), not a person."""
+    found = by_surface("Moscow said the talks had failed.")
+    assert "Moscow" in found and found["Moscow"].role == "metonym"

@@ -1,0 +1,116 @@
+"""Resolution quality: country points, counties, abbreviations, document context, macro-regions."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sitrep.core.extract.places import resolve_toponym
+from sitrep.core.gazetteer import load_gazetteer
+from sitrep.core.gazetteer.build import _landmass_centroid, _ring_centroid
+from sitrep.schemas import GeoPrecision, PlaceKind
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_ring_centroid_of_a_square() -> None:
+    area, lat, lon = _ring_centroid([[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]])
+    assert area == pytest.approx(4.0)
+    assert (lat, lon) == pytest.approx((1.0, 1.0))
+
+
+def test_landmass_centroid_takes_the_largest_polygon() -> None:
+    big = [[[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]]]
+    small = [[[50.0, 50.0], [51.0, 50.0], [51.0, 51.0], [50.0, 51.0]]]
+    gj = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [small, big]}}]}
+    assert _landmass_centroid(gj) == pytest.approx((5.0, 5.0))
+    assert _landmass_centroid(None) is None
+
+
+def test_us_country_point_is_mid_continent() -> None:
+    """The US point lies in the contiguous states' middle (Kansas), not off towards Alaska."""
+    p = resolve_toponym("United States")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == "US"
+    assert 36 < p.lat < 41 and -101 < p.lon < -95
+
+
+def test_county_resolves_to_its_state_and_the_text_places() -> None:
+    text = "Deputies in Edgar County said the crash happened north of Paris. Paris police helped."
+    p = resolve_toponym("Edgar County", text)
+    assert p is not None and p.kind == PlaceKind.ADMIN2 and p.region == "US-IL"
+
+
+def test_county_takes_the_state_the_text_names() -> None:
+    text = "Walker County deputies said the men were arrested in LaFayette, Georgia, on Friday."
+    p = resolve_toponym("Walker County", text)
+    assert p is not None and p.region == "US-GA"
+
+
+def test_county_point_moves_to_confident_places_of_its_state() -> None:
+    g = load_gazetteer()
+    text = "Kanawha County officials met leaders from Morgantown and Wheeling, West Virginia."
+    p = resolve_toponym("Kanawha County", text)
+    assert p is not None and p.region == "US-WV" and p.precision == GeoPrecision.ADMIN2
+    state = g.region_place("US-WV")
+    assert state is not None and (p.lat, p.lon) != (state.lat, state.lon)
+    assert _km(p.lat, p.lon, 39.63, -79.96) < 50  # Morgantown/Wheeling, not the state's middle
+
+
+def test_county_without_context_keeps_its_state_point_at_admin1_precision() -> None:
+    p = resolve_toponym("Edgar County", "")
+    assert p is not None and p.region == "US-IL" and p.precision == GeoPrecision.ADMIN1
+
+
+def test_index_has_counties_and_abbreviations() -> None:
+    g = load_gazetteer()
+    kinds = {g.kind[c.id] for c in g.lookup("Walker County")}
+    assert kinds == {"admin2"}
+    assert {g.region[c.id] for c in g.lookup("Walker County")} >= {"US-GA", "US-AL", "US-TX"}
+    assert any(g.region[c.id] == "US-WV" for c in g.lookup("W.Va."))
+
+
+@pytest.mark.parametrize(("abbr", "region"), [("W.Va.", "US-WV"), ("Ga.", "US-GA"), ("Calif.", "US-CA"), ("B.C.", "CA-BC")])
+def test_state_abbreviations(abbr: str, region: str) -> None:
+    p = resolve_toponym(abbr, f"The man, of Springfield, {abbr}, was charged.")
+    assert p is not None and p.region == region
+
+
+def test_georgia_is_the_state_in_a_us_local_story() -> None:
+    text = ("Police in Atlanta said the suspect fled to Athens. The Georgia Bureau of Investigation "
+            "and Savannah police joined the search across Georgia.")
+    p = resolve_toponym("Georgia", text)
+    assert p is not None and p.country == "US" and p.region == "US-GA"
+
+
+def test_georgia_is_the_country_next_to_russia() -> None:
+    text = "Russian troops stayed in South Ossetia after the war with Georgia; Tbilisi protested to Moscow."
+    p = resolve_toponym("Georgia", text)
+    assert p is not None and p.country == "GE"
+
+
+def test_paris_follows_the_state_the_text_names() -> None:
+    text = "Paris, Texas police said the fire started downtown. Firefighters from Dallas and Texas crews helped."
+    p = resolve_toponym("Paris", text)
+    assert p is not None and p.country == "US" and p.region == "US-TX"
+
+
+def test_paris_alone_is_the_capital() -> None:
+    p = resolve_toponym("Paris", "Leaders met in Paris on Tuesday.")
+    assert p is not None and p.country == "FR"
+
+
+def test_a_country_name_is_not_a_village_the_context_favours() -> None:
+    text = "Trade between the U.S. and China fell, a professor at Texas A&M in Commerce, Texas said."
+    p = resolve_toponym("China", text)
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == "CN"
+
+
+@pytest.mark.parametrize("name", ["Middle East", "Atlantic", "Korean Peninsula", "North Africa"])
+def test_macro_regions_are_never_a_village(name: str) -> None:
+    p = resolve_toponym(name, f"Tensions rose across the {name} this week, officials in Iowa said.")
+    assert p is None or p.kind == PlaceKind.CONTINENT
