@@ -57,7 +57,9 @@ CASES = [
     ("Around 15 civilians were wounded in the shelling.",
      [("injured", 15, None, None, "about", {})]),
     ("Approximately 2,000 troops were killed or wounded in the battle.",
-     [("killed", 2000, None, None, "about", {})]),
+     [("injured", 2000, None, None, "about", {})]),
+    ("Some 300 soldiers were killed and wounded in the assault.",
+     [("injured", 300, None, None, "about", {})]),
     ("Fewer than ten people were hurt in the incident.",
      [("injured", 10, None, 10, "fewer_than", {})]),
     ("A drone strike on a bus killed nine people and wounded four.",
@@ -95,6 +97,19 @@ CASES = [
      [("killed", 2, None, None, "exact", {}), ("injured", 1, None, None, "exact", {})]),
     ("The Kremlin said its troops had killed 1,200 Ukrainian servicemen.",
      [("killed", 1200, None, None, "exact", {})]),
+    ("Gunmen attacked a market in Maiduguri on Friday, killing 9 traders, police said.",
+     [("killed", 9, None, None, "exact", {})]),
+    ("Nine shepherds were killed when the mine exploded.",
+     [("killed", 9, None, None, "exact", {})]),
+    ("Fourteen herders were wounded in the raid.", [("injured", 14, None, None, "exact", {})]),
+    ("The strike killed a woman and her two children.",
+     [("killed", 3, None, None, "exact", {"women": 1, "children": 2})]),
+    ("A man and his son were killed at the checkpoint.",
+     [("killed", 2, None, None, "exact", {"men": 1, "sons": 1})]),
+    ("Two journalists were among the dead.", [("killed", 2, None, None, "exact", {})]),
+    ("The bombing claimed 35 lives on Sunday.", [("killed", 35, None, None, "exact", {})]),
+    ("The attack took at least 12 innocent lives.",
+     [("killed", 12, 12, None, "at_least", {})]),
 ]
 
 
@@ -129,6 +144,11 @@ DISTRACTORS = [
     "The photo was taken on April 4, 2025 in Kryvyi Rih.",
     "The deadliest attack of 2023 took place in the east.",
     "A body was found near the site of the strike.",
+    "2 villages were captured by Russian forces on Monday.",
+    "The army said 3 settlements were liberated.",
+    "The rescue operation saved 20 lives.",
+    "The project cost 5 million dollars and took 3 years.",
+    "Three buildings were hit and 2 houses were damaged.",
 ]
 
 

@@ -17,7 +17,8 @@ Decisions worth knowing: a singular "a/an/one + victim + trigger" counts as 1; e
 figures leave ``low``/``high`` empty; ``at_least``/``more_than`` put the number in
 ``low``, ``up_to``/``fewer_than`` in ``high``, ``about`` in neither; vague plurals come
 from :data:`sitrep.core.extract.numbers.VAGUE_RANGES` with ``best=None``; "casualties"
-alone counts as injured (the wounded-side reading wire copy usually means).
+alone counts as injured (the wounded-side reading wire copy usually means), and so does
+"N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated).
 
 Speed (one core, seed-like chunks of ~1,200 characters): see ``python -m
 sitrep.core.extract.casualties`` which prints chunks/s; measured 5,300-6,200/s
@@ -45,7 +46,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.1.0", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.0", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -110,6 +111,11 @@ _STATE = _table(
         "captured": _C, "taken prisoner": _C, "taken captive": _C, "taken hostage": _C,
         "held hostage": _C, "held captive": _C, "detained": _C, "abducted": _C,
         "kidnapped": _C, "taken into captivity": _C,
+        # "killed or wounded" is a casualty figure, not a death toll: read like "casualties"
+        "killed or wounded": _I, "killed or injured": _I, "dead or wounded": _I,
+        "dead or injured": _I, "killed and wounded": _I, "killed and injured": _I,
+        "among the dead": _K, "among the killed": _K, "among the fatalities": _K,
+        "among the injured": _I, "among the wounded": _I, "among the missing": _M,
     }
 )
 # Right after the number (and at most two adjectives): nouns that are the casualties.
@@ -148,6 +154,11 @@ _PLURAL_VICTIMS = {
         "palestinians israelis ukrainians russians syrians iraqis afghans lebanese sudanese "
         "yemenis somalis kurds americans nigerians"
     ).split()},
+    **{w: w for w in (
+        "sons daughters brothers sisters parents relatives siblings cousins grandchildren "
+        "wives husbands traders shepherds herders fishermen worshipers bystanders shoppers "
+        "detainees inmates guests"
+    ).split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
 }
@@ -164,7 +175,15 @@ _SINGULAR_VICTIMS = {
     "pedestrian": "pedestrians", "passenger": "passengers", "villager": "villagers",
     "doctor": "doctors", "nurse": "nurses", "adult": "adults", "toddler": "children",
     "girlfriend": "people", "member": "members", "individual": "people",
+    "son": "sons", "daughter": "daughters", "wife": "women", "husband": "men",
+    "mother": "women", "father": "men", "brother": "brothers", "sister": "sisters",
+    "grandson": "grandchildren", "granddaughter": "grandchildren", "nephew": "relatives",
+    "niece": "relatives", "cousin": "cousins", "grandmother": "women",
+    "grandfather": "men", "trader": "traders", "shepherd": "shepherds",
+    "bystander": "bystanders",
 }
+#: Possessives that open a second victim in a list: "a woman and her two children".
+_POSSESSIVES = frozenset(("his", "her", "their"))
 # Two-word victims: modifier + head -> kind.
 _COMPOUND_KINDS = {
     ("police", "officers"): "police", ("police", "officer"): "police",
@@ -460,11 +479,44 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
         if w[k] == "," and k2 < s.n and w[k2] == "and":
             k2 += 1
         nxt = _read_part(s, k2)
+        if nxt is None and k2 < s.n and w[k2] in _POSSESSIVES:
+            nxt = _possessed(s, k2)
         if nxt is None or not nxt.has_head or nxt.q.vague or parts[-1].q.vague:
             break
         parts.append(nxt)
         k = nxt.end
     return parts, k
+
+
+def _possessed(s: _Sentence, j: int) -> _Part | None:
+    """``his|her|their [NUM] VICTIM`` at token ``j``: "her two children", "his son" (one)."""
+    nxt = _read_part(s, j + 1)
+    if nxt is not None:
+        return nxt if nxt.has_head else None
+    if j + 1 < s.n and (kind := _SINGULAR_VICTIMS.get(s.words[j + 1])) is not None:
+        return _Part(Quantity(j, j + 1, 1), kind, j + 2, True)
+    return None
+
+
+def _generic_victims(s: _Sentence, q: Quantity, follow: frozenset[str] | None) -> _Part | None:
+    """``NUM [adj<=2] PLURAL-NOUN`` for a noun no victim table names ("9 traders"), read
+    only where a casualty verb governs the number. ``follow``: what may come next (None:
+    anything; the caller checks the casualty word itself)."""
+    if q.article or (q.value is not None and q.value < 2):
+        return None
+    w, raw = s.words, s.raw
+    for m in range(q.end, min(q.end + 3, s.n)):
+        t = w[m]
+        if not (t.isalpha() and raw[m].islower()) or t in _NP_STOP or t in _UNITS or (
+            t in _MONTHS or t in _STATE or t in _NOUN or t in _ACTIVE or t in _GAP
+        ):
+            return None
+        if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "ous", "ics")):
+            nxt = w[m + 1] if m + 1 < s.n else "."
+            if follow is not None and nxt not in follow:
+                return None
+            return _Part(q, t, m + 1, True)
+    return None
 
 
 def _read_including(s: _Sentence, k: int) -> tuple[list[_Part], int]:
@@ -553,6 +605,12 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
             break
     if head.q.year_like:
         return None
+    generic = _generic_victims(s, head.q, None)
+    if generic is not None:  # "nine traders were killed"; never "2 villages were captured"
+        g, aux = _skip_gap(s, generic.end)
+        hit = _match(_STATE, w, g)
+        if hit is not None and hit[0] in (_K, _I) and (aux or not _starts_np(s, hit[1])):
+            return _Found(hit[0], [generic], [], Qualifier.EXACT, i, generic.end)
     g, _ = _skip_gap(s, head.q.end)
     hit = _match(_STATE, w, g)
     if hit is None:
@@ -586,9 +644,33 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
             return None
         nxt = w[head.q.end] if head.q.end < s.n else "."
         if nxt not in _B_FOLLOW:
-            return None
+            generic = _generic_victims(s, head.q, _B_FOLLOW)  # "killing 9 traders, police said"
+            if generic is None:
+                return None
+            parts, end = [generic], generic.end
     sub, _ = _read_including(s, end)
     return _Found(cat, parts, sub, Qualifier.EXACT, k, parts[-1].end)
+
+
+_LIVES_VERBS = frozenset("claimed claiming claims claim took taking takes cost costing costs".split())
+
+
+def _try_lives(s: _Sentence, i: int) -> _Found | None:
+    """``claimed|took|cost [qualifier] NUM [adj] lives``: "the bombing claimed 35 lives"."""
+    w = s.words
+    k = i + 1
+    for phrase, _ in _QUALIFIERS:
+        if tuple(w[k : k + len(phrase)]) == phrase:
+            k += len(phrase)
+            break
+    if k >= s.n or not _num_start(w[k]) or (q := parse_quantity(w, k)) is None or q.article:
+        return None
+    for m in (q.end, q.end + 1):
+        if m < s.n and w[m] == "lives":
+            if _not_a_count(s, q) or (m > q.end and not w[q.end].isalpha()):
+                return None
+            return _Found(_K, [_Part(q, None, m + 1, True)], [], Qualifier.EXACT, k, m + 1)
+    return None
 
 
 def _try_toll(s: _Sentence, i: int) -> _Found | None:
@@ -771,6 +853,8 @@ def _sentence_mentions(
         got: _Found | None = None
         if t in _ACTIVE:
             got = _try_active(s, i)
+        if got is None and t in _LIVES_VERBS:
+            got = _try_lives(s, i)
         if got is None and t in ("toll", "number"):
             got = _try_toll(s, i)
         if got is None and i not in used and _num_start(t):
