@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -279,6 +279,7 @@ def _lexicon() -> _Lexicon:
 # --- small helpers ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def normalise_name(text: str) -> str:
     """Case/quote/whitespace-insensitive key, the gold README's matching rule."""
     if not text.isascii():
@@ -301,12 +302,14 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
 def _fold_key(word: str) -> str:
     """Accent-free lower form for comparing transliterations."""
     d = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in d if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=16384)
 def _surname_match(a: str, b: str) -> bool:
     """True for the same surname or a close transliteration (Zelensky/Zelenskyy/Zelenskiy)."""
     if a[:3].lower() != b[:3].lower():
@@ -1122,10 +1125,13 @@ def _best_role(roles: Iterable[str]) -> str | None:
 
 
 def _best_country(codes: Iterable[str]) -> str | None:
-    c = Counter(codes)
-    if not c:
+    """The most frequent code, ties to the first in alphabetical order."""
+    counts: dict[str, int] = {}
+    for code in codes:
+        counts[code] = counts.get(code, 0) + 1
+    if not counts:
         return None
-    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return min(counts, key=lambda code: (-counts[code], code))
 
 
 def merge_document_entities(
@@ -1139,29 +1145,33 @@ def merge_document_entities(
     ``keep_unlinked_roles``). The output is the same whatever the order of ``results``.
     """
     ordered = sorted(results, key=lambda r: (r.chunk.document_id, r.chunk.seq, r.chunk.chunk_id))
-    mentions: list[EntityMention] = []
-    for r in ordered:
-        mentions.extend(sorted(r.entities, key=lambda m: (m.span.start, m.span.end, m.name)))
-    mentions.sort(key=lambda m: (m.span.start, m.span.end, m.kind, m.name))  # StrEnum: by value
+    mentions = [m for r in ordered for m in r.entities]
+    # stable, so ties keep chunk order; the kind is a StrEnum and sorts by its value
+    mentions.sort(key=lambda m: (m.span.start, m.span.end, m.kind, m.name))
+    role_only = [_is_role_only(m) for m in mentions]
 
     clusters: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
     canon: dict[tuple[str, str], str] = {}
 
-    persons = [m for m in mentions if m.kind is EntityKind.PERSON and not _is_role_only(m)]
+    persons = [
+        m for m, ro in zip(mentions, role_only, strict=True)
+        if m.kind is EntityKind.PERSON and not ro
+    ]
     full_names = sorted(
         {m.name for m in persons if len(m.name.split()) >= 2},
         key=lambda n: (-len(n.split()), -len(n), n),
     )
     # fold full names that share a surname and a compatible first name ('V. Putin')
     person_canon: dict[str, str] = {}
+    words = {n: n.split() for n in full_names}
     for n in full_names:
         target = n
         for longer in full_names:
             if longer == n or len(longer) < len(n):
                 continue
-            if _surname_match(longer.split()[-1], n.split()[-1]) and _fold_key(
-                longer.split()[0]
-            ).startswith(_fold_key(n.split()[0]).rstrip(".")):
+            if _surname_match(words[longer][-1], words[n][-1]) and _fold_key(
+                words[longer][0]
+            ).startswith(_fold_key(words[n][0]).rstrip(".")):
                 target = person_canon.get(longer, longer)
                 break
         person_canon[n] = target
@@ -1197,8 +1207,8 @@ def merge_document_entities(
                 break
         single_canon.setdefault(n, n)
 
-    for m in mentions:
-        if _is_role_only(m):
+    for m, ro in zip(mentions, role_only, strict=True):
+        if ro:
             continue
         if m.kind is EntityKind.PERSON:
             k = person_key(m)
@@ -1211,8 +1221,8 @@ def merge_document_entities(
         clusters[key].append(m)
 
     # role-only mentions: link by identical role text or head+country
-    for m in mentions:
-        if not _is_role_only(m):
+    for m, ro in zip(mentions, role_only, strict=True):
+        if not ro:
             continue
         target = None
         want = normalise_name(m.role or "")
