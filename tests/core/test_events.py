@@ -15,6 +15,8 @@ from sitrep.core.events import (
     _DATE_SCAN,
     _TRIGGER_SCAN,
     _AsciiCaseFree,
+    _CaseFree,
+    _first_prefixes,
     _first_words,
     _segment_date,
     _Sentence,
@@ -416,6 +418,39 @@ def test_ascii_case_free_matches_the_case_insensitive_pattern(
 def test_every_case_free_pattern_is_covered() -> None:
     """The equivalence test above runs over each pattern that takes the lower-cased path."""
     assert {"_DEMONYM_FORCES", "_DEMONYM_BEFORE", "_BETWEEN", "_LOCATIVE"} <= set(_FOLDED)
+
+
+_PREFILTERED = [n for n, v in vars(events_module).items() if isinstance(v, _CaseFree)]
+_ASCII_WORDS_FOR_CASE_FREE = [
+    "Protesters", "protest", "RALLIED", "rally", "demonstrators", "marched", "civilians",
+    "Residential", "village", "towns", "not", "halt", "to", "the", "a", "seize", "attempt",
+    "prevent", "tried", " ", ",", "-", "children", "passers-by", "base",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _PREFILTERED)
+@given(
+    words=st.lists(st.sampled_from(_ASCII_WORDS_FOR_CASE_FREE), max_size=14),
+    bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)),
+)
+def test_case_free_search_equals_the_case_insensitive_search(
+    name: str, words: list[str], bounds: tuple[int, int]
+) -> None:
+    """The word and prefix pre-checks only skip searches that would find nothing."""
+    fast: _CaseFree = getattr(events_module, name)
+    text = " ".join(words)
+    lo, hi = sorted(bounds)
+    got, want = fast.search(text, lo, hi), fast.folded.search(text, lo, hi)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_first_prefixes_of_a_pattern() -> None:
+    """A run-on first word gives the literals a match starts with; digits or a start
+    off a word give None."""
+    assert _first_prefixes(r"\b(?:protest|rall(?:y|ied))") == ("protest", "rallied", "rally")
+    assert _first_prefixes(r"\bmid-?") == ("mid",)
+    assert _first_prefixes(r"\b\d+ days") is None
+    assert _first_prefixes(r"(?:\(|x)y") is None
 
 
 def test_building_twice_gives_the_same_events() -> None:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from sitrep.core.chunking import chunk_document
 from sitrep.core.extract import _common
-from sitrep.core.extract._common import original_offsets, split_sentences
+from sitrep.core.extract._common import chunk_ref, original_offsets, split_sentences
+from sitrep.schemas import ChunkRef
 from tests.factories import make_chunk, seed_text
 
 # The candidate pattern as first written (a top-level alternation); the shipped one
@@ -63,3 +64,11 @@ def test_original_offsets_without_breaks_add_the_start() -> None:
     chunk = make_chunk("Plain text.", start=40)
     offset = original_offsets(chunk)
     assert [offset(i) for i in (0, 5, 11)] == [40, 45, 51]
+
+
+def test_chunk_ref_copies_every_field_of_the_chunk() -> None:
+    """The reference a result carries equals one built from the chunk's fields by name."""
+    for chunk in chunk_document("Cafe\u0301 one. Kyi\u0308v two.\n\nThree.", chunk_size=12):
+        expected = ChunkRef(**{name: getattr(chunk, name) for name in ChunkRef.model_fields})
+        assert chunk_ref(chunk) == expected
+        assert chunk_ref(chunk).offset_map == chunk.offset_map

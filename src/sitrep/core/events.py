@@ -196,6 +196,21 @@ def _first_words(pattern: str) -> frozenset[str] | None:
     return frozenset(word for word, _ in states)
 
 
+def _first_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """The literal text some match must start with, for each way a match can start, when
+    the first word may run on (no closing boundary, so :func:`_first_words` gives None):
+    a lower-cased text holding none of them cannot match. None when a match can start
+    with no letter or with a digit class (written ``0``, not a literal)."""
+    try:
+        states = _extend(_sre_parser.parse(pattern), {("", False)})
+    except _Unbounded:
+        return None
+    words = {word for word, _ in states}
+    if not words or any(not w or "0" in w for w in words):
+        return None
+    return tuple(sorted(words))
+
+
 def _extend(
     seq: _sre_parser.SubPattern | list[tuple[object, object]], states: set[tuple[str, bool]]
 ) -> set[tuple[str, bool]]:
@@ -384,6 +399,7 @@ class _CaseFree:
         self.lowered = _lowered(pattern)
         words = _first_words(self.lowered.pattern)
         self.first_words = None if words is None else frozenset(w.encode() for w in words)
+        self.prefixes = _first_prefixes(self.lowered.pattern) if words is None else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
@@ -394,6 +410,10 @@ class _CaseFree:
         low = text.lower()
         if len(low) != len(text):
             return self.folded.search(text, pos, end)
+        if self.prefixes is not None:
+            window = low if pos == 0 and end == len(low) else low[pos:end]
+            if not any(p in window for p in self.prefixes):
+                return None  # every match starts with one of these literals
         return self.lowered.search(low, pos, end)
 
 

@@ -16,20 +16,12 @@ __all__ = ["chunk_ref", "original_offsets", "split_sentences"]
 
 
 def chunk_ref(chunk: Chunk) -> ChunkRef:
-    """The :class:`ChunkRef` a result carries, copied field by field from ``chunk``."""
-    return ChunkRef(
-        document_id=chunk.document_id,
-        chunk_id=chunk.chunk_id,
-        seq=chunk.seq,
-        chunk_count=chunk.chunk_count,
-        start=chunk.start,
-        end=chunk.end,
-        text=chunk.text,
-        offset_map=chunk.offset_map,
-        published_at=chunk.published_at,
-        source=chunk.source,
-        source_id=chunk.source_id,
-    )
+    """The :class:`ChunkRef` a result carries, read field by field from ``chunk``
+    (validated from its attributes: faster than passing each field as a keyword)."""
+    return _CHUNK_REF.validate_python(chunk, from_attributes=True)  # type: ignore[no-any-return]
+
+
+_CHUNK_REF = ChunkRef.__pydantic_validator__
 
 
 def original_offsets(located: Located) -> Callable[[int], int]:

@@ -606,10 +606,12 @@ def _surname_shaped(word: str, lex: _Lexicon) -> bool:
 
 
 def _armed_tail(
-    text: str, toks: list[_Tok], end: int, lex: _Lexicon, found: list[_Found]
+    text: str, toks: list[_Tok], end: int, lex: _Lexicon, found: list[_Found],
+    tail: re.Match[str] | None = None,
 ) -> list[_Tok]:
     """Armed forces named by a country word before a lowercase noun ('Kyiv's troops').
 
+    ``tail`` is the forces noun after a country word when the caller matched it already.
     Returns the tokens of the run that are left for the other rules.
     """
     # the candidate owner is the last one or two words after the last possessor
@@ -619,7 +621,8 @@ def _armed_tail(
         len(toks) >= 2 and toks[-2].lower in lex.country_pair_first
         and f"{toks[-2].lower} {last.lower}" in country_of
     )
-    tail = _FORCE_TAIL_RE.match(text, end) if maybe_country else None
+    if tail is None and maybe_country:
+        tail = _FORCE_TAIL_RE.match(text, end)
     if tail is not None:
         code = None
         n = 0
@@ -641,7 +644,9 @@ def _armed_tail(
             # 'between Russian and Ukrainian troops': the first demonym shares the noun
             if n == 1 and len(toks) == 1:
                 lo = max(0, start - 40)
-                cm = _AND_BEFORE_RE.search(text, lo, start)
+                # the pattern ends in "and" and blanks (or a line break): test that first
+                cm = _AND_BEFORE_RE.search(text, lo, start) if text[lo:start].rstrip(
+                    " \t\n").endswith("and") else None
                 if cm:
                     other = lex.country_of.get(cm.group(1).lower())
                     if other and other != code:
@@ -1000,6 +1005,7 @@ def _find(text: str) -> list[_Found]:
     words = _WORDS
     for m in _SEQ_RE.finditer(text):
         g = m.group()
+        tail = None
         if " " not in g and "\t" not in g:
             # fast path: most runs are one common word, place or demonym
             base, poss, lw, route = words.get(g) or _word(g)
@@ -1011,7 +1017,7 @@ def _find(text: str) -> list[_Found]:
             )):
                 continue  # inside a word ('pro-Russian'): no word follows in this run
             end = m.end()
-            if route == _COUNTRY and not _FORCE_TAIL_RE.match(text, end):
+            if route == _COUNTRY and (tail := _FORCE_TAIL_RE.match(text, end)) is None:
                 continue
             if route >= _SINGLE and (
                 text[end + 1 : end + 3].lower() not in _UNIT_PREFIXES
@@ -1047,7 +1053,7 @@ def _find(text: str) -> list[_Found]:
             or (len(toks) >= 2 and toks[-2].lower in pair_first)
             or text[end + 1 : end + 3].lower() in _UNIT_PREFIXES
         ):
-            toks = _armed_tail(text, toks, end, lex, found)
+            toks = _armed_tail(text, toks, end, lex, found, tail)
             if not toks:
                 continue
         _classify_seq(text, toks, lex, found, pending)
