@@ -45,9 +45,9 @@ def original_offsets(located: Located) -> Callable[[int], int]:
 
 # A line break always ends a sentence (captions and headlines carry no full stop);
 # ., ! or ? (plus closing quotes/brackets) end one when whitespace and a capital,
-# digit or opening quote follow.
-# one leading character class (a run of line breaks is one match): ``re`` skips to
-# candidates in C, where a top-level alternation is tried at every position
+# digit or opening quote follow. The candidate pattern opens with one character class
+# (a run of line breaks is one match) so ``re`` skips to candidates in C; a top-level
+# alternation is tried at every position instead.
 _CANDIDATE = re.compile(r"[\n.!?](?:(?<=\n)\n*)?")
 _AFTER_STOP = re.compile(r"[\"'\u2019\u201d)\]]*[ \t\f\v\r]+(?=[\"'\u2018\u201c(\[]*[^\W_a-z])")
 _LAST_WORD = re.compile(r"([^\W\d_][\w]*)\.$")
