@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.core.extract import entities as entities_module
 from sitrep.core.extract.entities import EXTRACTOR, extract_entities, merge_document_entities
 from sitrep.eval.entities_score import score_entities
 from sitrep.schemas import Chunk, EntitiesResult, EntityKind, EntityMention
@@ -253,6 +254,35 @@ def test_extraction_is_deterministic() -> None:
     """The same chunk always gives the same result."""
     chunk = make_chunk(seed_text())
     assert extract_entities(chunk) == extract_entities(chunk)
+
+
+def _clear_word_caches() -> None:
+    entities_module._WORDS.clear()
+    entities_module._SHAPED.clear()
+    entities_module._ROLE_COUNTRY.clear()
+
+
+def test_word_caches_do_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cold, warm and constantly overflowing word caches give the same entities."""
+    chunks = _sentence_chunks(seed_text())
+    _clear_word_caches()
+    cold = [extract_entities(c) for c in chunks]
+    warm = [extract_entities(c) for c in chunks]
+    monkeypatch.setattr(entities_module, "_WORDS_MAX", 8)
+    _clear_word_caches()
+    tiny = [extract_entities(c) for c in chunks]
+    assert cold == warm == tiny
+    assert sum(len(r.entities) for r in cold) > 20
+
+
+def test_word_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unseen words never grow the memo tables past their bound."""
+    monkeypatch.setattr(entities_module, "_WORDS_MAX", 50)
+    _clear_word_caches()
+    words = " ".join(f"Zq{i:04d}ov said. Yq{i:04d} governor Xq{i:04d}enko said." for i in range(300))
+    extract_entities(make_chunk(words))
+    for table in (entities_module._WORDS, entities_module._SHAPED, entities_module._ROLE_COUNTRY):
+        assert 0 < len(table) <= 50
 
 
 # --- document-level folding ------------------------------------------------------------------

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep.core.chunking import chunk_document
+from sitrep.core import events as events_module
 from sitrep.core.events import (
     _DATE_SCAN,
     _TRIGGER_SCAN,
+    _AsciiCaseFree,
+    _CaseFree,
+    _first_prefixes,
     _first_words,
     _segment_date,
     _Sentence,
@@ -371,6 +376,81 @@ def test_segment_date_from_the_sentence_scan_equals_rescanning_the_segment(
         fresh = resolve_date(text, MONDAY, anchor)
     assert _segment_date(sent, (lo, hi), MONDAY, anchor) == fresh
     assert _segment_date(sent, (lo, hi), MONDAY, anchor) == fresh  # memoised scan reused
+
+
+_FOLDED = [
+    name for name, value in vars(events_module).items() if isinstance(value, _AsciiCaseFree)
+]
+_CASE_WORDS = [
+    "Russian", "RUSSIAN", "russian", "Ukrainian", "north", "Korean", "troops", "forces",
+    "Forces", "air", "force", "between", "and", "in", "the", "The", "Towns", "villages",
+    "there", "village", "near", "-", " ", "  ", "Ru\u017f\u017fian", "\u212aorean", "r\u00e9gion",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _FOLDED)
+@given(
+    words=st.lists(st.sampled_from(_CASE_WORDS), max_size=14),
+    bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)),
+)
+def test_ascii_case_free_matches_the_case_insensitive_pattern(
+    name: str, words: list[str], bounds: tuple[int, int]
+) -> None:
+    """Lower-cased matching of ASCII text finds what IGNORECASE finds, at the same offsets
+    and with the same groups (lower-cased); other text keeps IGNORECASE's own answers."""
+    fast: _AsciiCaseFree = getattr(events_module, name)
+    plain = fast.folded
+    text = " ".join(words)
+    lo, hi = sorted(bounds)
+
+    def seen(m: re.Match[str] | None) -> object:
+        if m is None:
+            return None
+        return m.span(), [g.lower() if g else g for g in m.groups()]
+
+    assert seen(fast.search(text, lo, hi)) == seen(plain.search(text, lo, hi))
+    assert seen(fast.match(text, lo, hi)) == seen(plain.match(text, lo, hi))
+    assert [seen(m) for m in fast.finditer(text, lo, hi)] == [
+        seen(m) for m in plain.finditer(text, lo, hi)
+    ]
+
+
+def test_every_case_free_pattern_is_covered() -> None:
+    """The equivalence test above runs over each pattern that takes the lower-cased path."""
+    assert {"_DEMONYM_FORCES", "_DEMONYM_BEFORE", "_BETWEEN", "_LOCATIVE"} <= set(_FOLDED)
+
+
+_PREFILTERED = [n for n, v in vars(events_module).items() if isinstance(v, _CaseFree)]
+_ASCII_WORDS_FOR_CASE_FREE = [
+    "Protesters", "protest", "RALLIED", "rally", "demonstrators", "marched", "civilians",
+    "Residential", "village", "towns", "not", "halt", "to", "the", "a", "seize", "attempt",
+    "prevent", "tried", " ", ",", "-", "children", "passers-by", "base",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _PREFILTERED)
+@given(
+    words=st.lists(st.sampled_from(_ASCII_WORDS_FOR_CASE_FREE), max_size=14),
+    bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)),
+)
+def test_case_free_search_equals_the_case_insensitive_search(
+    name: str, words: list[str], bounds: tuple[int, int]
+) -> None:
+    """The word and prefix pre-checks only skip searches that would find nothing."""
+    fast: _CaseFree = getattr(events_module, name)
+    text = " ".join(words)
+    lo, hi = sorted(bounds)
+    got, want = fast.search(text, lo, hi), fast.folded.search(text, lo, hi)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_first_prefixes_of_a_pattern() -> None:
+    """A run-on first word gives the literals a match starts with; digits or a start
+    off a word give None."""
+    assert _first_prefixes(r"\b(?:protest|rall(?:y|ied))") == ("protest", "rallied", "rally")
+    assert _first_prefixes(r"\bmid-?") == ("mid",)
+    assert _first_prefixes(r"\b\d+ days") is None
+    assert _first_prefixes(r"(?:\(|x)y") is None
 
 
 def test_building_twice_gives_the_same_events() -> None:

@@ -238,6 +238,24 @@ def test_events_carry_provenance() -> None:
         assert len(e.extractors) == len(names)
 
 
+def test_extractor_stamps_count_once_per_distinct_content() -> None:
+    """Equal stamps decoded from separate payloads count once; another version counts apart."""
+    results = hand_results(ARTICLE, chunk_size=150)
+    view = document_view([r.model_dump_json() for r in results])
+    assert view is not None
+    assert sorted(i.name for i in view.extractors) == sorted(i.name for i in _INFO.values())
+    first = results[0]
+    newer = first.model_copy(
+        update={"extractor": first.extractor.model_copy(update={"version": "9.9.9"})}
+    )
+    mixed = document_view([newer, *results[1:]])
+    assert mixed is not None
+    assert len(mixed.extractors) == len(_INFO) + 1
+    assert {i.version for i in mixed.extractors if i.name == first.extractor.name} == {
+        first.extractor.version, "9.9.9"
+    }
+
+
 def test_document_view_is_in_document_order() -> None:
     """The joined view lists chunks by seq and mentions by position, whatever the input order."""
     results = hand_results(ARTICLE, chunk_size=120)

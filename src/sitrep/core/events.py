@@ -34,10 +34,11 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+import sys
 import re._constants as _sre
 import re._parser as _sre_parser
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -195,6 +196,21 @@ def _first_words(pattern: str) -> frozenset[str] | None:
     return frozenset(word for word, _ in states)
 
 
+def _first_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """The literal text some match must start with, for each way a match can start, when
+    the first word may run on (no closing boundary, so :func:`_first_words` gives None):
+    a lower-cased text holding none of them cannot match. None when a match can start
+    with no letter or with a digit class (written ``0``, not a literal)."""
+    try:
+        states = _extend(_sre_parser.parse(pattern), {("", False)})
+    except _Unbounded:
+        return None
+    words = {word for word, _ in states}
+    if not words or any(not w or "0" in w for w in words):
+        return None
+    return tuple(sorted(words))
+
+
 def _extend(
     seq: _sre_parser.SubPattern | list[tuple[object, object]], states: set[tuple[str, bool]]
 ) -> set[tuple[str, bool]]:
@@ -301,6 +317,8 @@ class _WordIndexed:
             for w in words:
                 heads.setdefault(w, []).append(i)
         self.heads = {w.encode(): tuple(ix) for w, ix in heads.items()}
+        # head -> (the str to find, its rows) for the heads without a digit
+        self.words = {w.encode(): (w, tuple(ix)) for w, ix in heads.items() if "0" not in w}
         self.always = tuple(always)
         self.numeric_rows = frozenset(i for w, ix in heads.items() if "0" in w for i in ix)
 
@@ -310,29 +328,33 @@ class _WordIndexed:
         if len(low) != len(text):
             return [(i, m) for i, p in enumerate(self.folded) for m in p.finditer(text)]
         heads = self.heads
-        words = low.encode().translate(_ASCII_WORDS).split()
-        numeric: set[int] = set()
-        if self.numeric_rows and not low.isascii() and _DIGIT.search(low):
-            numeric.update(self.numeric_rows)  # \d also matches non-ASCII digits
-        found = heads.keys() & words
+        found = heads.keys() & low.encode().translate(_ASCII_WORDS).split()
+        numeric_rows = self.numeric_rows
+        numeric = bool(numeric_rows) and not low.isascii() and _DIGIT.search(low) is not None
         if not found and not self.always and not numeric:
             return []
-        starts: dict[int, list[int]] = {i: [] for i in self.always}
+        starts: dict[int, list[int]] = {i: [] for i in self.always} if self.always else {}
+        numeric_hit = numeric  # \d also matches non-ASCII digits: every numeric row may
+        plain = self.words
         for w in found:
-            rows = heads[w]
-            if b"0" in w:
-                numeric.update(rows)
+            hit = plain.get(w)
+            if hit is None:  # a head with a digit: placed by _numeric_words below
+                numeric_hit = True
                 continue
-            at = _word_starts(low, w.decode())
-            for i in rows:
-                starts.setdefault(i, []).extend(at)
-        if numeric:
+            at = _word_starts(low, hit[0])
+            for i in hit[1]:
+                if i in starts:
+                    starts[i].extend(at)
+                else:
+                    starts[i] = list(at)
+        if numeric_hit:
+            rows = numeric_rows if numeric else frozenset(
+                i for w in found if w not in plain for i in heads[w]
+            )
             for at, word in _numeric_words(low):
                 for i in heads.get(_DIGIT.sub("0", word).encode(), ()):
-                    if i in numeric:
+                    if i in rows:
                         starts.setdefault(i, []).append(at)
-        for at in starts.values():
-            at.sort()
         out: list[tuple[int, re.Match[str]]] = []
         for i in sorted(starts):
             pattern = self.lowered[i]
@@ -340,7 +362,10 @@ class _WordIndexed:
                 out.extend((i, m) for m in pattern.finditer(low))
                 continue
             end = 0
-            for pos in starts[i]:
+            positions = starts[i]
+            if len(positions) > 1:
+                positions.sort()
+            for pos in positions:
                 if pos < end:
                     continue
                 m = pattern.match(low, pos)
@@ -374,6 +399,7 @@ class _CaseFree:
         self.lowered = _lowered(pattern)
         words = _first_words(self.lowered.pattern)
         self.first_words = None if words is None else frozenset(w.encode() for w in words)
+        self.prefixes = _first_prefixes(self.lowered.pattern) if words is None else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
@@ -384,7 +410,39 @@ class _CaseFree:
         low = text.lower()
         if len(low) != len(text):
             return self.folded.search(text, pos, end)
+        if self.prefixes is not None:
+            window = low if pos == 0 and end == len(low) else low[pos:end]
+            if not any(p in window for p in self.prefixes):
+                return None  # every match starts with one of these literals
         return self.lowered.search(low, pos, end)
+
+
+class _AsciiCaseFree:
+    """A case-insensitive pattern run as its lower-cased twin over lower-cased text when
+    the text is ASCII, else as itself. For ASCII text both give the same matches at the
+    same offsets; ``re`` is several times slower with IGNORECASE over an alternation
+    (the demonym list), and a pattern that opens with ``\\b`` gets no prefix scan."""
+
+    def __init__(self, pattern: str) -> None:
+        self.folded = re.compile(pattern, re.IGNORECASE)
+        self.lowered = _lowered(pattern)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lowered.search(text.lower(), pos, endpos)
+        return self.folded.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lowered.match(text.lower(), pos, endpos)
+        return self.folded.match(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            return self.lowered.finditer(text.lower(), pos, endpos)
+        return self.folded.finditer(text, pos, endpos)
 
 
 # Intent, negation and hypothesis just before a trigger: not a report of an event.
@@ -569,6 +627,7 @@ class ResolvedDate:
     span: tuple[int, int] | None = None
 
 
+@lru_cache(maxsize=1024)  # frozen, so one per publication date can be shared
 def _fallback(published: dt.date | None) -> ResolvedDate:
     if published is None:
         return ResolvedDate(None, DatePrecision.UNKNOWN, explicit=False)
@@ -763,8 +822,8 @@ _PRECISION_RANK = {
     GeoPrecision.POINT: 0, GeoPrecision.ADMIN2: 1, GeoPrecision.ADMIN1: 2,
     GeoPrecision.COUNTRY: 3, GeoPrecision.UNKNOWN: 4,
 }  # fmt: skip
-_LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|within|near|of|at|on|towards?)\s+(?:the\s+)?$", re.I
+_LOCATIVE = _AsciiCaseFree(
+    r"\b(?:in|into|inside|across|throughout|within|near|of|at|on|towards?)\s+(?:the\s+)?$"
 )
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:(?:has |had )?(?:said|says|say|claimed|claims|denied|denies|announced|insisted|"
@@ -780,9 +839,8 @@ _MILITARY_AFTER = re.compile(
     r"^'s?\s+(?:\w+\s+)?(?:troops|forces|army|military|soldiers|armed forces|navy|air force)\b",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(
-    r"\b(?:there|nearby|the (?:village|town|city|area|region|district|settlement|province))\b",
-    re.IGNORECASE,
+_ANAPHOR = _AsciiCaseFree(
+    r"\b(?:there|nearby|the (?:village|town|city|area|region|district|settlement|province))\b"
 )
 _CIVILIAN_WORDS = _CaseFree(
     r"\b(?:civilians?|residential|children|residents|villagers|women|passers-by)\b"
@@ -840,13 +898,20 @@ def _acts_as_state(sent: _Sentence, p: PlaceMention) -> bool:
 
 
 def _acts_as_metonym(sent: _Sentence, p: PlaceMention) -> bool:
-    """Not where something happened: a state acting, or a country's possessive
-    ("Russia's neighbouring Kursk region")."""
-    if _acts_as_state(sent, p):
+    """Not where something happened: a state acting (:func:`_acts_as_state`, inlined to
+    read the text after the place once), or a country's possessive ("Russia's
+    neighbouring Kursk region")."""
+    if p.role == "metonym":
         return True
-    return _kind(p) in (PlaceKind.COUNTRY, PlaceKind.CITY) and bool(
-        _POSSESSIVE_AFTER.match(_after(sent, p))
-    )
+    kind = _kind(p)
+    if kind not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
+        return False
+    after = _after(sent, p)
+    if _SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after):
+        return True
+    if kind is PlaceKind.COUNTRY and _STATE_VERB_AFTER.match(after):
+        return True
+    return kind is not None and bool(_POSSESSIVE_AFTER.match(after))
 
 
 def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
@@ -943,18 +1008,16 @@ def _state_actor(iso: str, role: str, evidence: Span | None) -> Actor:
     )
 
 
-_BETWEEN = re.compile(
+_BETWEEN = _AsciiCaseFree(
     rf"\bbetween\s+(?P<a>{_DEMONYM})\s+and\s+(?P<b>{_DEMONYM})\s+(?:troops|forces|soldiers|army|"
-    r"armies|units|militaries|fighters)\b",
-    re.IGNORECASE,
+    r"armies|units|militaries|fighters)\b"
 )
-_DEMONYM_BEFORE = re.compile(rf"\b(?P<d>{_DEMONYM})(?:[- ](?:\w+)){{0,2}}[- ]$", re.IGNORECASE)
-_DEMONYM_FORCES = re.compile(
+_DEMONYM_BEFORE = _AsciiCaseFree(rf"\b(?P<d>{_DEMONYM})(?:[- ](?:\w+)){{0,2}}[- ]$")
+_DEMONYM_FORCES = _AsciiCaseFree(
     rf"\b(?P<d>{_DEMONYM})\s+(?:\w+\s+)?(?:troops|forces|soldiers|army|military|units|navy|"
-    r"air force|drones?|missiles?|jets?|warplanes?)\b",
-    re.IGNORECASE,
+    r"air force|drones?|missiles?|jets?|warplanes?)\b"
 )
-_DEMONYM_START = re.compile(rf"(?P<d>{_DEMONYM})\b", re.IGNORECASE)
+_DEMONYM_START = _AsciiCaseFree(rf"(?P<d>{_DEMONYM})\b")
 _PASSIVE_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+")
 # Whole words the patterns above cannot match without: a cheap test skips their scans.
 _DEMONYM_WORDS = frozenset(d.split()[0].encode() for d in _DEMONYM_TO_ISO)
@@ -1078,10 +1141,9 @@ def _segments(triggers: Sequence[Trigger], n: int) -> list[tuple[int, int]]:
     return out
 
 
-_SETTLEMENTS_IN = re.compile(
+_SETTLEMENTS_IN = _AsciiCaseFree(
     r"\b(?:towns|villages|cities|settlements|communities|localities|hamlets|areas)\s+"
-    r"(?:\w+\s+)?in\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:\w+\s+)?in\s+(?:the\s+)?$"
 )
 _SETTLEMENT_KINDS = frozenset((PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE))
 

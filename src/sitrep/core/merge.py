@@ -92,6 +92,7 @@ def is_complete(results: Iterable[Any]) -> bool:
     return bool(items) and not missing_parts(items)
 
 
+@lru_cache(maxsize=None)
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
     """A document-level refinement of an extractor, when that module provides it."""
     try:
@@ -120,7 +121,7 @@ def _entities(results: Sequence[EntitiesResult]) -> list[EntityMention]:
             name = canon.get(_norm(m.name)) or canon.get(_norm(m.span.text)) or m.name
             renamed.append(m if name == m.name else m.model_copy(update={"name": name}))
         mentions = renamed
-    return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.name, m.kind.value))
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.name, m.kind))  # StrEnum
 
 
 def _places(results: Sequence[PlacesResult]) -> list[PlaceMention]:
@@ -141,15 +142,22 @@ def document_view(results: Iterable[Any]) -> DocumentView | None:
     chunks: dict[int, ChunkRef] = {}
     for r in ordered:
         chunks.setdefault(r.chunk.seq, r.chunk)
-    ents = [r for r in ordered if isinstance(r, EntitiesResult)]
-    places = [r for r in ordered if isinstance(r, PlacesResult)]
+    # by the ``kind`` literal each result class fixes: isinstance on pydantic models is slow
+    ents = [r for r in ordered if r.kind == "entities"]
+    places = [r for r in ordered if r.kind == "places"]
     cas = sorted(
-        (m for r in ordered if isinstance(r, CasualtiesResult) for m in r.casualties),
+        (m for r in ordered if r.kind == "casualties"
+         for m in r.casualties),  # type: ignore[union-attr]
         key=lambda m: (m.span.start, m.span.end, m.category.value, m.best or -1),
     )
-    infos: dict[str, ExtractorInfo] = {}
+    distinct: list[ExtractorInfo] = []  # equal infos have equal canonical JSON: compare first
     for r in ordered:
-        infos.setdefault(_canonical_info(r.extractor), r.extractor)
+        info = r.extractor
+        if not any(info is d for d in distinct) and info not in distinct:
+            distinct.append(info)
+    infos: dict[str, ExtractorInfo] = {}
+    for info in distinct:
+        infos.setdefault(_canonical_info(info), info)
     return DocumentView(
         document_id=ordered[0].chunk.document_id,
         chunks=tuple(chunks[s] for s in sorted(chunks)),

@@ -83,8 +83,10 @@ def content_id(clean_text: str) -> str:
 
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace and an
-# upper-case letter, digit or opening quote, or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?]+['")\]]*(?=\s+['"(\[]?[A-Z0-9])|\n""")
+# upper-case letter, digit or opening quote, or at a line break (a run of them is one
+# match). Written to start with one character class: ``re`` then skips to candidate
+# characters in C, where a top-level alternation is tried at every position (4x slower).
+_SENTENCE_END = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*['")\]]*(?=\s+['"(\[]?[A-Z0-9]))""")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt sgt maj capt adm gov sen rep prof jr sr no vs etc inc ltd co "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
@@ -101,7 +103,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
-        if m.group() != "\n":
+        if m.group()[0] != "\n":
             word = text[max(start, text.rfind(" ", start, m.start()) + 1) : m.start()]
             if word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
