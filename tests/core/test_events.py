@@ -458,3 +458,79 @@ def test_building_twice_gives_the_same_events() -> None:
     results = hand_results(ARTICLE, chunk_size=120)
     first = [e.model_dump() for e in build_events(results)]
     assert first and [e.model_dump() for e in build_events(results)] == first
+
+
+# --- attacks and killings without a weapon or clash word (real extractors) ---------
+
+
+def _real_events(text: str, published: dt.date = MONDAY):  # type: ignore[no-untyped-def]
+    from sitrep.core.pipeline import extract_document  # noqa: PLC0415
+    from sitrep.sources import SourceDocument  # noqa: PLC0415
+
+    return extract_document(SourceDocument(text, "t", published))
+
+
+def _brief(events):  # type: ignore[no-untyped-def]
+    return [
+        (e.event_type, e.sub_event_type, e.location.name if e.location else None,
+         e.location.country if e.location else None, e.fatalities, e.injured)
+        for e in events
+    ]  # fmt: skip
+
+
+def test_gunmen_killing_traders_is_an_attack_on_civilians() -> None:
+    """An attack verb with civilian victims and no weapon word is violence against civilians."""
+    events = _real_events(
+        "Gunmen attacked a market in Maiduguri on Friday, killing nine traders and wounding "
+        "14 others, police said."
+    )
+    assert _brief(events) == [
+        (F.VIOLENCE_AGAINST_CIVILIANS, "attack", "Maiduguri", "NG", 9, 14)
+    ]
+    assert events[0].date == dt.date(2025, 4, 4)
+
+
+def test_troops_killing_militants_is_a_battle_where_the_text_says() -> None:
+    """Armed victims make a killing an armed clash, placed "in northern Iraq", not at the dateline."""
+    events = _real_events(
+        "ANKARA - Turkey's defence ministry held a briefing on Monday.\n\n"
+        "The Turkish army said its jets had struck militant positions in northern Iraq on "
+        "Sunday, killing 12 militants."
+    )
+    assert _brief(events) == [(F.BATTLES, "armed_clash", "Iraq", "IQ", 12, None)]
+    assert [a.country for a in events[0].actors if a.role == "actor1"] == ["TR"]
+
+
+def test_disasters_and_war_tolls_are_not_events() -> None:
+    """Deaths from a quake, and a war's cumulative toll, produce no conflict event."""
+    assert _real_events("An earthquake struck eastern Turkey on Monday, killing 40 people.") == []
+    assert _real_events(
+        "The conflict in Sudan has killed tens of thousands of people since April 2023."
+    ) == []
+
+
+def test_a_killing_without_its_own_place_continues_the_story() -> None:
+    """A figure right after an event, with no place of its own, belongs to that event."""
+    events = _real_events(
+        "Gunmen stormed the village of Kawuri in Borno state on Friday.\n\n"
+        "They killed nine villagers, police said."
+    )
+    assert len(events) == 1 and events[0].fatalities == 9
+
+
+def test_residents_who_speak_are_sources_not_targets() -> None:
+    """'residents said' names who reports the shelling, not civilian victims."""
+    (ev,) = _real_events("Artillery shelled rebel positions in Omdurman on Wednesday, residents said.")
+    assert ev.event_type is F.EXPLOSIONS_REMOTE_VIOLENCE
+    assert not any(a.role == "target" for a in ev.actors)
+
+
+def test_a_repeated_figure_keeps_its_most_detailed_mention() -> None:
+    """The headline's bare figure and the body's figure with a breakdown count once, with the breakdown."""
+    (ev,) = _real_events(
+        "Drone strike kills five in El Fasher\n\n"
+        "A drone strike hit a camp near El Fasher on Tuesday, killing five civilians, "
+        "including two children."
+    )
+    (killed,) = [c for c in ev.casualties if c.category.value == "killed"]
+    assert (killed.best, killed.breakdown) == (5, {"children": 2})

@@ -129,7 +129,7 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"protest(?:s|ers|ors|ed|ing)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ies|ied)|sit-ins?|"
      r"marched"),
     (_F.BATTLES, "armed_clash",
-     r"(?:gun ?)?battles?|clash(?:es|ed)?|fighting|fought|firefights?|skirmish(?:es)?|"
+     r"(?:gun ?)?battles?|battl(?:ed|ing)|clash(?:es|ed)?|fighting|fought|firefights?|skirmish(?:es)?|"
      r"ambush(?:ed|es)?|exchanges? of fire"),
     (_F.STRATEGIC_DEVELOPMENTS, "territory_change",
      r"seiz(?:e|ed|es|ing|ure of)|captur(?:e|ed|es|ing)|retak(?:en|es|ing)|retook|"
@@ -823,7 +823,8 @@ _PRECISION_RANK = {
     GeoPrecision.COUNTRY: 3, GeoPrecision.UNKNOWN: 4,
 }  # fmt: skip
 _LOCATIVE = _AsciiCaseFree(
-    r"\b(?:in|into|inside|across|throughout|within|near|of|at|on|towards?)\s+(?:the\s+)?$"
+    r"\b(?:in|into|inside|across|throughout|within|near|of|at|on|towards?)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|mid)[\w-]*\s+)?$"  # "in northern Iraq"
 )
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:(?:has |had )?(?:said|says|say|claimed|claims|denied|denies|announced|insisted|"
@@ -1071,7 +1072,11 @@ def _actor_cues(sent: _Sentence, lo: int, hi: int) -> list[_ActorCue]:
         possessive = _POSSESSIVE_AFTER.match(after)
         gap = after[: hi - pos - len(p.span.text)]
         owns_hi = possessive and _OWNS_NEXT.match(gap)
-        if _acts_as_state(sent, p) or owns_hi or (_is_country_level(p) and not possessive):
+        if _acts_as_state(sent, p) or owns_hi or (
+            _is_country_level(p) and not possessive and not _LOCATIVE.search(
+                sent.text[max(0, pos - 20) : pos]
+            )  # "positions in northern Iraq": where, not who
+        ):
             cues.append(_ActorCue(pos, partial(_state_actor, p.resolved.country, "actor1", p.span)))
     scan = _may_hold(_DEMONYM_WORDS, sent.text[lo:hi])
     for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi) if scan else ():
@@ -1206,7 +1211,7 @@ def _attached_casualties(
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
     for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
         nxt = sents[j]
-        if _triggers_of(nxt):
+        if _opens_event(nxt):
             break
         out.extend(nxt.casualties)
     return out
@@ -1216,6 +1221,105 @@ def _triggers_of(sent: _Sentence) -> list[Trigger]:
     if sent.triggers is None:
         sent.triggers = find_triggers(sent.text, [p.span.start - sent.start for p in sent.places])
     return sent.triggers
+
+
+# --- attacks and killings no specific phrase names ---------------------------------
+# "Gunmen attacked a market, killing nine traders": no weapon or clash word, yet an
+# event. Read only in sentences without a specific trigger, and only where the sentence
+# itself reports casualties or names an attacker; typed by who the victims or targets are.
+_GENERIC_ATTACK = _CaseFree(
+    r"\b(?:attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|storm(?:ed|ing)|opened fire|open fire|"
+    r"gunned down|kill(?:ed|ing|s))\b"
+)
+_NOT_AN_ATTACK_AFTER = re.compile(r"^[\s-]*(?:helicopters?|dogs?|submarines?|aircraft)\b", re.I)
+_NOT_AN_ATTACK_BEFORE = re.compile(
+    r"\b(?:heart|panic|asthma|cyber|verbal|personal|bee|shark|dog|bear|animal|wolf)[\s-]*$", re.I
+)
+#: Natural and accidental deaths: a killing they cause is no conflict event.
+_NON_CONFLICT = _CaseFree(
+    r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|hurricanes?|cyclones?|typhoons?|"
+    r"tornado(?:es)?|landslides?|mudslides?|avalanches?|accidents?|crash(?:ed|es)?|collisions?|"
+    r"derail(?:ed|ment)|disease|outbreaks?|cholera|epidemic|pandemic|heatwaves?|wildfires?|"
+    r"lightning|drown(?:ed|ing)|overdoses?|stampedes?|accidental(?:ly)?|house fires?|blazes?|"
+    r"killed in (?:a |the )?(?:\w+ )?fire)\b"
+)
+#: Courts, arrests and anniversaries: a killing told as a case or a memory, not as news of it.
+_RETOLD = _CaseFree(
+    r"\b(?:trials?|convicted|sentenced|guilty|charged|accused of|court|jury|pleaded|indicted|"
+    r"arrested|allegedly|years ago|anniversary|since)\b"
+)
+_NOUN_FORMS = frozenset(("attack", "attacks", "raid", "raids", "kills"))
+_ATTACKERS = _CaseFree(
+    r"\b(?:gunmen|militants?|attackers?|assailants?|bandits?|insurgents?|jihadists?|rebels?|"
+    r"fighters?|extremists?|terrorists?|troops|soldiers|forces|army|militias?|paramilitar(?:y|ies))\b"
+)
+#: Victims or targets that make an attack a clash between armed sides (ACLED "battles").
+_ARMED_VICTIMS = frozenset(
+    "soldiers troops servicemen militants fighters rebels insurgents gunmen combatants police "
+    "officers guards marines sailors personnel attackers jihadists extremists terrorists "
+    "security forces militiamen".split()
+)
+#: A toll of a whole war ("the conflict has killed tens of thousands since 2023"): background.
+_AGGREGATE_BEFORE = re.compile(
+    r"\b(?:war|conflict|fighting|violence|crisis|insurgency|unrest|hostilities|invasion|"
+    r"offensive|campaign|siege|bombardment)s?(?:\s+[\w-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|altogether)\b", re.IGNORECASE)
+_ARMED_TARGET = re.compile(
+    r"^\W+(?:\w+\W+){0,3}?(?:(?:army|military|police|security) (?:base|post|station|"
+    r"checkpoint|convoy|patrol|positions?|barracks|outpost)s?|bases?|checkpoints?|convoys?|"
+    r"patrols?|positions|barracks|outposts?|troops|soldiers|army|police)\b",
+    re.IGNORECASE,
+)
+
+
+def _generic_triggers(sent: _Sentence) -> list[Trigger]:
+    """Attack and killing verbs of a sentence that has no specific trigger (see above)."""
+    if _triggers_of(sent) or _NON_CONFLICT.search(sent.text) or _RETOLD.search(sent.text):
+        return []
+    text = sent.text
+    attacker = sent.casualties or _ATTACKERS.search(text) or any(
+        e.kind is EntityKind.ARMED_GROUP for e in sent.entities
+    )
+    if not attacker:
+        return []
+    out: list[Trigger] = []
+    for m in _GENERIC_ATTACK.lowered.finditer(text.lower()) if text.isascii() else (
+        _GENERIC_ATTACK.folded.finditer(text)
+    ):
+        s, e = m.span()
+        if _suppressed(text, s, e) or _NOT_AN_ATTACK_AFTER.match(text[e : e + 16]) or (
+            _NOT_AN_ATTACK_BEFORE.search(text[max(0, s - 10) : s])
+        ):
+            continue
+        word = text[s:e].lower()
+        if word in _NOUN_FORMS and not sent.casualties:
+            continue  # "the Ben Guerdane attack": a name for an event told elsewhere
+        if word.startswith("kill") and (
+            not sent.casualties  # "killed" with no figure: too often words, not deaths
+            or _AGGREGATE_BEFORE.search(text[max(0, s - 50) : s])
+            or _CUMULATIVE.search(text)
+        ):
+            continue
+        armed = any(
+            (c.victim_kind or "").lower() in _ARMED_VICTIMS
+            or any(k.lower() in _ARMED_VICTIMS for k in c.breakdown)
+            for c in sent.casualties
+        ) or bool(_ARMED_TARGET.search(text[e : e + 60]))
+        family, sub = (_F.BATTLES, "armed_clash") if armed else (_F.VIOLENCE_AGAINST_CIVILIANS, "attack")
+        if out and out[-1].family is family:
+            continue  # "attacked ..., killing ...": one event
+        out.append(Trigger(s, e, family, sub))
+    return out
+
+
+def _opens_event(sent: _Sentence) -> bool:
+    """A sentence with an event phrase of its own, not one continuing the last story: a
+    specific trigger, or an attack/killing verb with a place of its own."""
+    return bool(_triggers_of(sent)) or bool(
+        _location_candidates(sent) and _generic_triggers(sent)
+    )
 
 
 def _is_word_char(ch: str) -> bool:
@@ -1259,8 +1363,15 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     focus: PlaceMention | None = None
     focus_done = False
     out: list[_Candidate] = []
+    last_story = -10  # index of the last sentence that opened an event
     for sent in sents:
         triggers = _triggers_of(sent)
+        if triggers:
+            last_story = sent.index
+        elif (generic := _generic_triggers(sent)) and (
+            _location_candidates(sent) or sent.index - last_story > 3
+        ):  # without a place of its own, a killing right after a story continues it
+            triggers, last_story = generic, sent.index
         segs = _segments(triggers, len(sent.text))
         for trig, seg in zip(triggers, segs, strict=True):
             date = _segment_date(sent, seg, published, trig.start)
@@ -1276,8 +1387,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if sent.whole is None:
                 sent.whole = sent.span(0, len(sent.text))
             evidence = [sent.whole, loc.span]
-            civil_m = _CIVILIAN_WORDS.search(sent.text, seg[0], seg[1])
-            civil = sent.span(*civil_m.span()) if civil_m else None
+            civil = _civilian_context(sent, seg)
             out.append(
                 _Candidate(trig.family, trig.sub_type, (sent.index, trig.start), sent, loc, date,
                            actors, cas, evidence, civil)  # fmt: skip
@@ -1368,13 +1478,19 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+def _detail(c: CasualtyMention) -> int:
+    return len(c.breakdown) * 4 + (c.victim_kind is not None) * 2 + (c.claimed_by is not None)
+
+
 def _dedup_casualties(items: Sequence[CasualtyMention]) -> list[CasualtyMention]:
-    """The same figure repeated (captions, recaps) counts once: first mention wins."""
+    """The same figure repeated (headline, captions, recaps) counts once: the mention
+    that says most about it (breakdown, victims, source) wins, else the first."""
     seen: dict[tuple[object, ...], CasualtyMention] = {}
     for c in sorted(items, key=lambda c: (c.span.start, c.span.end)):
         key = (c.category, c.best) if c.best is not None else (c.category, c.low, c.high)
-        seen.setdefault(key, c)
-    return list(seen.values())
+        if key not in seen or _detail(c) > _detail(seen[key]):
+            seen[key] = c
+    return sorted(seen.values(), key=lambda c: (c.span.start, c.span.end))
 
 
 def _dedup_actors(actors: Sequence[Actor]) -> list[Actor]:
@@ -1441,6 +1557,20 @@ def _figure(c: CasualtyMention) -> CasualtyFigure:
         qualifier=c.qualifier, breakdown=dict(c.breakdown), claimed_by=c.claimed_by,
         evidence=c.span, sentence=c.sentence,
     )  # fmt: skip
+
+
+_SPOKE = re.compile(r"\s+(?:said|say|says|told|reported|described|recalled)\b", re.IGNORECASE)
+
+
+def _civilian_context(sent: _Sentence, seg: tuple[int, int]) -> Span | None:
+    """A civilian word of the trigger's clause that shows who was hit ("civilians",
+    "residential"), never a source ("residents said")."""
+    pos = seg[0]
+    while (m := _CIVILIAN_WORDS.search(sent.text, pos, seg[1])) is not None:
+        if not _SPOKE.match(sent.text, m.end()):
+            return sent.span(*m.span())
+        pos = m.end()
+    return None
 
 
 def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
