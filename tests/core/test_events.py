@@ -488,6 +488,7 @@ def test_gunmen_killing_traders_is_an_attack_on_civilians() -> None:
         (F.VIOLENCE_AGAINST_CIVILIANS, "attack", "Maiduguri", "NG", 9, 14)
     ]
     assert events[0].date == dt.date(2025, 4, 4)
+    assert [a.evidence.text for a in events[0].actors if a.role == "target"] == ["nine traders"]
 
 
 def test_troops_killing_militants_is_a_battle_where_the_text_says() -> None:

@@ -1589,6 +1589,8 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
     actors = list(c.actors)
     if c.family in (_F.EXPLOSIONS_REMOTE_VIOLENCE, _F.VIOLENCE_AGAINST_CIVILIANS):
         victims = c.civilian_context or _civilian_victims(cas)
+        if victims is None and c.family is _F.VIOLENCE_AGAINST_CIVILIANS and cas:
+            victims = cas[0].span  # unarmed victims by this family's definition ("traders")
         if victims is not None:
             country = c.location.resolved.country if c.location.resolved else None
             actors.append(Actor(name="Civilians", kind="civilians", role="target",
