@@ -112,6 +112,16 @@ def test_title_inside_capitalised_run_is_split_from_the_name() -> None:
     assert (person.name, person.role) == ("Ihor Terekhov", "Kharkiv Mayor")
 
 
+def test_a_date_after_a_name_ends_the_name() -> None:
+    """'Volodymyr Zelensky on Sunday' is the person; 'Ministry of Defence on Friday' the ministry."""
+    ms = _entities("Ukrainian President Volodymyr Zelensky on Sunday called for more pressure.")
+    assert [(m.kind, m.name, m.role) for m in ms] == [
+        (EntityKind.PERSON, "Volodymyr Zelensky", "Ukrainian President")
+    ]
+    ms = _entities("The Ministry of Defence on Friday said three drones were downed.")
+    assert [m.name for m in ms] == ["Ministry of Defence"]
+
+
 def test_un_secretary_general() -> None:
     """'UN Secretary-General Antonio Guterres' gives the person, his role and the UN as ORG."""
     ms = _entities("UN Secretary-General Antonio Guterres called for an immediate ceasefire.")

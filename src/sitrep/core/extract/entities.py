@@ -41,7 +41,7 @@ from sitrep.core.extract._common import original_offsets
 _LEXICON_VERSION = "1"
 EXTRACTOR = ExtractorInfo(
     name="entities",
-    version="0.1.0",
+    version="0.2.0",
     resources={"entity_lexicon": _LEXICON_VERSION},
 )
 
@@ -1045,6 +1045,12 @@ def _find(text: str) -> list[_Found]:
                         _classify_seq(text, rest_toks, lex, found, pending)
                 continue
             toks = _tokens(text, st, m.end())
+            if any(t.lower in _CONN for t in toks):
+                parts = _calendar_split(toks, lex.months)
+                if sum(map(len, parts)) < len(toks):  # "Volodymyr Zelensky on Sunday"
+                    for part in parts:
+                        _classify_seq(text, part, lex, found, pending)
+                    continue
         end = m.end()
         # _armed_tail's own first test, inlined: most runs end in no country word and
         # no unit noun follows them
@@ -1082,6 +1088,24 @@ def _find(text: str) -> list[_Found]:
         out.append(f)
         last = (f.start, f.end)
     return out
+
+
+def _calendar_split(toks: list[_Tok], calendar: frozenset[str]) -> list[list[_Tok]]:
+    """Cut a run at a connector that opens a date ("... Zelensky on Sunday", "... of May"):
+    the words before it are one name, the calendar words after it none."""
+    parts: list[list[_Tok]] = [[]]
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.lower in _CONN and k + 1 < len(toks) and toks[k + 1].lower in calendar:
+            k += 1
+            while k < len(toks) and toks[k].lower in calendar:
+                k += 1
+            parts.append([])
+            continue
+        parts[-1].append(t)
+        k += 1
+    return [p for p in parts if p]
 
 
 _RESULT = EntitiesResult.__pydantic_validator__
