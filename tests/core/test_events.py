@@ -535,3 +535,14 @@ def test_a_repeated_figure_keeps_its_most_detailed_mention() -> None:
     )
     (killed,) = [c for c in ev.casualties if c.category.value == "killed"]
     assert (killed.best, killed.breakdown) == (5, {"children": 2})
+
+
+def test_the_place_the_strike_names_beats_a_capital_named_before_it() -> None:
+    """'pressure on Moscow after a missile strike on the centre of Sumy' happened in Sumy, Ukraine."""
+    events = _real_events(
+        "Ukrainian President Volodymyr Zelensky on Sunday called for more pressure on Moscow "
+        "after a Russian ballistic missile strike on the centre of Sumy killed at least 34 people."
+    )
+    assert [(e.location.name, e.location.country, e.fatalities) for e in events if e.location] == [
+        ("Sumy", "UA", 34)
+    ]

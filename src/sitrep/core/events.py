@@ -946,9 +946,22 @@ def _same_clause(sent: _Sentence, a: int, b: int) -> bool:
     return _CLAUSE_SPLIT.search(sent.text, lo, hi) is None
 
 
-def _rank(p: PlaceMention, anchor: int, sent: _Sentence) -> tuple[int, int, float, int, int]:
-    """Places in the trigger's clause first, then the most specific kind, then nearest
-    the trigger (objects and "in X" follow it, so places after it are preferred), then
+#: Between an event phrase and the place it happened: "strike on the centre of Sumy",
+#: "shelled El Fasher", "clashes near".
+_TRIGGER_OBJECT = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){0,3}?(?:on|in|at|near|against|into|over|across|outside|inside|"
+    r"around)\s+)?(?:the\s+)?(?:(?:centre|center|outskirts|heart|edge|suburbs?|streets?|(?:north|south|"
+    r"east|west)\w*\s+part|part)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _rank(
+    p: PlaceMention, anchor: int, sent: _Sentence, trig_end: int | None = None
+) -> tuple[int, int, int, float, int, int]:
+    """The place the trigger's own phrase names ("strike on the centre of Sumy") first,
+    then places in the trigger's clause, then the most specific kind, then nearest the
+    trigger (objects and "in X" follow it, so places after it are preferred), then
     gazetteer precision."""
     r = p.resolved
     kind_rank = _KIND_RANK.get(r.kind, 1) if r is not None else 1
@@ -958,7 +971,11 @@ def _rank(p: PlaceMention, anchor: int, sent: _Sentence) -> tuple[int, int, floa
     pos = sent.rel(p.span)
     d = pos - anchor
     clause = 0 if _same_clause(sent, pos, anchor) else 1
-    return clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
+    named = 1
+    if trig_end is not None and trig_end <= pos:
+        m = _TRIGGER_OBJECT.match(sent.text, trig_end, pos)
+        named = 0 if m is not None and m.end() == pos else 1
+    return named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
 
 
 def _focus(sentences: Sequence[_Sentence]) -> PlaceMention | None:
@@ -1183,7 +1200,9 @@ def _choose_location(
     in_seg = [p for p in cands if seg[0] <= sent.rel(p.span) < seg[1]]
     pool = in_seg or cands
     if pool:
-        best = pool[0] if len(pool) == 1 else min(pool, key=lambda p: _rank(p, trig.start, sent))
+        best = pool[0] if len(pool) == 1 else min(
+            pool, key=lambda p: _rank(p, trig.start, sent, trig.end)
+        )
         return _regional_reading(sent, best)
     if not _ANAPHOR.search(sent.text):
         return None
