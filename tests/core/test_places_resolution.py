@@ -51,19 +51,21 @@ def test_county_takes_the_state_the_text_names() -> None:
     assert p is not None and p.region == "US-GA"
 
 
-def test_county_point_moves_to_confident_places_of_its_state() -> None:
+def test_county_has_its_own_point_from_its_zip_codes() -> None:
+    """A county sits at the median of its ZIP code points (Kanawha County: Charleston), not its state's point."""
     g = load_gazetteer()
-    text = "Kanawha County officials met leaders from Morgantown and Wheeling, West Virginia."
-    p = resolve_toponym("Kanawha County", text)
+    p = resolve_toponym("Kanawha County", "Kanawha County officials met leaders from Morgantown and Wheeling, West Virginia.")
     assert p is not None and p.region == "US-WV" and p.precision == GeoPrecision.ADMIN2
     state = g.region_place("US-WV")
     assert state is not None and (p.lat, p.lon) != (state.lat, state.lon)
-    assert _km(p.lat, p.lon, 39.63, -79.96) < 50  # Morgantown/Wheeling, not the state's middle
+    assert _km(p.lat, p.lon, 38.35, -81.63) < 40
 
 
-def test_county_without_context_keeps_its_state_point_at_admin1_precision() -> None:
+def test_county_without_context_still_has_a_county_point() -> None:
+    """Without any context a county keeps its own point at admin2 precision (Edgar County, Illinois: Paris)."""
     p = resolve_toponym("Edgar County", "")
-    assert p is not None and p.region == "US-IL" and p.precision == GeoPrecision.ADMIN1
+    assert p is not None and p.region == "US-IL" and p.precision == GeoPrecision.ADMIN2
+    assert _km(p.lat, p.lon, 39.61, -87.70) < 40
 
 
 def test_index_has_counties_and_abbreviations() -> None:
