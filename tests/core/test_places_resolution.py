@@ -6,10 +6,11 @@ import math
 
 import pytest
 
-from sitrep.core.extract.places import resolve_toponym
+from sitrep.core.extract.places import extract_places, resolve_toponym
 from sitrep.core.gazetteer import load_gazetteer
 from sitrep.core.gazetteer.build import _landmass_centroid, _ring_centroid
 from sitrep.schemas import GeoPrecision, PlaceKind
+from tests.factories import make_chunk
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -116,3 +117,73 @@ def test_a_country_name_is_not_a_village_the_context_favours() -> None:
 def test_macro_regions_are_never_a_village(name: str) -> None:
     p = resolve_toponym(name, f"Tensions rose across the {name} this week, officials in Iowa said.")
     assert p is None or p.kind == PlaceKind.CONTINENT
+
+
+# --- document evidence: confident readings, spatial coherence, focus ----------------
+
+
+def test_a_county_nearby_picks_the_smaller_namesake() -> None:
+    """Columbus next to Muscogee County is Columbus, Georgia, not the larger Columbus, Ohio."""
+    p = resolve_toponym("Columbus", "Officers in Columbus said the crash closed a road in Muscogee County on Friday.")
+    assert p is not None and p.region == "US-GA"
+    alone = resolve_toponym("Columbus", "Officers in Columbus said the crash closed a road on Friday.")
+    assert alone is not None and alone.region == "US-OH"
+
+
+def test_a_confident_city_in_the_text_places_its_small_neighbour() -> None:
+    """Shreveport (one reading) makes Mansfield the Louisiana town, not the English one."""
+    p = resolve_toponym("Mansfield", "A man from Mansfield was arrested on Friday, Shreveport police said.")
+    assert p is not None and p.region == "US-LA"
+    alone = resolve_toponym("Mansfield", "A man from Mansfield was arrested on Friday.")
+    assert alone is not None and alone.country == "GB"
+
+
+def test_capitals_together_stay_capitals() -> None:
+    """Paris beside Berlin and Madrid is no village cluster in the United States."""
+    text = "Officials in Paris met ministers from Berlin and Madrid."
+    for name, cc in (("Paris", "FR"), ("Berlin", "DE"), ("Madrid", "ES")):
+        p = resolve_toponym(name, text)
+        assert p is not None and p.country == cc
+
+
+def test_a_street_the_gazetteer_lacks_is_placed_at_the_texts_city() -> None:
+    """A street in a text about New Orleans gets the city's point with admin2 precision, not Louisiana's middle."""
+    text = "Police closed Royal Street in New Orleans on Friday. New Orleans officials said the street would reopen."
+    p = resolve_toponym("Royal Street", text)
+    assert p is not None and p.region == "US-LA" and p.precision == GeoPrecision.ADMIN2
+    assert _km(p.lat, p.lon, 29.95, -90.07) < 30
+
+
+def test_a_name_inside_an_unknown_name() -> None:
+    """'Bank of Mexico' is not in the gazetteer, but the country it names is."""
+    p = resolve_toponym("Bank of Mexico", "The Bank of Mexico raised rates on Thursday.")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == "MX"
+
+
+def test_a_country_name_is_the_country_not_its_capital() -> None:
+    """'Mexico' beside 'Mexico City' is still the country."""
+    p = resolve_toponym("Mexico", "Prices rose in Mexico City and across Mexico.")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == "MX"
+
+
+@pytest.mark.parametrize(("name", "cc"), [("DPRK", "KP"), ("Holy See", "VA"), ("PRC", "CN")])
+def test_country_abbreviations_and_forms(name: str, cc: str) -> None:
+    """Standard abbreviations and forms of country names resolve to the country."""
+    p = resolve_toponym(name, f"The {name} said on Sunday that talks would go on.")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == cc
+
+
+def test_postal_places_resolve_but_are_never_found_alone() -> None:
+    """A US postal place cities500 lacks (Lanexa, Virginia) is a reading, not a reason to find a word."""
+    g = load_gazetteer()
+    cands = g.lookup("Lanexa")
+    assert cands and all(c.alt for c in cands) and any(g.region[c.id] == "US-VA" for c in cands)
+    p = resolve_toponym("Lanexa", "A crash near Lanexa in New Kent County, Virginia, closed the road.")
+    assert p is not None and p.region == "US-VA" and _km(p.lat, p.lon, 37.42, -76.90) < 30
+
+
+def test_extraction_uses_the_same_document_evidence() -> None:
+    """extract_places reads a chunk's names together as resolve_toponym does: Columbus beside Muscogee County."""
+    res = extract_places(make_chunk("Officers in Columbus said the crash closed a road in Muscogee County on Friday."))
+    col = next(pm for pm in res.places if pm.surface == "Columbus")
+    assert col.resolved is not None and col.resolved.region == "US-GA"

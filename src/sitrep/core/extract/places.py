@@ -145,6 +145,8 @@ _DISTRICT_NOUNS = frozenset(("district", "raion", "rayon", "borough", "neighbour
 _INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
+#: A locative preposition right before a name: "officers in Columbus said" is no person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around)\s$")
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
 _POSS_GAP = re.compile(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}")
@@ -544,7 +546,8 @@ class _Finder:
             if m.surface in self.known_orgs:
                 return False  # "White House", "Kremlin": the organisation, not a namesake village
             if single and not (p.state_primary or p.primary_pop >= 1_000_000) and (
-                    m.surface in self.person_words or _PERSON_AFTER.match(text, m.end)
+                    m.surface in self.person_words
+                    or (_PERSON_AFTER.match(text, m.end) and not _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start))
                     or _PERSON_BEFORE.search(text, max(0, m.start - 12), m.start)
                     or _FIRM_AFTER.match(text, m.end) or _FIRM_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 # "Ron McCurry ... McCurry", "Shelton, 33,", "Hughes said", "Long & Foster";
@@ -853,8 +856,8 @@ class _Context:
     sources: dict[str, Counter[str]] = field(default_factory=dict)
     #: (lat, lon, folded surface, region) of places resolved with confidence in the text
     anchors: list[tuple[float, float, str, str]] = field(default_factory=list)
-    #: every name's settlement/county readings: 1-degree cell -> (lat, lon, folded surface, weight)
-    grid: dict[tuple[int, int], list[tuple[float, float, str, float]]] = field(default_factory=dict)
+    #: every name's settlement/county readings: 1-degree cell -> (lat, lon, folded surface, weight, entry)
+    grid: dict[tuple[int, int], list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
     soft_regions: dict[str, dict[str, float]] = field(default_factory=dict)  # region -> surface -> weight
     #: the settlement the text is about (named most often among confident readings), if any
     focus: Place | None = None
@@ -867,7 +870,7 @@ class _Context:
         src[key] += n
 
     def other(self, counter: Counter[str], code: str, key: str) -> int:
-        """Evidence for ``code`` from names other than ``key``."""
+        """Evidence for ``code`` from names other than ``key`` and its longer or shorter forms."""
         n = counter.get(code, 0)
         if n:
             src = self.sources.get(code)
@@ -1053,7 +1056,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
             i = c >> 1
             if s > floor and g.kind[i] in ("city", "admin2") and not (
                     country_named and g.kind[i] == "city" and g.pop[i] < 100_000):
-                scored[n] = (s + _support(ctx, g.lat[i], g.lon[i], g.region[i], key), c)
+                scored[n] = (s + _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key), c)
     scored.sort(key=lambda t: (-t[0], t[1]))
     if country_named and scored and g.kind[scored[0][1] >> 1] == "city" and not (
             m.link_region or m.admin_hint or (m.link_cc and m.link_cc == g.cc[scored[0][1] >> 1])):
@@ -1149,16 +1152,17 @@ def _lead(g: Gazetteer, m: _Mention) -> float:
     return s0 - next((s for s, c in m.scored[1:] if (g.cc[c >> 1], g.region[c >> 1]) != top), 0.0)
 
 
-def _support(ctx: _Context, lat: float, lon: float, reg: str, key: str) -> float:
-    """Score from the text's other names that have a reading near this one or in its region."""
+def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) -> float:
+    """Score from the text's other names that have a reading near entry ``i`` or in its
+    region; the same entry by another name ("Dublin City" for Dublin) is no evidence."""
     near: dict[str, float] = {}
     k = math.cos(math.radians(lat))
     lim = (_NEAR_KM / 111.2) ** 2
     la, lo = math.floor(lat), math.floor(lon)
     for x in (la - 1, la, la + 1):
         for y in (lo - 2, lo - 1, lo, lo + 1, lo + 2):  # ~60 km is up to 2 cells of longitude
-            for blat, blon, bkey, w in ctx.grid.get((x, y), ()):
-                if bkey != key and w > near.get(bkey, 0.0):
+            for blat, blon, bkey, w, bi in ctx.grid.get((x, y), ()):
+                if bkey != key and bi != i and w > near.get(bkey, 0.0):
                     dlat = lat - blat
                     dlon = (lon - blon) * k
                     if dlat * dlat + dlon * dlon < lim:
@@ -1184,14 +1188,15 @@ def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
         if key in seen or _country_of(g, m):
             continue
         seen.add(key)
-        pts = [c >> 1 for _s, c in m.scored if g.kind[c >> 1] in ("city", "admin2")]
+        pts = [c for _s, c in m.scored if g.kind[c >> 1] in ("city", "admin2")]
         if not pts:
             continue
         base = min(1.0, _AMBIGUITY / len(pts))
         regs: dict[str, float] = {}
-        for i in pts:
+        for c in pts:
+            i = c >> 1
             w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
-            ctx.grid.setdefault((math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w))
+            ctx.grid.setdefault((math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w, i))
             r = g.region[i]
             if r and w > regs.get(r, 0.0):
                 regs[r] = w
@@ -1395,9 +1400,9 @@ def _inner_name(g: Gazetteer, name: str, ctx: _Context) -> Place | None:
             m = _Mention(0, len(sub), sub, list(cands), sent=-1)
             _resolve(g, m, ctx)
             r = m.resolved
-            if r is None:
-                continue
-            if r.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) and not any(c & 1 for c in cands[:1]):
+            if r is None or not m.scored or (m.scored[0][1] & 1 and r.kind != PlaceKind.COUNTRY):
+                continue  # by an alternate name only ("Inn" for Innsbruck): too weak inside a name
+            if r.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
                 return r
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE, PlaceKind.ADMIN2) and (
                     (r.population or 0) >= 100_000 or (r.region and ctx.other(ctx.regions, r.region, key) > 0)):
@@ -1459,7 +1464,10 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
         r = m.resolved
         lead = _lead(g, m)
         if r is not None and r.region and ((r.score or 0) > 0.6 or (lead >= _CONFIDENT_LEAD and (r.population or 0) >= _SMALL_POP)):
-            key = fold(m.surface)
+            # read by an alternate name ("Dublin City"): the evidence is the entry's own
+            # name's, or a name's variants would vouch for each other
+            best = m.scored[0][1]
+            key = fold(g.name[best >> 1]) if best & 1 else fold(m.surface)
             found.append((key, r))
             margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):

