@@ -187,3 +187,21 @@ def test_extraction_uses_the_same_document_evidence() -> None:
     res = extract_places(make_chunk("Officers in Columbus said the crash closed a road in Muscogee County on Friday."))
     col = next(pm for pm in res.places if pm.surface == "Columbus")
     assert col.resolved is not None and col.resolved.region == "US-GA"
+
+
+def test_names_before_counties_are_the_counties() -> None:
+    """'Clarke, Madison, Oconee and Oglethorpe counties': each name is its county, even one only known as 'X County'."""
+    text = "The rate for the metro area - Clarke, Madison, Oconee and Oglethorpe counties - fell."
+    for name in ("Clarke", "Madison", "Oconee", "Oglethorpe"):
+        p = resolve_toponym(name, text)
+        assert p is not None and p.kind == PlaceKind.ADMIN2 and p.region == "US-GA", name
+    found = {pm.surface: pm for pm in extract_places(make_chunk(text)).places}
+    assert found["Clarke"].resolved is not None and found["Clarke"].resolved.name == "Clarke County"
+
+
+def test_a_state_after_a_place_is_the_state_not_its_city() -> None:
+    """In 'Rego Park, New York' New York is the state; alone it is the city."""
+    p = resolve_toponym("New York", "The airline, based in Rego Park, New York, will start flights.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-NY"
+    city = resolve_toponym("New York", "The airline will start flights from New York.")
+    assert city is not None and city.kind == PlaceKind.CITY

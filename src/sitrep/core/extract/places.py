@@ -107,7 +107,11 @@ _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
-_LOWER_KEPT = _CONNECT | SETTLEMENT_NOUNS | ADMIN_NOUNS | TITLES | frozenset(_LIST_INTRO) | {"and", "or"}
+_COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
+#: A list of capitalised single words right before "counties": "Clarke, Madison and Oconee "
+_COUNTY_LIST = re.compile(r"((?:[A-Z][a-z]+(?:, and |, | and | or ))*[A-Z][a-z]+) $")
+_LIST_SEP = re.compile(r"[A-Z][a-z]+")
+_LOWER_KEPT = _CONNECT | SETTLEMENT_NOUNS | ADMIN_NOUNS | TITLES | _COUNTY_NOUNS | frozenset(_LIST_INTRO) | {"and", "or"}
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -142,7 +146,7 @@ _FEATURE_WORDS_OK = frozenset(
     "central lake mount river park".split()
 )
 _DISTRICT_NOUNS = frozenset(("district", "raion", "rayon", "borough", "neighbourhood", "neighborhood"))
-_INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS
+_INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS | _COUNTY_NOUNS
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
 #: A locative preposition right before a name: "officers in Columbus said" is no person.
@@ -204,6 +208,7 @@ class _Mention:
     link_cc: str | None = None  # country linked by pattern ("X, Ukraine", "Ukraine's X")
     link_region: str | None = None  # region linked by pattern ("X, Kursk region")
     admin_hint: bool = False  # followed by "region"/"oblast": the admin1 reading
+    county_hint: bool = False  # followed by "county"/"counties": the county reading
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
     resolved: Place | None = None
@@ -628,6 +633,7 @@ class _Finder:
     # -- places the gazetteer lacks -----------------------------------------------------
     def _inferred(self, text: str, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         by_start = {m.start: m for m in out}
+        tok_at = {t.start: k for k, t in enumerate(toks)}
         n = len(toks)
 
         def unknown_run(k: int) -> int | None:
@@ -655,6 +661,23 @@ class _Finder:
         for k, t in enumerate(toks):
             low = t.text.lower()
             if low not in _INFERRED_CUES:
+                continue
+            if not t.cap and low in _COUNTY_NOUNS:
+                # "Clarke and Oconee counties": names the gazetteer knows only as "X County"
+                head = text[max(0, t.start - 160) : t.start]
+                lm = _COUNTY_LIST.search(head)
+                if lm is not None:
+                    base = t.start - len(head) + lm.start(1)
+                    for nm in _LIST_SEP.finditer(lm.group(1)):
+                        st = base + nm.start()
+                        kk = tok_at.get(st)
+                        if kk is None or used[kk] or toks[kk].end != st + len(nm.group(0)):
+                            continue
+                        key = fold(nm.group(0))
+                        cands = [c for suf in (" county", " parish") for c in self.g.names.get(key + suf, ())
+                                 if self.g.kind[c >> 1] == "admin2"]
+                        if cands and key not in STOP:
+                            add(kk, kk).cands = cands
                 continue
             # "X District" (a city district): the name before a district noun
             if low in _DISTRICT_NOUNS and t.cap and k > 0:
@@ -776,6 +799,17 @@ class _Finder:
                 if _AND_GAP.fullmatch(text, pv.end, m.start):
                     pv.admin_hint = True
                     _add_admin_readings(g, pv)
+            if w in _COUNTY_NOUNS and after is not None and after.group(1).islower():
+                # "Clarke County" the gazetteer lacks as a name, or "Clarke, Madison and
+                # Oconee counties": the county readings, back along the list
+                b = a
+                while True:
+                    cur = out[b]
+                    if not _add_county_readings(g, cur):
+                        break
+                    if b == 0 or w in ("county", "parish") or not _AND_GAP.fullmatch(text, out[b - 1].end, cur.start):
+                        break
+                    b -= 1
 
     def _link_from(self, m: _Mention, nx: _Mention, out: list[_Mention], b: int, text: str) -> None:
         g = self.g
@@ -791,6 +825,12 @@ class _Finder:
         if region:
             m.link_region = region
             m.link_cc = region.split("-")[0]
+            if text[m.end : nx.start].strip() == "," and any(
+                    g.kind[c >> 1] == "city" and g.region[c >> 1] == region for c in nx.cands):
+                # "Rego Park, New York": after a place, a name its region shares with a
+                # city of that region is the region
+                nx.admin_hint = True
+                nx.link_region, nx.link_cc = region, m.link_cc
             return
         # "X, Kharkiv, Ukraine": a city between the name and the country
         if b + 1 < len(out):
@@ -805,6 +845,18 @@ class _Finder:
                         if g.cc[i] == cc2 and g.kind[i] == "city" and g.pop[i] >= 20_000:
                             m.link_region = g.region[i] or None
                             break
+
+
+def _add_county_readings(g: Gazetteer, m: _Mention) -> bool:
+    """Before "county"/"counties", prefer the counties named "<surface> County" (or Parish)."""
+    key = fold(m.surface)
+    added = [c & ~1 for suffix in (" county", " parish") for c in g.names.get(key + suffix, ())
+             if g.kind[c >> 1] == "admin2"]
+    if not added or m.kind == "demonym":
+        return False
+    m.county_hint = True
+    m.cands.extend(c for c in added if c not in m.cands and (c | 1) not in m.cands)
+    return True
 
 
 def _add_admin_readings(g: Gazetteer, m: _Mention) -> None:
@@ -1016,6 +1068,8 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         reg = regions[i]
         if m.admin_hint:
             s += 4.0 if kind == "admin1" else -2.0
+        elif m.county_hint:
+            s += 4.0 if kind == "admin2" else -2.0
         if m.link_region and reg == m.link_region:
             s += 6.0
         elif m.link_cc:
@@ -1422,7 +1476,7 @@ def _analysed(g: Gazetteer, text: str) -> dict[str, Place]:
     if hit is None:
         hit = {}
         for m in _analyse(g, text):
-            if m.resolved is not None and (m.link_cc or m.link_region):
+            if m.resolved is not None and (m.link_cc or m.link_region or m.county_hint):
                 hit.setdefault(fold(m.surface), m.resolved)  # only pattern-linked readings
         if len(_ANALYSED) > 16:
             _ANALYSED.clear()
@@ -1494,7 +1548,7 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
 def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[object, ...], tuple[object, ...]]) -> None:
     """:func:`_resolve`, once per name and sentence context: names repeat within a text."""
     s = m.sent
-    sig = (fold(m.surface), m.kind, m.link_cc, m.link_region, m.admin_hint, len(m.cands),
+    sig = (fold(m.surface), m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
