@@ -205,3 +205,17 @@ def test_a_state_after_a_place_is_the_state_not_its_city() -> None:
     assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-NY"
     city = resolve_toponym("New York", "The airline will start flights from New York.")
     assert city is not None and city.kind == PlaceKind.CITY
+
+
+def test_nearby_towns_never_turn_a_state_name_into_a_town() -> None:
+    """'California' beside Maryland towns is still the state, unless the text says 'California, Maryland'."""
+    p = resolve_toponym("California", "Crews from Lexington Park and Great Mills drove to California on Monday.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-CA"
+    town = resolve_toponym("California", "Crews from Lexington Park drove to California, Maryland, on Monday.")
+    assert town is not None and town.kind != PlaceKind.ADMIN1 and town.region == "US-MD"
+
+
+def test_a_region_name_shared_abroad_is_the_most_populous_region() -> None:
+    """'Maryland' is the US state, not Liberia's Maryland County."""
+    p = resolve_toponym("Maryland", "Officials in Maryland said the roads were closed.")
+    assert p is not None and p.region == "US-MD"

@@ -884,11 +884,10 @@ def _region_of(g: Gazetteer, m: _Mention, text: str) -> str | None:
         if any(g.kind[c >> 1] == "city" and not c & 1 and g.region[c >> 1] in regs and g.pop[c >> 1] >= 100_000
                for c in m.cands):
             return None  # "Moscow", "Nelson": a bare name shared with a city of its region names the city
-    for c in m.cands:
-        i = c >> 1
-        if g.kind[i] == "admin1" and (not (c & 1) or m.admin_hint):
-            return g.region[i]
-    return None
+    # several regions share the name ("Maryland": the state, a county of Liberia): the most populous
+    best = max((c for c in m.cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or m.admin_hint)),
+               key=lambda c: (g.pop[c >> 1], -c), default=None)
+    return None if best is None else g.region[best >> 1]
 
 
 # --- resolving -----------------------------------------------------------------------
@@ -911,6 +910,9 @@ class _Context:
     #: every name's settlement/county readings: 1-degree cell -> (lat, lon, folded surface, weight, entry)
     grid: dict[tuple[int, int], list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
     soft_regions: dict[str, dict[str, float]] = field(default_factory=dict)  # region -> surface -> weight
+    #: (entry, folded surface) -> support / near an anchor: the same for every mention of a name
+    support_memo: dict[tuple[int, str], float] = field(default_factory=dict)
+    near_memo: dict[tuple[int, str], bool] = field(default_factory=dict)
     #: the settlement the text is about (named most often among confident readings), if any
     focus: Place | None = None
 
@@ -1054,6 +1056,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     # a name that is a country's ("China", "US") is that country, not a village of its name
     # that context happens to favour: small settlements get no context bonus then
     country_named = len(m.cands) > 1 and any(g.kind[c >> 1] == "country" for c in m.cands)
+    # the main name of a country or of a region with no city of that name ("California",
+    # not "Berlin" or "Alexandria", which name a city and the region around it)
+    region_named = any(not c & 1 and (g.kind[c >> 1] == "country" or (g.kind[c >> 1] == "admin1" and not any(
+        g.kind[d >> 1] == "city" and not d & 1 and g.region[d >> 1] == g.region[c >> 1] for d in m.cands)))
+        for c in m.cands)
     foreign = len(m.cands) > 1 and any(
         g.kind[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, g.cc[c >> 1], key) > 0 for c in m.cands
     )
@@ -1100,18 +1107,27 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                         b = 0.8 + 0.2 * min(n, 5) if n > 0 else 0.0
                     cc_bonus[cc] = b
                 s += b
-            if anchors and kind == "city" and _near_anchor(g.lat[i], g.lon[i], key, anchors):
-                s += 2.0
+            if anchors and kind == "city":
+                near = ctx.near_memo.get((i, key))
+                if near is None:
+                    near = ctx.near_memo[(i, key)] = _near_anchor(g.lat[i], g.lon[i], key, anchors)
+                if near:
+                    s += 2.0
         scored.append((s, c))
-    if soft and len(scored) > 1:
-        # support only matters for readings it can lift to the top
+    if soft and len(scored) > 1 and not region_named:
+        # support only matters for readings it can lift to the top; it never lifts a reading
+        # by another place's alternate name ("Florida" for a village), nor a town over the
+        # state or country a name is the main name of ("California", "Montana")
         floor = max(s for s, _c in scored) - _MAX_SUPPORT
         for n, (s, c) in enumerate(scored):
             i = c >> 1
-            if s > floor and g.kind[i] in ("city", "admin2") and not (
+            if s > floor and g.kind[i] in ("city", "admin2") and not (c & 1 and g.gid[i]) and not (
                     country_named and g.kind[i] == "city" and g.pop[i] < 100_000):
-                scored[n] = (s + _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key), c)
-    scored.sort(key=lambda t: (-t[0], t[1]))
+                sup = ctx.support_memo.get((i, key))
+                if sup is None:
+                    sup = ctx.support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key)
+                scored[n] = (s + sup, c)
+    scored.sort(key=lambda t: (-t[0], -pops[t[1] >> 1], t[1]))  # a tie goes to the populous reading
     if country_named and scored and g.kind[scored[0][1] >> 1] == "city" and not (
             m.link_region or m.admin_hint or (m.link_cc and m.link_cc == g.cc[scored[0][1] >> 1])):
         # a country's own name ("Mexico") is the country, not a city that context favours
@@ -1526,6 +1542,7 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):
                 ctx.anchors.append((r.lat, r.lon, key, r.region))
+                ctx.near_memo.clear()
     for key, r in found:
         ctx.add(ctx.regions, r.region, 1, key)
         ctx.add(ctx.countries, r.country or "", 1, key)
