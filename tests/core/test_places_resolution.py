@@ -242,3 +242,18 @@ def test_acronym_plurals_are_not_places() -> None:
     """'HAPs' and 'NGOs' are acronyms, not villages that share the letters."""
     found = {pm.surface for pm in extract_places(make_chunk("The HAPs scheme and several NGOs met in Dublin.")).places}
     assert "Dublin" in found and not found & {"HAPs", "NGOs"}
+
+
+def test_a_state_is_not_its_towns_alias() -> None:
+    """'Montana' is the state, not Montana City (whose alias it is); 'New York' alone stays the city."""
+    p = resolve_toponym("Montana", "Helena, the capital, said Montana would cut taxes.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-MT"
+
+
+def test_a_village_that_shares_a_state_name_needs_the_text_to_say_so() -> None:
+    """'Kansas' in a text about Illinois towns is the state, unless written 'Kansas, Illinois'."""
+    text = "Farmers from Paris and Charleston, Illinois, sold grain in Kansas last year."
+    p = resolve_toponym("Kansas", text)
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-KS"
+    village = resolve_toponym("Kansas", "Farmers from Kansas, Illinois, sold grain last year.")
+    assert village is not None and village.kind != PlaceKind.ADMIN1 and village.region == "US-IL"

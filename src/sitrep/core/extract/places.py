@@ -1067,16 +1067,27 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     # less likely than a same-named region of a country the text is about ("Georgia")
     # a name that is a country's ("China", "US") is that country, not a village of its name
     # that context happens to favour: small settlements get no context bonus then
-    country_named = len(m.cands) > 1 and any(g.kind[c >> 1] == "country" for c in m.cands)
+    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+    has_country = main_country = False
+    admin_regs: set[str] = set()  # regions of main-name admin1 readings
+    city_regs: set[str] = set()  # regions of main-name city readings
+    for c in m.cands:
+        kind = kinds[c >> 1]
+        if kind == "country":
+            has_country = True
+            main_country = main_country or not c & 1
+        elif not c & 1:
+            if kind == "admin1":
+                admin_regs.add(regions[c >> 1])
+            elif kind == "city":
+                city_regs.add(regions[c >> 1])
+    country_named = has_country and len(m.cands) > 1
     # the main name of a country or of a region with no city of that name ("California",
     # not "Berlin" or "Alexandria", which name a city and the region around it)
-    region_named = any(not c & 1 and (g.kind[c >> 1] == "country" or (g.kind[c >> 1] == "admin1" and not any(
-        g.kind[d >> 1] == "city" and not d & 1 and g.region[d >> 1] == g.region[c >> 1] for d in m.cands)))
-        for c in m.cands)
+    region_named = main_country or bool(admin_regs - city_regs)
     foreign = len(m.cands) > 1 and any(
-        g.kind[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, g.cc[c >> 1], key) > 0 for c in m.cands
-    )
-    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+        kinds[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, ccs[c >> 1], key) > 0 for c in m.cands
+    ) if admin_regs else False
     reg_bonus: dict[str, float] = {}  # per region and per country: the same for every reading
     cc_bonus: dict[str, float] = {}
     for c in m.cands:
@@ -1091,8 +1102,8 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
             s += 4.0 if kind == "admin2" else -2.0
         if m.link_region and reg == m.link_region:
             s += 6.0
-        elif m.link_cc:
-            s += 5.0 if cc == m.link_cc else -4.0
+        elif m.link_cc:  # "Kansas, Illinois": the state of Kansas is in the country, not the region
+            s += (2.0 if m.link_region else 5.0) if cc == m.link_cc else -4.0
         if kind == "country":
             if foreign and not m.link_cc:
                 s += 1.0 if ctx.other(ctx.countries, cc, key) > 0 else -1.5
@@ -1140,6 +1151,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                     sup = ctx.support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key)
                 scored[n] = (s + sup, c)
     scored.sort(key=lambda t: (-t[0], -pops[t[1] >> 1], t[1]))  # a tie goes to the populous reading
+    top = scored[0][1] if scored else 0
+    if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region) and (
+            (top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
+            or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
+        # "Montana", "Kansas": the state by its main name, not a town of it that has the name
+        # as an alias, nor a village elsewhere that shares it ("Kansas, Illinois" would say
+        # so); a metropolis keeps its name: "New York" is the city
+        k = next(k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "admin1" and not c & 1
+                 and ccs[c >> 1] == ccs[top >> 1])
+        scored.insert(0, scored.pop(k))
     if country_named and scored and g.kind[scored[0][1] >> 1] == "city" and not (
             m.link_region or m.admin_hint or (m.link_cc and m.link_cc == g.cc[scored[0][1] >> 1])):
         # a country's own name ("Mexico") is the country, not a city that context favours
