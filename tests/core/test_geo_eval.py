@@ -81,3 +81,15 @@ def test_real_corpus_smoke(name: str, kind: str) -> None:
     assert r["articles"] == 30
     assert r["resolution"]["within_161km"] > 0.35
     assert r["finding"]["f1"] > 0.4
+
+
+def test_misses_listing_leaves_the_figures_alone(tmp_path: Path) -> None:
+    """The debug listing records each error over 161 km and the figures stay what they are without it."""
+    g = tmp_path / "g.xml"
+    g.write_text(GWN_XML, encoding="utf-8")
+    misses: list[dict[str, object]] = []
+    with_list = evaluate_corpus(g, "gwn", misses=misses)
+    assert with_list == evaluate_corpus(g, "gwn")
+    wrong = round((1 - with_list["resolution"]["within_161km"]) * with_list["resolution"]["toponyms"])
+    assert len(misses) == wrong
+    assert all(m["error_km"] > 161 and "gold" in m and "ours" in m for m in misses)

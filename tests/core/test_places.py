@@ -34,7 +34,7 @@ def _norm(s: str) -> str:
 def test_extractor_info_names_the_gazetteer() -> None:
     """EXTRACTOR stamps the gazetteer build and its size."""
     assert EXTRACTOR.name == "places"
-    assert EXTRACTOR.resources["gazetteer"].count("+") == 2
+    assert EXTRACTOR.resources["gazetteer"].count("+") == 3
     assert int(EXTRACTOR.resources["gazetteer_entries"]) > 200_000
 
 

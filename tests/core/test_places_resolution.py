@@ -6,10 +6,11 @@ import math
 
 import pytest
 
-from sitrep.core.extract.places import resolve_toponym
+from sitrep.core.extract.places import extract_places, resolve_toponym
 from sitrep.core.gazetteer import load_gazetteer
 from sitrep.core.gazetteer.build import _landmass_centroid, _ring_centroid
 from sitrep.schemas import GeoPrecision, PlaceKind
+from tests.factories import make_chunk
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -51,19 +52,21 @@ def test_county_takes_the_state_the_text_names() -> None:
     assert p is not None and p.region == "US-GA"
 
 
-def test_county_point_moves_to_confident_places_of_its_state() -> None:
+def test_county_has_its_own_point_from_its_zip_codes() -> None:
+    """A county sits at the median of its ZIP code points (Kanawha County: Charleston), not its state's point."""
     g = load_gazetteer()
-    text = "Kanawha County officials met leaders from Morgantown and Wheeling, West Virginia."
-    p = resolve_toponym("Kanawha County", text)
+    p = resolve_toponym("Kanawha County", "Kanawha County officials met leaders from Morgantown and Wheeling, West Virginia.")
     assert p is not None and p.region == "US-WV" and p.precision == GeoPrecision.ADMIN2
     state = g.region_place("US-WV")
     assert state is not None and (p.lat, p.lon) != (state.lat, state.lon)
-    assert _km(p.lat, p.lon, 39.63, -79.96) < 50  # Morgantown/Wheeling, not the state's middle
+    assert _km(p.lat, p.lon, 38.35, -81.63) < 40
 
 
-def test_county_without_context_keeps_its_state_point_at_admin1_precision() -> None:
+def test_county_without_context_still_has_a_county_point() -> None:
+    """Without any context a county keeps its own point at admin2 precision (Edgar County, Illinois: Paris)."""
     p = resolve_toponym("Edgar County", "")
-    assert p is not None and p.region == "US-IL" and p.precision == GeoPrecision.ADMIN1
+    assert p is not None and p.region == "US-IL" and p.precision == GeoPrecision.ADMIN2
+    assert _km(p.lat, p.lon, 39.61, -87.70) < 40
 
 
 def test_index_has_counties_and_abbreviations() -> None:
@@ -114,3 +117,143 @@ def test_a_country_name_is_not_a_village_the_context_favours() -> None:
 def test_macro_regions_are_never_a_village(name: str) -> None:
     p = resolve_toponym(name, f"Tensions rose across the {name} this week, officials in Iowa said.")
     assert p is None or p.kind == PlaceKind.CONTINENT
+
+
+# --- document evidence: confident readings, spatial coherence, focus ----------------
+
+
+def test_a_county_nearby_picks_the_smaller_namesake() -> None:
+    """Columbus next to Muscogee County is Columbus, Georgia, not the larger Columbus, Ohio."""
+    p = resolve_toponym("Columbus", "Officers in Columbus said the crash closed a road in Muscogee County on Friday.")
+    assert p is not None and p.region == "US-GA"
+    alone = resolve_toponym("Columbus", "Officers in Columbus said the crash closed a road on Friday.")
+    assert alone is not None and alone.region == "US-OH"
+
+
+def test_a_confident_city_in_the_text_places_its_small_neighbour() -> None:
+    """Shreveport (one reading) makes Mansfield the Louisiana town, not the English one."""
+    p = resolve_toponym("Mansfield", "A man from Mansfield was arrested on Friday, Shreveport police said.")
+    assert p is not None and p.region == "US-LA"
+    alone = resolve_toponym("Mansfield", "A man from Mansfield was arrested on Friday.")
+    assert alone is not None and alone.country == "GB"
+
+
+def test_capitals_together_stay_capitals() -> None:
+    """Paris beside Berlin and Madrid is no village cluster in the United States."""
+    text = "Officials in Paris met ministers from Berlin and Madrid."
+    for name, cc in (("Paris", "FR"), ("Berlin", "DE"), ("Madrid", "ES")):
+        p = resolve_toponym(name, text)
+        assert p is not None and p.country == cc
+
+
+def test_a_street_the_gazetteer_lacks_is_placed_at_the_texts_city() -> None:
+    """A street in a text about New Orleans gets the city's point with admin2 precision, not Louisiana's middle."""
+    text = "Police closed Royal Street in New Orleans on Friday. New Orleans officials said the street would reopen."
+    p = resolve_toponym("Royal Street", text)
+    assert p is not None and p.region == "US-LA" and p.precision == GeoPrecision.ADMIN2
+    assert _km(p.lat, p.lon, 29.95, -90.07) < 30
+
+
+def test_a_name_inside_an_unknown_name() -> None:
+    """'Bank of Mexico' is not in the gazetteer, but the country it names is."""
+    p = resolve_toponym("Bank of Mexico", "The Bank of Mexico raised rates on Thursday.")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == "MX"
+
+
+def test_a_country_name_is_the_country_not_its_capital() -> None:
+    """'Mexico' beside 'Mexico City' is still the country."""
+    p = resolve_toponym("Mexico", "Prices rose in Mexico City and across Mexico.")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == "MX"
+
+
+@pytest.mark.parametrize(("name", "cc"), [("DPRK", "KP"), ("Holy See", "VA"), ("PRC", "CN")])
+def test_country_abbreviations_and_forms(name: str, cc: str) -> None:
+    """Standard abbreviations and forms of country names resolve to the country."""
+    p = resolve_toponym(name, f"The {name} said on Sunday that talks would go on.")
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == cc
+
+
+def test_postal_places_resolve_but_are_never_found_alone() -> None:
+    """A US postal place cities500 lacks (Lanexa, Virginia) is a reading, not a reason to find a word."""
+    g = load_gazetteer()
+    cands = g.lookup("Lanexa")
+    assert cands and all(c.alt for c in cands) and any(g.region[c.id] == "US-VA" for c in cands)
+    p = resolve_toponym("Lanexa", "A crash near Lanexa in New Kent County, Virginia, closed the road.")
+    assert p is not None and p.region == "US-VA" and _km(p.lat, p.lon, 37.42, -76.90) < 30
+
+
+def test_extraction_uses_the_same_document_evidence() -> None:
+    """extract_places reads a chunk's names together as resolve_toponym does: Columbus beside Muscogee County."""
+    res = extract_places(make_chunk("Officers in Columbus said the crash closed a road in Muscogee County on Friday."))
+    col = next(pm for pm in res.places if pm.surface == "Columbus")
+    assert col.resolved is not None and col.resolved.region == "US-GA"
+
+
+def test_names_before_counties_are_the_counties() -> None:
+    """'Clarke, Madison, Oconee and Oglethorpe counties': each name is its county, even one only known as 'X County'."""
+    text = "The rate for the metro area - Clarke, Madison, Oconee and Oglethorpe counties - fell."
+    for name in ("Clarke", "Madison", "Oconee", "Oglethorpe"):
+        p = resolve_toponym(name, text)
+        assert p is not None and p.kind == PlaceKind.ADMIN2 and p.region == "US-GA", name
+    found = {pm.surface: pm for pm in extract_places(make_chunk(text)).places}
+    assert found["Clarke"].resolved is not None and found["Clarke"].resolved.name == "Clarke County"
+
+
+def test_a_state_after_a_place_is_the_state_not_its_city() -> None:
+    """In 'Rego Park, New York' New York is the state; alone it is the city."""
+    p = resolve_toponym("New York", "The airline, based in Rego Park, New York, will start flights.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-NY"
+    city = resolve_toponym("New York", "The airline will start flights from New York.")
+    assert city is not None and city.kind == PlaceKind.CITY
+
+
+def test_nearby_towns_never_turn_a_state_name_into_a_town() -> None:
+    """'California' beside Maryland towns is still the state, unless the text says 'California, Maryland'."""
+    p = resolve_toponym("California", "Crews from Lexington Park and Great Mills drove to California on Monday.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-CA"
+    town = resolve_toponym("California", "Crews from Lexington Park drove to California, Maryland, on Monday.")
+    assert town is not None and town.kind != PlaceKind.ADMIN1 and town.region == "US-MD"
+
+
+def test_a_region_name_shared_abroad_is_the_most_populous_region() -> None:
+    """'Maryland' is the US state, not Liberia's Maryland County."""
+    p = resolve_toponym("Maryland", "Officials in Maryland said the roads were closed.")
+    assert p is not None and p.region == "US-MD"
+
+
+def test_an_unknown_name_gets_its_region_at_the_middle_of_the_texts_places_there() -> None:
+    """A shop the gazetteer lacks in a text about Haymarket and Manassas is Virginia, placed near them."""
+    g = load_gazetteer()
+    text = "Crews worked near Wegmans in Haymarket, Virginia, and in Manassas, Virginia, on Monday."
+    p = resolve_toponym("Wegmans", text)
+    assert p is not None and p.region == "US-VA" and p.precision == GeoPrecision.ADMIN1
+    state = g.region_place("US-VA")
+    assert state is not None and _km(p.lat, p.lon, 38.75, -77.48) < 40 < _km(state.lat, state.lon, 38.75, -77.48)
+
+
+def test_a_stray_foreign_reading_is_no_fallback_region() -> None:
+    """An unknown village in a text about Ireland is in Ireland, whatever region a stray word elsewhere suggests."""
+    text = "Residents of Ballina and Newport in Ireland said HAPs payments were late in Toomevara."
+    p = resolve_toponym("Toomevara", text)
+    assert p is not None and p.country == "IE"
+
+
+def test_acronym_plurals_are_not_places() -> None:
+    """'HAPs' and 'NGOs' are acronyms, not villages that share the letters."""
+    found = {pm.surface for pm in extract_places(make_chunk("The HAPs scheme and several NGOs met in Dublin.")).places}
+    assert "Dublin" in found and not found & {"HAPs", "NGOs"}
+
+
+def test_a_state_is_not_its_towns_alias() -> None:
+    """'Montana' is the state, not Montana City (whose alias it is); 'New York' alone stays the city."""
+    p = resolve_toponym("Montana", "Helena, the capital, said Montana would cut taxes.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-MT"
+
+
+def test_a_village_that_shares_a_state_name_needs_the_text_to_say_so() -> None:
+    """'Kansas' in a text about Illinois towns is the state, unless written 'Kansas, Illinois'."""
+    text = "Farmers from Paris and Charleston, Illinois, sold grain in Kansas last year."
+    p = resolve_toponym("Kansas", text)
+    assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-KS"
+    village = resolve_toponym("Kansas", "Farmers from Kansas, Illinois, sold grain last year.")
+    assert village is not None and village.kind != PlaceKind.ADMIN1 and village.region == "US-IL"

