@@ -257,3 +257,16 @@ def test_a_village_that_shares_a_state_name_needs_the_text_to_say_so() -> None:
     assert p is not None and p.kind == PlaceKind.ADMIN1 and p.region == "US-KS"
     village = resolve_toponym("Kansas", "Farmers from Kansas, Illinois, sold grain last year.")
     assert village is not None and village.kind != PlaceKind.ADMIN1 and village.region == "US-IL"
+
+
+def test_a_bare_name_is_the_region_unless_the_text_says_the_city() -> None:
+    """With "Sumy regional governor" in the text, "the centre of Sumy" is still the city."""
+    text = (
+        "A missile strike on the centre of Sumy killed 34 people. "
+        "Sumy regional governor Volodymyr Artyukh said the missiles struck at 10am. "
+        "Shelling continued across Sumy overnight."
+    )
+    places = [p for p in extract_places(make_chunk(text)).places if p.surface == "Sumy"]
+    kinds = [p.resolved.kind for p in places if p.resolved is not None]
+    assert kinds == [PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN1]
+    assert {p.resolved.region for p in places if p.resolved is not None} == {"UA-59"}

@@ -1385,13 +1385,26 @@ def _one_sense(ms: list[_Mention]) -> None:
                 m.runners = best.runners
 
 
-def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
-    """A bare "Kursk" in a text that also says "Kursk region" means the region."""
+#: Words that make a name the city, whatever the text says of the region: "the centre of
+#: Sumy", "the city of Kursk", "Kursk's mayor".
+_CITY_BEFORE = re.compile(
+    r"\b(?:centre|center|heart|streets?|outskirts|suburbs?|downtown|city|town|residents|"
+    r"mayor)\s+of\s+(?:the\s+)?$|\bdowntown\s+$",
+    re.IGNORECASE,
+)
+_CITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:city\b|mayor\b|city\s+council\b)", re.IGNORECASE)
+
+
+def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> None:
+    """A bare "Kursk" in a text that also says "Kursk region" means the region, unless
+    the text says the city ("the centre of Sumy")."""
     explicit = {m.resolved.region for m in ms if m.admin_hint and m.resolved is not None and m.resolved.kind == PlaceKind.ADMIN1}
     if not explicit:
         return
     for m in ms:
         if m.admin_hint or m.link_cc or m.resolved is None or m.kind != "gaz":
+            continue
+        if _CITY_BEFORE.search(text, max(0, m.start - 30), m.start) or _CITY_AFTER.match(text, m.end):
             continue
         if m.resolved.kind == PlaceKind.ADMIN1:
             continue
@@ -1437,7 +1450,7 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
         if not m.cands or m.kind == "demonym":
             _resolve(g, m, ctx)  # after pass 1: the text's focus and regions are known
         _roles(g, m, text)
-    _bare_region(g, ms, ctx)
+    _bare_region(g, ms, ctx, text)
     _one_sense(ms)
     _cooccurrence(g, ms, ctx)
     return [m for m in ms if m.resolved is not None or m.kind != "inferred"]
