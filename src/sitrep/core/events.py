@@ -755,6 +755,7 @@ class _Sentence:
     entities: list[EntityMention] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
     triggers: list[Trigger] | None = None
+    generic: list[Trigger] | None = None  # _generic_triggers, read once
     date_hits: list[tuple[int, re.Match[str]]] | None = None  # the date scan, read once
     location_candidates: list[PlaceMention] | None = None
     whole: Span | None = None  # the sentence's own span, built once
@@ -1295,6 +1296,12 @@ _ARMED_TARGET = re.compile(
 
 def _generic_triggers(sent: _Sentence) -> list[Trigger]:
     """Attack and killing verbs of a sentence that has no specific trigger (see above)."""
+    if sent.generic is None:
+        sent.generic = _find_generic_triggers(sent)
+    return sent.generic
+
+
+def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
     if _triggers_of(sent) or _NON_CONFLICT.search(sent.text) or _RETOLD.search(sent.text):
         return []
     text = sent.text
