@@ -973,7 +973,8 @@ def _rank(
     d = pos - anchor
     clause = 0 if _same_clause(sent, pos, anchor) else 1
     named = 1
-    if trig_end is not None and trig_end <= pos:
+    if trig_end is not None and trig_end <= pos and kind_rank <= _KIND_RANK[PlaceKind.CITY]:
+        # a settlement the phrase names; a region it names yields to finer places in it
         m = _TRIGGER_OBJECT.match(sent.text, trig_end, pos)
         named = 0 if m is not None and m.end() == pos else 1
     return named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
