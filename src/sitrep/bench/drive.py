@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import subprocess
 import sys
 import time
@@ -26,9 +27,22 @@ from sitrep.streams import EXTRACTORS, Streams
 from .floor import FLOOR_GROUP_PREFIX
 from .load import LoadGenerator
 
-__all__ = ["RssSampler", "Target", "floor_target", "latency_run", "sitrep_target", "throughput_run"]
+__all__ = [
+    "CpuMeter",
+    "RssSampler",
+    "Target",
+    "floor_target",
+    "latency_run",
+    "server_pid",
+    "sitrep_target",
+    "throughput_run",
+]
 
-POLL_OLDEST = 64
+POLL_OLDEST = 16
+#: Completion polls during a throughput run: coarse (a run lasts seconds), so the
+#: publisher's polling takes little of the CPU the measured pipeline needs; latency
+#: runs poll every 2 ms.
+THROUGHPUT_POLL_S = 0.01
 
 
 @dataclass
@@ -43,17 +57,22 @@ class Target:
 
 
 @contextmanager
-def floor_target(url: str, prefix: str, batch: int) -> Iterator[Target]:
-    """The plain redis-py pipeline, one process per role."""
+def floor_target(url: str, prefix: str, batch: int, *, tuned: bool = False) -> Iterator[Target]:
+    """The plain redis-py pipeline (``tuned``: with sitrep's client techniques, see
+    :mod:`sitrep.bench.floor`), one process per role."""
     names = Streams(prefix)
     procs: dict[str, subprocess.Popen[bytes]] = {}
+    variant = "tuned" if tuned else "plain"
     try:
         for role, name in [*(("extractor", e) for e in EXTRACTORS), ("merger", "merger")]:
             procs[name] = subprocess.Popen(  # noqa: S603 - our interpreter, our module
-                [sys.executable, "-m", "sitrep.bench.floor", role, name, url, prefix, str(batch)]
+                [
+                    sys.executable, "-m", "sitrep.bench.floor",
+                    role, name, url, prefix, str(batch), variant,
+                ]
             )
         yield Target(
-            "floor",
+            "floor-tuned" if tuned else "floor",
             names,
             procs,
             [f"{FLOOR_GROUP_PREFIX}:{e}" for e in EXTRACTORS],
@@ -119,6 +138,54 @@ class RssSampler:
     def __exit__(self, *_: object) -> None:
         if self._task:
             self._task.cancel()
+
+
+class CpuMeter:
+    """CPU seconds (user + system) each process spent between :meth:`start` and
+    :meth:`stop`: a per-chunk cost that, unlike a rate, does not depend on how busy
+    the machine is (a preempted process is not charged while it waits)."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self._procs = {}
+        for label, pid in pids.items():
+            with contextlib.suppress(psutil.Error):
+                self._procs[label] = psutil.Process(pid)
+        self._start: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
+
+    def _now(self) -> dict[str, float]:
+        out = {}
+        for label, proc in self._procs.items():
+            with contextlib.suppress(psutil.Error):
+                t = proc.cpu_times()
+                out[label] = t.user + t.system
+        return out
+
+    def start(self) -> None:
+        self._start = self._now()
+
+    def stop(self) -> dict[str, float]:
+        end = self._now()
+        self.seconds = {k: end[k] - self._start[k] for k in end if k in self._start}
+        return self.seconds
+
+
+async def server_pid(redis: Redis) -> int | None:
+    """The server's process id when it runs on this machine (embedded, or a local
+    REDIS_URL), so its CPU is counted too; None for a remote server."""
+    try:
+        info = await redis.info("server")
+    except Exception:  # noqa: BLE001 - a server without INFO server: leave it out
+        return None
+    pid = info.get("process_id")
+    host = redis.connection_pool.connection_kwargs.get("host", "")
+    if not pid or host not in {"127.0.0.1", "localhost", "::1"}:
+        return None
+    try:
+        name = psutil.Process(int(pid)).name()
+    except psutil.Error:
+        return None
+    return int(pid) if "redis" in name or "valkey" in name else None
 
 
 async def wait_ready(redis: Redis, target: Target, timeout: float = 180) -> None:
@@ -204,17 +271,23 @@ class _Tracker:
         return sum(n for _, _, n in self.inflight)
 
     async def poll(self) -> None:
-        head = list(self.inflight)[:POLL_OLDEST]
-        if not head:
-            return
-        async with self.redis.pipeline(transaction=False) as pipe:
-            for doc, _, _ in head:
-                pipe.exists(self.names.emitted_key(doc))
-            flags = await pipe.execute()
-        now = time.perf_counter()
-        done = {doc for (doc, _, _), flag in zip(head, flags, strict=True) if flag}
+        """Retire the documents completed among the oldest in flight: ``POLL_OLDEST``
+        of them per round trip, another round trip only while all of those were done
+        (documents complete roughly in publishing order), so that tracking adds a few
+        commands per poll to the server it measures, not one per document in flight."""
+        done: set[str] = set()
+        for start in range(0, len(self.inflight), POLL_OLDEST):
+            head = [doc for doc, _, _ in itertools.islice(self.inflight, start, start + POLL_OLDEST)]
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for doc in head:
+                    pipe.exists(self.names.emitted_key(doc))
+                flags = await pipe.execute()
+            done.update(doc for doc, flag in zip(head, flags, strict=True) if flag)
+            if not all(flags):
+                break
         if not done:
             return
+        now = time.perf_counter()
         keep: deque[tuple[str, float, int]] = deque()
         for doc, t_pub, n in self.inflight:
             if doc in done:
@@ -287,7 +360,7 @@ async def throughput_run(
                 on_progress(tracker.chunks_done)
             if mark is not None and not rss_mark and tracker.chunks_done >= mark and sampler:
                 rss_mark = sampler.current()
-            await asyncio.sleep(0.002)
+            await asyncio.sleep(THROUGHPUT_POLL_S)
         elapsed = time.perf_counter() - started
     finally:
         trim.cancel()
