@@ -15,14 +15,15 @@ import pytest
 from redis.asyncio import Redis
 
 from sitrep.bench.cores import payload_costs, pipeline_bound
+from sitrep.bench.drive import CpuMeter, Target, _Tracker
 from sitrep.bench.load import LoadGenerator
 from sitrep.bench.noop import noop_extractor
-from sitrep.bench.drive import CpuMeter, _Tracker
 from sitrep.bench.report import MERGE_CORE, BenchReport, Row, percentiles
 from sitrep.bench.run import BenchOptions, run_bench
 from sitrep.core.pipeline import EXTRACT
+from sitrep.runtime.embedded import server_binary
 from sitrep.schemas import Chunk
-from sitrep.streams import EXTRACTORS, Streams
+from sitrep.streams import EXTRACTORS, Streams, partitioned, route
 
 
 def test_generated_chunks_are_valid_and_distinct() -> None:
@@ -183,14 +184,16 @@ def test_cpu_meter_charges_a_busy_process() -> None:
 async def test_tracker_retires_done_documents_beyond_the_first_poll(
     redis: Redis, names: Streams
 ) -> None:
-    """With 40 of 50 documents complete, one poll retires all 40 (several round trips
-    of the oldest 16) and keeps the 10 in flight with their publish times."""
-    tracker = _Tracker(redis, names)
+    """With 40 of 50 documents complete (their markers in the partition each one routes
+    to), one poll retires all 40 (several round trips of the oldest 16) and keeps the
+    10 in flight with their publish times."""
+    parts = partitioned(names.prefix, 3)
+    tracker = _Tracker(redis, Target("t", parts, {}, [], ""))
     docs = [f"d{i:02d}" for i in range(50)]
     for doc in docs:
         tracker.inflight.append((doc, time.perf_counter(), 8))
     for doc in docs[:40]:
-        await redis.set(names.emitted_key(doc), 1)
+        await redis.set(route(parts, doc).emitted_key(doc), 1)
     await tracker.poll()
     assert (tracker.docs_done, tracker.chunks_done) == (40, 320)
     assert [d for d, _, _ in tracker.inflight] == docs[40:]
@@ -242,3 +245,37 @@ def test_quick_bench_command_runs_every_pipeline(redis_url: str, tmp_path: Path)
     assert report["bound_with_transport"] < report["bound_with_merge"] <= report["bound"]
     assert set(report["load_average"]) == {"before", "after"}
     assert "| full pipeline, CPU µs per chunk |" in done.stdout
+
+
+@pytest.mark.timeout(300)
+def test_quick_cluster_run_completes_every_document() -> None:
+    """On an embedded 3-node cluster with 3 partitions, the no-op run completes every
+    document without events and the full run emits events; each node's CPU is counted."""
+    if not (server_binary().parent / "valkey-cli").exists():  # pragma: no cover
+        pytest.skip(f"valkey-cli not shipped beside {server_binary()}")
+    opts = dataclasses.replace(BenchOptions.quick(), pipelines=("cluster",))
+    report = run_bench(opts)
+    noop, full = report.rows
+    assert noop.name.startswith("5 sitrep no-op, cluster")
+    assert noop.documents >= opts.chunks // 8
+    assert noop.events == 0
+    assert full.events > 0
+    assert {"server1", "server2", "server3"} <= set(full.cpu_us_per_chunk)
+    assert "chunks/s per partition" in report.markdown()
+
+
+@pytest.mark.timeout(180)
+def test_memory_run_reads_the_merger_every_mark(redis_url: str) -> None:
+    """The memory run reads the merger's RSS every mark up to the end and compares the
+    last reading with the first."""
+    opts = dataclasses.replace(
+        BenchOptions.quick(), pipelines=("memory",), memory_chunks=800, memory_mark=200
+    )
+    memory = run_bench(opts, url=redis_url).memory
+    series = memory["merger_rss_mb"]
+    assert isinstance(series, dict)
+    assert list(series) == sorted(series)
+    assert len(series) >= 4
+    assert all(v > 0 for v in series.values())
+    assert memory["chunks_at_end"] >= 800
+    assert isinstance(memory["change_pct"], float)

@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         only: Annotated[
             str,
             typer.Option(
-                help="Comma list of floor,floor-tuned,noop,cores,full,memory "
+                help="Comma list of floor,floor-tuned,noop,cores,full,cluster,memory "
                 "(memory needs --memory-chunks)."
             ),
         ] = "floor,floor-tuned,noop,cores,full",

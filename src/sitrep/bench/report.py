@@ -10,6 +10,9 @@ from pathlib import Path
 from .cores import pipeline_bound
 
 __all__ = [
+    "CLUSTER_FULL",
+    "CLUSTER_NODES",
+    "CLUSTER_NOOP",
     "FLOOR",
     "FLOOR_TUNED",
     "FULL",
@@ -22,6 +25,9 @@ __all__ = [
 ]
 
 FLOOR, FLOOR_TUNED, NOOP, FULL = "1 floor", "1b floor, tuned", "2 sitrep no-op", "4 sitrep full"
+CLUSTER_NODES = 3
+CLUSTER_NOOP = f"5 sitrep no-op, cluster ({CLUSTER_NODES} nodes, {CLUSTER_NODES} partitions)"
+CLUSTER_FULL = f"6 sitrep full, cluster ({CLUSTER_NODES} nodes, {CLUSTER_NODES} partitions)"
 MERGE_CORE = "merger (build_events)"
 
 
@@ -210,12 +216,49 @@ class BenchReport:
         return asdict(self)
 
     def markdown(self) -> str:
-        """The tables the README and docs/BENCHMARKS.md show."""
+        """The tables the README and docs/BENCHMARKS.md show (sections that were run)."""
         m = self.machine
         load = ", ".join(f"{k} {v:.2f}" for k, v in self.load_average.items())
         lines = [
             f"machine: {m['nproc']} cores, {m['cpu']}, Python {m['python']}; server: {self.server}"
             + (f"; load average (1 min) {load}" if load else ""),
+        ]
+        if self.rows:
+            lines += self._rows_table() + self._cpu_table()
+        if self.core_rates:
+            lines += ["", "| core (one core) | chunks/s |", "|---|---:|"]
+            lines += [f"| {k} | {v:,.0f} |" for k, v in self.core_rates.items()]
+            lines += [
+                f"| bound(3) for {m['nproc']} cores | {self.bound:,.0f} |",
+                f"| bound(3 + merge core) for {m['nproc']} cores | {self.bound_with_merge:,.0f} |",
+                f"| bound(3 + merge core + no-op transport CPU) for {m['nproc']} cores "
+                f"| {self.bound_with_transport:,.0f} |",
+                f"| bound(3 + merge core + no-op transport + real payloads) for {m['nproc']} "
+                f"cores | {self.bound_with_payloads:,.0f} |",
+            ]
+        lines += self._full_table()
+        if self.ratios:
+            lines += ["", "| ratio | value | rounds |", "|---|---:|---|"]
+            for k, v in self.ratios.items():
+                lo_hi = self.ratio_ranges.get(k)
+                span = f"{lo_hi[0]:.2f}–{lo_hi[1]:.2f}" if lo_hi else ""
+                lines.append(f"| {k} | {v:.2f} | {span} |")
+        for name in (CLUSTER_NOOP, CLUSTER_FULL):
+            if (row := self.row(name)) is not None:
+                lines += ["", f"{name}: {row.chunks_per_s / CLUSTER_NODES:,.0f} chunks/s per partition"]
+        if self.memory:
+            mem = dict(self.memory)
+            series = mem.pop("merger_rss_mb", {})
+            lines += [
+                "",
+                "merger RSS MB by chunks done: "
+                + ", ".join(f"{int(n):,}: {v}" for n, v in dict(series).items()),  # type: ignore[call-overload]
+                ", ".join(f"{k}={v}" for k, v in mem.items()),
+            ]
+        return "\n".join(lines)
+
+    def _rows_table(self) -> list[str]:
+        lines = [
             "",
             "| pipeline | chunks | chunks/s | rounds chunks/s | events/s | offered "
             "| p50 ms | p95 ms | p99 ms | peak RSS MB |",
@@ -232,22 +275,4 @@ class BenchReport:
                 f"{lat.get('p50', float('nan')):.1f} | {lat.get('p95', float('nan')):.1f} | "
                 f"{lat.get('p99', float('nan')):.1f} | {rss} |"
             )
-        lines += self._cpu_table()
-        lines += ["", "| core (one core) | chunks/s |", "|---|---:|"]
-        lines += [f"| {k} | {v:,.0f} |" for k, v in self.core_rates.items()]
-        lines += [
-            f"| bound(3) for {m['nproc']} cores | {self.bound:,.0f} |",
-            f"| bound(3 + merge core) for {m['nproc']} cores | {self.bound_with_merge:,.0f} |",
-            f"| bound(3 + merge core + no-op transport CPU) for {m['nproc']} cores "
-            f"| {self.bound_with_transport:,.0f} |",
-            f"| bound(3 + merge core + no-op transport + real payloads) for {m['nproc']} cores "
-            f"| {self.bound_with_payloads:,.0f} |",
-        ]
-        lines += self._full_table()
-        lines += ["", "| ratio | value | rounds |", "|---|---:|---|"]
-        for k, v in self.ratios.items():
-            lo_hi = self.ratio_ranges.get(k)
-            lines.append(f"| {k} | {v:.2f} | " + (f"{lo_hi[0]:.2f}–{lo_hi[1]:.2f}" if lo_hi else "") + " |")
-        if self.memory:
-            lines += ["", "merger memory: " + ", ".join(f"{k}={v}" for k, v in self.memory.items())]
-        return "\n".join(lines)
+        return lines

@@ -6,10 +6,12 @@ import asyncio
 import dataclasses
 import os
 import statistics
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from redis.asyncio import Redis
 
@@ -28,14 +30,28 @@ from .drive import (
     wait_ready,
 )
 from .load import LoadGenerator
-from .report import FLOOR, FLOOR_TUNED, FULL, MERGE_CORE, NOOP, BenchReport, Row, machine, percentiles
+from .report import (
+    CLUSTER_FULL,
+    CLUSTER_NODES,
+    CLUSTER_NOOP,
+    FLOOR,
+    FLOOR_TUNED,
+    FULL,
+    MERGE_CORE,
+    NOOP,
+    BenchReport,
+    Row,
+    machine,
+    percentiles,
+)
 
 __all__ = ["PIPELINES", "BenchOptions", "run_bench"]
 
 MB = 1024 * 1024
-#: What ``--only`` accepts. The memory run happens whenever ``memory_chunks`` is set;
+#: What ``--only`` accepts (``cluster`` is not in the default run: it starts its own
+#: 3-node cluster). The memory run happens whenever ``memory_chunks`` is set;
 #: ``--only memory`` runs it alone.
-PIPELINES = ("floor", "floor-tuned", "noop", "cores", "full", "memory")
+PIPELINES = ("floor", "floor-tuned", "noop", "cores", "full", "cluster", "memory")
 #: Document indexes of the latency runs (throughput rounds use the ones below).
 LATENCY_START = 900_000_000
 
@@ -99,17 +115,21 @@ async def _measure(
     opts: BenchOptions,
     chunks: int,
     log: Callable[[str], object] | None,
+    servers: dict[str, int] | None = None,
 ) -> list[Row]:
     """Throughput of every target, ``opts.rounds`` times interleaved (A B C A B C ...),
     then each one's latency at half its median rate. CPU per chunk is summed over the
-    rounds; RSS is the peak over the whole measurement."""
+    rounds (``servers``: label -> pid of the server processes, default the one behind
+    ``redis`` when local); RSS is the peak over the whole measurement."""
     for target in targets.values():
         await wait_ready(redis, target)
-    pid = await server_pid(redis)
+    if servers is None:
+        pid = await server_pid(redis)
+        servers = {"server": pid} if pid else {}
     meters, samplers, rows = {}, {}, {}
     for name, target in targets.items():
         pids = {label: p.pid for label, p in target.procs.items()}
-        meters[name] = CpuMeter({**pids, **({"server": pid} if pid else {}), "driver": os.getpid()})
+        meters[name] = CpuMeter({**pids, **servers, "driver": os.getpid()})
         samplers[name] = RssSampler(target.procs).__enter__()
         rows[name] = Row(name=name)
     try:
@@ -169,11 +189,46 @@ async def _measure(
     return list(rows.values())
 
 
+async def _cluster(
+    opts: BenchOptions, gen: LoadGenerator, run: str, log: Callable[[str], object] | None
+) -> list[Row]:
+    """The no-op and the full pipeline on an embedded Redis Cluster of CLUSTER_NODES
+    nodes with as many partitions (one round each): what partitioning costs here, and
+    the per-partition rate docs/SCALING.md projects from."""
+    from redis.asyncio.cluster import RedisCluster  # noqa: PLC0415
+
+    from sitrep.runtime.embedded import embedded_cluster  # noqa: PLC0415
+
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp, embedded_cluster(Path(tmp), CLUSTER_NODES) as c:
+        client = RedisCluster.from_url(c.url)
+        servers = {f"server{i + 1}": pid for i, pid in enumerate(c.pids)}
+        try:
+            for mode, name, chunks in (
+                ("noop", CLUSTER_NOOP, opts.chunks),
+                ("real", CLUSTER_FULL, opts.full_chunks),
+            ):
+                with sitrep_target(
+                    c.url, f"bench{run}:c{mode}", mode=mode, batch=opts.batch,
+                    partitions=CLUSTER_NODES, cluster=True,
+                ) as target:
+                    rows += await _measure(
+                        client,  # type: ignore[arg-type]
+                        {name: target}, gen, dataclasses.replace(opts, rounds=1), chunks, log,
+                        servers=servers,
+                    )
+        finally:
+            await client.aclose()
+    return rows
+
+
 async def _memory(
     redis: Redis, url: str, gen: LoadGenerator, opts: BenchOptions, prefix: str
 ) -> dict[str, object]:
-    """Merger RSS after ``memory_mark`` chunks and after ``memory_chunks`` (no-op
-    extractors, so a long run is affordable): flat means its state is cleaned up."""
+    """Merger RSS every ``memory_mark`` chunks up to ``memory_chunks`` (no-op
+    extractors, so a long run is affordable): flat means its state is cleaned up.
+    ``change_pct`` compares the last reading with the first (the target: within
+    ±10 % from 100k to 1M chunks); ``spread_pct`` is the range of all readings."""
     with sitrep_target(url, prefix, mode="noop", batch=opts.batch) as target:
         await wait_ready(redis, target)
         with RssSampler(target.procs) as rss:
@@ -182,15 +237,18 @@ async def _memory(
                 mark=opts.memory_mark, sampler=rss, timeout=7200,
             )
             end = rss.current()
-    at_mark = tp.rss_at_mark.get("merger", 0)
-    at_end = end.get("merger", 0)
+    readings = [(n, r.get("merger", 0)) for n, r in tp.rss_at_marks]
+    if not readings or readings[-1][0] < tp.chunks:
+        readings.append((tp.chunks, end.get("merger", 0)))
+    first, last = readings[0][1], readings[-1][1]
+    values = [v for _, v in readings]
     info = await redis.info("memory")
     return {
-        "chunks_at_mark": opts.memory_mark,
-        "merger_rss_mb_at_mark": round(at_mark / MB, 1),
+        "merger_rss_mb": {n: round(v / MB, 1) for n, v in readings},
+        "chunks_at_first": readings[0][0],
         "chunks_at_end": tp.chunks,
-        "merger_rss_mb_at_end": round(at_end / MB, 1),
-        "change_pct": round(100 * (at_end - at_mark) / at_mark, 1) if at_mark else None,
+        "change_pct": round(100 * (last - first) / first, 1) if first else None,
+        "spread_pct": round(100 * (max(values) - min(values)) / first, 1) if first else None,
         "server_used_memory_mb": round(int(info["used_memory"]) / MB, 1),
         "chunks_per_s": round(tp.chunks / tp.seconds),
     }
@@ -244,6 +302,8 @@ async def _run(url: str, opts: BenchOptions, log: Callable[[str], object] | None
                         opts.full_chunks, log,
                     )
                 )
+        if "cluster" in opts.pipelines:
+            report.rows.extend(await _cluster(opts, gen, run, log))
         if opts.memory_chunks:
             report.memory = await _memory(redis, url, gen, opts, f"bench{run}:mem")
             _say(log, f"memory: {report.memory}")

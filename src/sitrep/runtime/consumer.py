@@ -46,6 +46,7 @@ from sitrep.settings import Settings
 from sitrep.streams import PAYLOAD_FIELD
 
 from . import metrics
+from .clients import transaction
 from .codec import decode, encode, entry_ids, payload_bytes
 
 if TYPE_CHECKING:
@@ -243,7 +244,7 @@ class Stage(Generic[M]):
                 dead.append(self._dead(entry_id, fields, exc, delivered))
 
         outcome = Outcome()
-        async with redis.pipeline(transaction=True) as pipe:
+        async with transaction(redis, self.stream) as pipe:
             if items:
                 with structlog.contextvars.bound_contextvars(**_batch_ids(items)):
                     outcome = await self.work(redis, pipe, items)
