@@ -266,13 +266,15 @@ def test_quick_cluster_run_completes_every_document() -> None:
 
 @pytest.mark.timeout(180)
 def test_memory_run_reads_the_merger_every_mark(redis_url: str) -> None:
-    """The memory run reads the merger's RSS every mark up to the end and compares the
-    last reading with the first."""
+    """The memory run reads the merger's RSS every mark up to the end, compares the
+    last reading with the first, and the report still writes as JSON."""
     opts = dataclasses.replace(
         BenchOptions.quick(), pipelines=("memory",), memory_chunks=800, memory_mark=200
     )
-    memory = run_bench(opts, url=redis_url).memory
+    report = run_bench(opts, url=redis_url)
+    memory = report.memory
     series = memory["merger_rss_mb"]
+    assert orjson.loads(report.to_json())["memory"]["chunks_at_end"] == memory["chunks_at_end"]
     assert isinstance(series, dict)
     assert list(series) == sorted(series)
     assert len(series) >= 4

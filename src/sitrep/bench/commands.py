@@ -44,8 +44,6 @@ def register(app: typer.Typer) -> None:
         and the full pipeline, in ONE run on one server (REDIS_URL, else embedded Valkey)."""
         import dataclasses  # noqa: PLC0415
 
-        import orjson  # noqa: PLC0415
-
         from sitrep.settings import get_settings  # noqa: PLC0415
 
         from .run import BenchOptions, run_bench  # noqa: PLC0415
@@ -70,4 +68,4 @@ def register(app: typer.Typer) -> None:
         )
         typer.echo(report.markdown())
         if json_out:
-            json_out.write_bytes(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2))
+            json_out.write_bytes(report.to_json())

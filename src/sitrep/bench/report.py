@@ -7,6 +7,8 @@ import platform
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import orjson
+
 from .cores import pipeline_bound
 
 __all__ = [
@@ -214,6 +216,10 @@ class BenchReport:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def to_json(self) -> bytes:
+        """The report as indented JSON (``--json``); numeric keys become strings."""
+        return orjson.dumps(self.as_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
 
     def markdown(self) -> str:
         """The tables the README and docs/BENCHMARKS.md show (sections that were run)."""
