@@ -11,7 +11,7 @@ from pydantic import BaseModel, TypeAdapter
 from sitrep.logs import get_logger
 from sitrep.runtime import metrics
 from sitrep.runtime.codec import encode
-from sitrep.runtime.consumer import Item, Stage, dead_letter
+from sitrep.runtime.consumer import Item, Outcome, Stage, dead_letter
 from sitrep.runtime.service import ServiceApp, service_app
 from sitrep.schemas import Chunk, DeadLetter
 from sitrep.streams import PAYLOAD_FIELD
@@ -44,8 +44,8 @@ def extractor_service(
 
             fn = noop_extractor(name)
 
-        async def work(_: Redis, pipe: Pipeline, items: list[Item[Chunk]]) -> list[DeadLetter]:
-            dead = []
+        async def work(_: Redis, pipe: Pipeline, items: list[Item[Chunk]]) -> Outcome:
+            dead: list[DeadLetter] = []
             for item in items:
                 chunk = item.message
                 try:
@@ -68,7 +68,7 @@ def extractor_service(
                     continue
                 pipe.xadd(names.results, {PAYLOAD_FIELD: encode(result)})
             metrics.observe_out(name, names.results, len(items) - len(dead))
-            return dead
+            return Outcome(dead)
 
         return Stage(
             service=name,

@@ -4,7 +4,7 @@ Redis, see sitrep.runtime.join) and publishes the document's events exactly once
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from pydantic import TypeAdapter
@@ -13,7 +13,7 @@ from sitrep.core.merge import build_events
 from sitrep.logs import get_logger
 from sitrep.runtime import metrics
 from sitrep.runtime.codec import encode
-from sitrep.runtime.consumer import Item, Stage, dead_letter
+from sitrep.runtime.consumer import Item, Outcome, Stage, dead_letter
 from sitrep.runtime.join import JOINED, JoinStore
 from sitrep.runtime.service import Periodic, service_app
 from sitrep.schemas import DeadLetter, Event, ExtractorResult
@@ -67,66 +67,83 @@ def _build(settings: Settings, names: Streams) -> Stage[ExtractorResult]:
         # no events, like the benchmark's raw-Redis floor.
         build = _no_events
 
-    async def work(
-        redis: Redis, _: Pipeline, items: list[Item[ExtractorResult]]
-    ) -> list[DeadLetter]:
-        joins = store(redis)
-        async with redis.pipeline(transaction=False) as pipe:
-            for item in items:
-                ref = item.message.chunk
-                part = f"{ref.seq}:{item.message.kind}"
-                needed = ref.chunk_count * len(EXTRACTORS)
-                await joins.add(pipe, ref.document_id, part, item.payload, needed)
-            replies = await pipe.execute()
+    group = names.group("merger")
 
+    async def work(
+        redis: Redis, pipe: Pipeline, items: list[Item[ExtractorResult]]
+    ) -> Outcome:
+        joins = store(redis)
+        replies = await joins.join(
+            redis,
+            [
+                (
+                    item.message.chunk.document_id,
+                    f"{item.message.chunk.seq}:{item.message.kind}",
+                    item.payload,
+                    item.message.chunk.chunk_count * len(EXTRACTORS),
+                )
+                for item in items
+            ],
+        )
         complete: dict[str, tuple[Item[ExtractorResult], list[bytes]]] = {}
         for item, reply in zip(items, replies, strict=True):
             if reply[0] == JOINED:
                 complete[item.message.chunk.document_id] = (item, reply[1])
 
-        dead = []
+        dead: list[DeadLetter] = []
         built: list[tuple[str, Item[ExtractorResult], int]] = []
-        async with redis.pipeline(transaction=False) as pipe:
-            for document_id, (item, parts) in sorted(complete.items()):
-                try:
-                    events = build(b"[" + b",".join(parts) + b"]")
-                except Exception as exc:  # keep the completing input; the join state expires
-                    with structlog.contextvars.bound_contextvars(
-                        document_id=document_id, chunk_id=item.message.chunk.chunk_id
-                    ):
-                        log.exception("event building failed")
-                    dead.append(
-                        dead_letter(
-                            stream=names.results,
-                            entry_id=item.entry_id,
-                            fields={PAYLOAD_FIELD.encode(): item.payload},
-                            service="merger",
-                            error=exc,
-                        )
+        for document_id, (item, parts) in sorted(complete.items()):
+            try:
+                events = build(b"[" + b",".join(parts) + b"]")
+            except Exception as exc:  # keep the completing input; the join state expires
+                with structlog.contextvars.bound_contextvars(
+                    document_id=document_id, chunk_id=item.message.chunk.chunk_id
+                ):
+                    log.exception("event building failed")
+                dead.append(
+                    dead_letter(
+                        stream=names.results,
+                        entry_id=item.entry_id,
+                        fields={PAYLOAD_FIELD.encode(): item.payload},
+                        service="merger",
+                        error=exc,
                     )
-                    continue
-                await joins.queue_emit(pipe, document_id, [(e.event_id, encode(e)) for e in events])
-                built.append((document_id, item, len(events)))
-            emitted_counts = await pipe.execute() if built else []
-
-        verbose = log.isEnabledFor(logging.INFO)
-        for (document_id, item, n_events), emitted in zip(built, emitted_counts, strict=True):
-            metrics.EVENTS_OUT.labels("merger").inc(int(emitted))
-            metrics.observe_out("merger", names.events, int(emitted))
-            if verbose:  # structlog renders a line before stdlib filters it by level
-                log.info(
-                    "document merged",
-                    document_id=document_id,
-                    chunk_id=item.message.chunk.chunk_id,
-                    events=n_events,
-                    emitted=int(emitted),
                 )
-        return dead
+                continue
+            # Emitted in the batch's MULTI/EXEC; the script acks the completing entry
+            # after writing the events, so the events and that ack are one step.
+            joins.queue_emit(
+                pipe,
+                document_id,
+                [(e.event_id, encode(e)) for e in events],
+                ack=(group, item.entry_id),
+            )
+            built.append((document_id, item, len(events)))
+
+        def written(emitted_counts: list[Any]) -> None:
+            verbose = log.isEnabledFor(logging.INFO)
+            for (document_id, item, n_events), emitted in zip(
+                built, emitted_counts, strict=True
+            ):
+                metrics.EVENTS_OUT.labels("merger").inc(int(emitted))
+                metrics.observe_out("merger", names.events, int(emitted))
+                if verbose:  # structlog renders a line before stdlib filters it by level
+                    log.info(
+                        "document merged",
+                        document_id=document_id,
+                        chunk_id=item.message.chunk.chunk_id,
+                        events=n_events,
+                        emitted=int(emitted),
+                    )
+
+        return Outcome(
+            dead, frozenset(item.entry_id for _, item, _ in built), written if built else None
+        )
 
     return Stage(
         service="merger",
         stream=names.results,
-        group=names.group("merger"),
+        group=group,
         dead_letters=names.dead_letters,
         adapter=_RESULT,
         work=work,

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 from redis.asyncio import Redis
-from redis.asyncio.cluster import RedisCluster
+from redis.asyncio.cluster import ClusterPipeline, RedisCluster
 
-from sitrep.runtime.embedded import server_binary
+from sitrep.runtime.clients import transaction
+from sitrep.runtime.embedded import embedded_cluster, server_binary
 from sitrep.sources import SourceDocument
 from sitrep.streams import Streams, partition_of, partitioned
 from tests.factories import SEED_PUBLISHED, seed_text
 
-from .cluster import local_cluster
 from .drive import run_pipeline
 
 pytestmark = pytest.mark.timeout(300)
@@ -39,8 +39,8 @@ def cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
     if not (server_binary().parent / "valkey-cli").exists():  # pragma: no cover
         pytest.skip(f"valkey-cli not shipped beside {server_binary()}")
     tmp = Path(tmp_path_factory.mktemp("cluster"))
-    with local_cluster(tmp) as url:
-        yield url
+    with embedded_cluster(tmp) as cluster:
+        yield cluster.url
     shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -128,3 +128,25 @@ def test_sitrep_run_on_the_cluster_matches_one_server(
     clustered = run(REDIS_URL=cluster_url, REDIS_CLUSTER="true", PARTITIONS="3")
     assert single, "no events on one server"
     assert clustered == single
+
+
+async def test_stage_transactions_go_to_the_node_of_their_slot(cluster_url: str) -> None:
+    """A partition's MULTI/EXEC runs on the node serving its slot through one plain
+    client per node (not redis-py's cluster transaction pipeline), and applies."""
+    cluster = RedisCluster.from_url(cluster_url)
+    try:
+        await cluster.initialize()
+        names = partitioned("txn", 3, cluster=True)
+        for each in names:
+            async with transaction(cluster, each.chunks) as pipe:
+                assert not isinstance(pipe, ClusterPipeline)
+                pipe.xadd(each.chunks, {"payload": b"{}"})
+                pipe.set(each.emitted_key("d"), 1)
+                assert len(await pipe.execute()) == 2
+            assert await cluster.xlen(each.chunks) == 1
+            node = cluster.get_node_from_key(each.chunks)
+            async with transaction(cluster, each.results) as pipe:
+                client = pipe.connection_pool.connection_kwargs  # type: ignore[attr-defined]
+                assert (client["host"], client["port"]) == (node.host, node.port)
+    finally:
+        await cluster.aclose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import orjson
 import pytest
@@ -11,9 +12,9 @@ from redis.asyncio import Redis
 
 from sitrep.runtime.broker import make_broker
 from sitrep.runtime.codec import encode
-from sitrep.runtime.consumer import Item, Stage
+from sitrep.runtime.consumer import Item, Outcome, Stage
 from sitrep.runtime.topology import ensure_topology
-from sitrep.schemas import Chunk, DeadLetter
+from sitrep.schemas import Chunk
 from sitrep.settings import Settings
 from sitrep.streams import Streams
 from tests.factories import make_chunk
@@ -24,10 +25,10 @@ pytestmark = pytest.mark.redis
 def _stage(names: Streams, **overrides: object) -> Stage[Chunk]:
     """A stage whose work copies each chunk's text, upper-cased, to the results stream."""
 
-    async def work(_: Redis, pipe, items: list[Item[Chunk]]) -> list[DeadLetter]:  # type: ignore[no-untyped-def]
+    async def work(_: Redis, pipe, items: list[Item[Chunk]]) -> Outcome:  # type: ignore[no-untyped-def]
         for item in items:
             pipe.xadd(names.results, {"payload": item.message.text.upper()})
-        return []
+        return Outcome()
 
     settings = Settings(**{"batch_size": 10, "poll_ms": 20, "claim_idle_ms": 200, **overrides})
     return Stage(
@@ -171,3 +172,28 @@ async def test_poison_entry_goes_to_dead_letters_after_max_deliveries(
     (dead,) = await _dead_letters(redis, names)
     assert dead["delivery_count"] == 4
     assert "delivered 4 times" in str(dead["reason"])
+
+
+async def test_work_acks_its_own_entries_and_sees_its_replies(redis: Redis, names: Streams) -> None:
+    """Entries a work function acks itself are left out of the batch's XACK (they stay
+    pending until the work's own command acks them), and ``written`` receives the
+    replies of exactly the commands the work queued."""
+    await ensure_topology(redis, names)
+    for i in range(3):
+        await redis.xadd(names.chunks, {"payload": encode(make_chunk(f"chunk {i}"))})
+    reply = await redis.xreadgroup(names.group("entities"), "c1", {names.chunks: ">"})
+    ids = [e[0] for e in reply[0][1]]
+    seen: list[list[object]] = []
+
+    async def work(_: Redis, pipe, items: list[Item[Chunk]]) -> Outcome:  # type: ignore[no-untyped-def]
+        pipe.xadd(names.results, {"payload": b"one"})
+        pipe.xadd(names.results, {"payload": b"two"})
+        return Outcome(self_acked=frozenset({items[0].entry_id}), written=seen.append)
+
+    stage = dataclasses.replace(_stage(names), work=work)
+    await stage.handle(redis, ids, [e[1] for e in reply[0][1]])
+    (replies,) = seen
+    assert len(replies) == 2
+    assert all(isinstance(r, bytes) and b"-" in r for r in replies)  # two stream entry ids
+    pending = await redis.xpending_range(names.chunks, names.group("entities"), "-", "+", 10)
+    assert [p["message_id"] for p in pending] == [ids[0]]

@@ -120,10 +120,8 @@ async def test_incomplete_document_expires_into_a_partial_outcome(
     (seq, extractor) parts after JOIN_TTL_S, and its join state is gone."""
     store = JoinStore(redis, names, join_ttl_s=1, dedup_ttl_s=60)
     payload = orjson.dumps({"chunk": {"document_id": "d1", "chunk_count": 2, "seq": 0}})
-    async with redis.pipeline(transaction=False) as pipe:
-        for part in ("0:entities", "0:casualties", "0:places", "1:places"):
-            await store.add(pipe, "d1", part, payload, 6)
-        replies = await pipe.execute()
+    parts = ("0:entities", "0:casualties", "0:places", "1:places")
+    replies = await store.join(redis, [("d1", part, payload, 6) for part in parts])
     assert all(r[0] == WAITING for r in replies)
     assert await store.sweep(redis) == []  # not due yet
     await asyncio.sleep(2.1)
@@ -142,10 +140,7 @@ async def test_emitted_document_is_never_swept(redis: Redis, names: Streams) -> 
     """A completed document leaves no deadline behind, so no outcome is written for it."""
     store = JoinStore(redis, names, join_ttl_s=1, dedup_ttl_s=60)
     payload = orjson.dumps({"chunk": {"document_id": "d2", "chunk_count": 1, "seq": 0}})
-    async with redis.pipeline(transaction=False) as pipe:
-        for kind in EXTRACTORS:
-            await store.add(pipe, "d2", f"0:{kind}", payload, 3)
-        await pipe.execute()
+    await store.join(redis, [("d2", f"0:{kind}", payload, 3) for kind in EXTRACTORS])
     assert await store.emit(redis, "d2", [("e1", b"{}")]) == 1
     await asyncio.sleep(1.1)
     assert await store.sweep(redis) == []

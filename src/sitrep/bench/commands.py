@@ -27,9 +27,16 @@ def register(app: typer.Typer) -> None:
             int, typer.Option(help="Also run the merger-memory test to this many chunks (0: skip).")
         ] = 0,
         memory_mark: Annotated[int, typer.Option(help="First RSS reading of that test.")] = 100_000,
+        rounds: Annotated[
+            int, typer.Option(help="Interleaved throughput runs of 1, 1b and 2 (median reported).")
+        ] = 3,
         only: Annotated[
-            str, typer.Option(help="Comma list of floor,noop,cores,full.")
-        ] = "floor,noop,cores,full",
+            str,
+            typer.Option(
+                help="Comma list of floor,floor-tuned,noop,cores,full,cluster,memory "
+                "(memory needs --memory-chunks)."
+            ),
+        ] = "floor,floor-tuned,noop,cores,full",
         quick: Annotated[bool, typer.Option(help="Tiny sizes (seconds), for tests.")] = False,
         json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
     ) -> None:
@@ -37,24 +44,28 @@ def register(app: typer.Typer) -> None:
         and the full pipeline, in ONE run on one server (REDIS_URL, else embedded Valkey)."""
         import dataclasses  # noqa: PLC0415
 
-        import orjson  # noqa: PLC0415
-
         from sitrep.settings import get_settings  # noqa: PLC0415
 
         from .run import BenchOptions, run_bench  # noqa: PLC0415
 
-        opts = BenchOptions.quick() if quick else BenchOptions()
-        if not quick:
+        sizes = {} if quick else {
+            "chunks": chunks, "full_chunks": full_chunks, "latency_seconds": latency_seconds,
+            "memory_chunks": memory_chunks, "memory_mark": memory_mark, "rounds": rounds,
+        }
+        try:
             opts = dataclasses.replace(
-                opts, chunks=chunks, full_chunks=full_chunks, latency_seconds=latency_seconds,
-                memory_chunks=memory_chunks, memory_mark=memory_mark,
+                BenchOptions.quick() if quick else BenchOptions(),
+                **sizes,
+                rate=rate,
+                batch=batch,
+                merger_replicas=merger_replicas,
+                pipelines=tuple(p.strip() for p in only.split(",") if p.strip()),
             )
-        opts = dataclasses.replace(
-            opts, rate=rate, batch=batch, merger_replicas=merger_replicas, pipelines=tuple(p.strip() for p in only.split(","))
-        )
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--only/--rounds") from None
         report = run_bench(
             opts, url=get_settings().redis_url_value(), log=lambda s: typer.echo(s, err=True)
         )
         typer.echo(report.markdown())
         if json_out:
-            json_out.write_bytes(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2))
+            json_out.write_bytes(report.to_json())

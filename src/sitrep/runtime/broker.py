@@ -12,6 +12,8 @@ from faststream.redis.parser.message import MessageFormat
 
 from sitrep.logs import get_logger
 
+from .clients import connection_options
+
 if TYPE_CHECKING:
     from faststream._internal.basic_types import AsyncFuncAny
     from faststream.message import StreamMessage
@@ -57,7 +59,7 @@ class BindIdsMiddleware(BaseMiddleware):
 def make_broker(url: str, *, cluster: bool = False) -> RedisBroker:
     """A broker on ``url`` (a Redis Cluster with ``cluster``) whose subscribers hand
     sitrep the raw entries."""
-    options: dict[str, Any] = {} if cluster else {"retry_on_timeout": True}
+    options: dict[str, Any] = {} if cluster else {"retry_on_timeout": True, **connection_options(url)}
     kind = RedisClusterBroker if cluster else RedisBroker
     return kind(
         url,

@@ -3,8 +3,10 @@ cannot be processed, hand the rest to the service's work function, acknowledge.
 
 Delivery semantics (see README, "Delivery guarantees"):
 - entries are read with XREADGROUP ``>`` in batches of ``batch_size`` (never the whole
-  backlog), and acknowledged only after the stage's outputs are written — for the
-  extractors in the same MULTI/EXEC as the XACK, so "published" and "acked" cannot diverge;
+  backlog), and acknowledged only after the stage's outputs are written — in the same
+  MULTI/EXEC as the XACK, so "published" and "acked" cannot diverge (the merger's
+  document-completing entries are acked by the emit script itself, after the events:
+  :class:`Outcome`);
 - a reclaimer on the same group (:meth:`Stage.reclaim_forever`, started by the service
   next to the broker) XAUTOCLAIMs entries idle for ``claim_idle_ms`` (their consumer
   died) ``batch_size`` at a time, and dead-letters an entry delivered more than
@@ -27,7 +29,7 @@ import os
 import socket
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import structlog
@@ -44,13 +46,14 @@ from sitrep.settings import Settings
 from sitrep.streams import PAYLOAD_FIELD
 
 from . import metrics
+from .clients import transaction
 from .codec import decode, encode, entry_ids, payload_bytes
 
 if TYPE_CHECKING:
     from faststream.message import StreamMessage
     from redis.asyncio.client import Pipeline
 
-__all__ = ["Item", "Stage", "consumer_name", "dead_letter"]
+__all__ = ["Item", "Outcome", "Stage", "consumer_name", "dead_letter"]
 
 M = TypeVar("M")
 log = get_logger("sitrep.consumer")
@@ -65,10 +68,26 @@ class Item(Generic[M]):
     payload: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a stage's work did with a batch.
+
+    ``dead``: entries it could not process (dead-lettered and acked with the batch).
+    ``self_acked``: entries whose XACK the work queued itself, inside the script that
+    writes their output, so that a failed write leaves them pending (the merger's
+    document-completing results); the batch's XACK leaves them out.
+    ``written``: called after EXEC with the replies to the commands the work queued.
+    """
+
+    dead: list[DeadLetter] = field(default_factory=list)
+    self_acked: frozenset[bytes] = frozenset()
+    written: Callable[[list[Any]], object] | None = None
+
+
 #: The service's work on a batch of valid entries. It queues its outputs on ``pipe``
-#: (executed atomically with the acks) and may use ``redis`` for reads/scripts first.
-#: It returns dead letters for entries it could not process.
-Work = Callable[["Redis", "Pipeline", list[Item[M]]], Awaitable[list[DeadLetter]]]
+#: (a MULTI/EXEC, executed with the batch's dead letters and acks) and may use
+#: ``redis`` for reads/scripts first.
+Work = Callable[["Redis", "Pipeline", list[Item[M]]], Awaitable[Outcome]]
 
 
 def _batch_ids(items: Sequence[Item[Any]]) -> dict[str, Any]:
@@ -224,14 +243,21 @@ class Stage(Generic[M]):
             except BadMessageError as exc:
                 dead.append(self._dead(entry_id, fields, exc, delivered))
 
-        async with redis.pipeline(transaction=True) as pipe:
+        outcome = Outcome()
+        async with transaction(redis, self.stream) as pipe:
             if items:
                 with structlog.contextvars.bound_contextvars(**_batch_ids(items)):
-                    dead.extend(await self.work(redis, pipe, items))
+                    outcome = await self.work(redis, pipe, items)
+                dead.extend(outcome.dead)
+            queued = len(pipe)
             for letter in dead:
                 pipe.xadd(self.dead_letters, {PAYLOAD_FIELD: encode(letter)})
-            pipe.xack(self.stream, self.group, *entry_ids_)
-            await pipe.execute()
+            rest = [i for i in entry_ids_ if i not in outcome.self_acked]
+            if rest:
+                pipe.xack(self.stream, self.group, *rest)
+            replies = await pipe.execute()
+        if outcome.written is not None:
+            outcome.written(replies[:queued])
 
         for letter in dead:
             with structlog.contextvars.bound_contextvars(

@@ -2,8 +2,9 @@
 
 Per document: a hash ``join:<doc>`` with one field per (chunk seq, extractor), a
 deadline in the sorted set ``joins:deadlines`` (refreshed by every new part), and a
-marker ``emitted:<doc>`` set in the same script that appends the document's events.
-The scripts are idempotent, so any arrival order, redelivery, or number of merger
+marker ``emitted:<doc>`` set in the same script that appends the document's events
+and then acknowledges the result entry that completed the document. A batch of
+results is joined by one script call. The scripts are idempotent, so any arrival order, redelivery, or number of merger
 replicas yields each event exactly once on the output stream.
 
 A document whose parts stop arriving (a result lost for good, a dead-lettered chunk)
@@ -16,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
+from redis.exceptions import NoScriptError
 
 from sitrep.schemas import DocumentOutcome, MissingPart
 from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD, Streams
@@ -26,40 +28,63 @@ from sitrep.streams import EXTRACTORS, PAYLOAD_FIELD, Streams
 if TYPE_CHECKING:
     from redis.asyncio import Redis
     from redis.asyncio.client import Pipeline
+    from redis.commands.core import AsyncScript
 
 __all__ = [
     "ALREADY_EMITTED",
     "JOINED",
     "WAITING",
     "JoinStore",
+    "Part",
 ]
 
 
-# KEYS: join hash, emitted marker, deadlines. ARGV: field, payload, parts needed,
-# ttl seconds, document id. -> {state}: -1 already emitted, 0 waiting, 1 complete (+ parts).
+# KEYS: deadlines, then per part its document's join hash and emitted marker. ARGV:
+# ttl seconds, then per part: field, payload, parts needed, document id.
+# -> per part {state}: -1 already emitted, 0 waiting, 1 complete (+ the parts).
+# One call joins a whole batch (all its keys are in one partition, so one slot).
 _JOIN = """
-if redis.call('EXISTS', KEYS[2]) == 1 then return {-1} end
-redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
--- safety net only (no merger running for days); the sweeper decides at the deadline
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]) * 2 + 3600)
+local ttl = tonumber(ARGV[1])
 local now = redis.call('TIME')
-redis.call('ZADD', KEYS[3], tonumber(now[1]) + tonumber(ARGV[4]), ARGV[5])
-if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then
-  return {1, redis.call('HVALS', KEYS[1])}
+local due = tonumber(now[1]) + ttl
+local out = {}
+for i = 1, (#KEYS - 1) / 2 do
+  local join, emitted, a = KEYS[2 * i], KEYS[2 * i + 1], 4 * i - 2
+  if redis.call('EXISTS', emitted) == 1 then
+    out[i] = {-1}
+  else
+    redis.call('HSETNX', join, ARGV[a], ARGV[a + 1])
+    -- safety net only (no merger running for days); the sweeper decides at the deadline
+    redis.call('EXPIRE', join, ttl * 2 + 3600)
+    redis.call('ZADD', KEYS[1], due, ARGV[a + 3])
+    if redis.call('HLEN', join) >= tonumber(ARGV[a + 2]) then
+      out[i] = {1, redis.call('HVALS', join)}
+    else
+      out[i] = {0}
+    end
+  end
 end
-return {0}
+return out
 """
 
-# KEYS: join hash, emitted marker, events stream, deadlines. ARGV: dedup ttl, field
-# name, document id, then event_id, payload pairs. -> events appended (0: already emitted).
+# KEYS: join hash, emitted marker, events stream, deadlines, results stream. ARGV:
+# dedup ttl, field name, document id, merger group, completing result entry id
+# ('' for none), then event_id, payload pairs. -> events appended (0: already emitted).
+# The completing entry is acked last, after the writes: a script that fails midway
+# leaves it pending (redelivered) and the join state in place.
 _EMIT = """
+local n = (#ARGV - 5) / 2
+if redis.call('SET', KEYS[2], n, 'NX', 'EX', ARGV[1]) then
+  for i = 6, #ARGV, 2 do
+    redis.call('XADD', KEYS[3], '*', 'event_id', ARGV[i], ARGV[2], ARGV[i + 1])
+  end
+else
+  n = 0
+end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[4], ARGV[3])
-if not redis.call('SET', KEYS[2], (#ARGV - 3) / 2, 'NX', 'EX', ARGV[1]) then return 0 end
-for i = 4, #ARGV, 2 do
-  redis.call('XADD', KEYS[3], '*', 'event_id', ARGV[i], ARGV[2], ARGV[i + 1])
-end
-return (#ARGV - 3) / 2
+if ARGV[5] ~= '' then redis.call('XACK', KEYS[5], ARGV[4], ARGV[5]) end
+return n
 """
 
 # KEYS: join hash, emitted marker, deadlines, outcomes stream. ARGV: document id,
@@ -124,8 +149,18 @@ def _outcome(document_id: str, parts: dict[bytes, bytes], now: dt.datetime) -> D
     )
 
 
+#: One part to join: (document id, field ``seq:extractor``, result JSON, parts needed).
+Part = tuple[str, str, bytes, int]
+
+
 class JoinStore:
-    """Typed access to the scripts, registered once per client."""
+    """Typed access to the scripts, registered once per client.
+
+    A batch's parts are joined by one script call, sent as EVALSHA by sitrep rather
+    than through redis-py's pipeline script support (which precedes every pipeline
+    with a SCRIPT EXISTS round trip); a server that lost its scripts (restart, SCRIPT
+    FLUSH) answers NOSCRIPT and the call is re-run after SCRIPT LOAD (the scripts are
+    idempotent)."""
 
     def __init__(self, redis: Redis, names: Streams, *, join_ttl_s: int, dedup_ttl_s: int) -> None:
         self._names = names
@@ -136,55 +171,59 @@ class JoinStore:
         self._join_ttl = join_ttl_s
         self._dedup_ttl = dedup_ttl_s
 
-    async def add(
-        self, pipe: Pipeline, document_id: str, part: str, payload: bytes, needed: int
-    ) -> None:
-        """Queue one part on ``pipe``; its reply is ``[state, parts?]``."""
+    async def join(self, redis: Redis, parts: Sequence[Part]) -> list[list[Any]]:
+        """Join ``parts`` in one script call; one ``[state, parts?]`` reply per part."""
+        if not parts:
+            return []
         n = self._names
-        keys = [n.join_key(document_id), n.emitted_key(document_id), n.join_deadlines]
-        args = [part, payload, needed, self._join_ttl, document_id]
-        if not hasattr(pipe, "scripts"):
-            # redis-py's ClusterPipeline refuses EVALSHA; EVAL (the server caches the
-            # compiled script by its hash) routes by the keys' one slot.
-            pipe.execute_command("EVAL", _JOIN, len(keys), *keys, *args)
-            return
-        await self._join(keys=keys, args=args, client=pipe)
+        keys: list[str] = [n.join_deadlines]
+        args: list[Any] = [self._join_ttl]
+        for document_id, part, payload, needed in parts:
+            keys += [n.join_key(document_id), n.emitted_key(document_id)]
+            args += [part, payload, needed, document_id]
+        replies: list[list[Any]] = await _evalsha(redis, self._join, len(keys), *keys, *args)
+        return replies
+
+    def _emit_args(
+        self,
+        document_id: str,
+        events: Sequence[tuple[str, bytes]],
+        ack: tuple[str, bytes] | None,
+    ) -> list[Any]:
+        n = self._names
+        keys = [
+            n.join_key(document_id),
+            n.emitted_key(document_id),
+            n.events,
+            n.join_deadlines,
+            n.results,
+        ]
+        group, entry_id = ack or ("", b"")
+        call: list[Any] = [len(keys), *keys, self._dedup_ttl, PAYLOAD_FIELD, document_id]
+        call += [group, entry_id]
+        for event_id, payload in events:
+            call += [event_id, payload]
+        return call
 
     async def emit(
         self, redis: Redis, document_id: str, events: Sequence[tuple[str, bytes]]
     ) -> int:
         """Append ``events`` unless this document was already emitted; drop its join state."""
-        n = self._names
-        args: list[str | bytes | int] = [self._dedup_ttl, PAYLOAD_FIELD, document_id]
-        for event_id, payload in events:
-            args += [event_id, payload]
-        return int(
-            await self._emit(
-                keys=[
-                    n.join_key(document_id),
-                    n.emitted_key(document_id),
-                    n.events,
-                    n.join_deadlines,
-                ],
-                args=args,
-                client=redis,
-            )
-        )
+        return int(await _evalsha(redis, self._emit, *self._emit_args(document_id, events, None)))
 
-    async def queue_emit(
-        self, pipe: Pipeline, document_id: str, events: Sequence[tuple[str, bytes]]
+    def queue_emit(
+        self,
+        pipe: Pipeline,
+        document_id: str,
+        events: Sequence[tuple[str, bytes]],
+        *,
+        ack: tuple[str, bytes],
     ) -> None:
-        """:meth:`emit` queued on ``pipe`` (its reply: events appended), so that a
-        batch's completed documents are emitted in one round trip."""
-        n = self._names
-        keys = [n.join_key(document_id), n.emitted_key(document_id), n.events, n.join_deadlines]
-        args: list[str | bytes | int] = [self._dedup_ttl, PAYLOAD_FIELD, document_id]
-        for event_id, payload in events:
-            args += [event_id, payload]
-        if not hasattr(pipe, "scripts"):  # ClusterPipeline: EVAL, see add()
-            pipe.execute_command("EVAL", _EMIT, len(keys), *keys, *args)
-            return
-        await self._emit(keys=keys, args=args, client=pipe)
+        """:meth:`emit` queued on the stage's MULTI/EXEC ``pipe``, acknowledging the
+        completing result ``ack`` = (group, entry id) after the events are written;
+        its reply is the number of events appended. Sent as EVAL (the server caches
+        it by hash): an EVALSHA the server lost would fail inside EXEC, not before."""
+        pipe.execute_command("EVAL", _EMIT, *self._emit_args(document_id, events, ack))
 
     async def sweep(self, redis: Redis, *, limit: int = 100) -> list[DocumentOutcome]:
         """Turn every join past its deadline into a :class:`DocumentOutcome`; return them."""
@@ -210,3 +249,14 @@ class JoinStore:
             if int(done):
                 written.append(outcome)
         return written
+
+
+async def _evalsha(redis: Redis, script: AsyncScript, *call: Any) -> Any:
+    """EVALSHA ``script`` with ``call`` (numkeys, keys, args); if the server does not
+    know it (restart, SCRIPT FLUSH), load it and run the call again. Only for
+    idempotent scripts. On a cluster the call is routed by its keys' slot."""
+    try:
+        return await redis.execute_command("EVALSHA", script.sha, *call)
+    except NoScriptError:
+        await redis.script_load(script.script)  # on a cluster: every primary
+        return await redis.execute_command("EVALSHA", script.sha, *call)
