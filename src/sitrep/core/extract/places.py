@@ -27,11 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 
 from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
 
-from ._common import chunk_ref, split_sentences
+from ._common import chunk_ref, original_offsets, split_sentences
 
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
@@ -213,6 +214,7 @@ class _Mention:
     county_hint: bool = False  # followed by "county"/"counties": the county reading
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
+    rd: _Readings | None = None  # what scoring needs of the name's readings (set on first need)
     resolved: Place | None = None
     runners: list[Place] = field(default_factory=list)
 
@@ -823,7 +825,7 @@ class _Finder:
         if cc:
             m.link_cc = m.link_cc or cc
             return
-        region = _region_of(g, nx, text)
+        region = _region_of(g, nx.cands, nx.admin_hint)
         if region:
             m.link_region = region
             m.link_cc = region.split("-")[0]
@@ -879,15 +881,16 @@ def _country_of(g: Gazetteer, m: _Mention) -> str | None:
     return None
 
 
-def _region_of(g: Gazetteer, m: _Mention, text: str) -> str | None:
-    """The ISO region a mention names as a region ("Kursk region", "Belgorod Oblast")."""
-    if not m.admin_hint:
-        regs = {g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"}
+def _region_of(g: Gazetteer, cands: Sequence[int], admin_hint: bool) -> str | None:
+    """The ISO region a name names as a region ("Kursk region", "Belgorod Oblast"), given
+    its readings and whether "region"/"oblast" follows it."""
+    if not admin_hint:
+        regs = {g.region[c >> 1] for c in cands if g.kind[c >> 1] == "admin1"}
         if any(g.kind[c >> 1] == "city" and not c & 1 and g.region[c >> 1] in regs and g.pop[c >> 1] >= 100_000
-               for c in m.cands):
+               for c in cands):
             return None  # "Moscow", "Nelson": a bare name shared with a city of its region names the city
     # several regions share the name ("Maryland": the state, a county of Liberia): the most populous
-    best = max((c for c in m.cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or m.admin_hint)),
+    best = max((c for c in cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or admin_hint)),
                key=lambda c: (g.pop[c >> 1], -c), default=None)
     return None if best is None else g.region[best >> 1]
 
@@ -909,21 +912,27 @@ class _Context:
     sources: dict[str, Counter[str]] = field(default_factory=dict)
     #: (lat, lon, folded surface, region) of places resolved with confidence in the text
     anchors: list[tuple[float, float, str, str]] = field(default_factory=list)
-    #: every name's settlement/county readings: 1-degree cell -> (lat, lon, folded surface, weight, entry)
-    grid: dict[tuple[int, int], list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
+    #: every name's settlement/county readings: 1-degree cell (:func:`_cell`) -> (lat, lon,
+    #: folded surface, weight, entry)
+    grid: dict[int, list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
     soft_regions: dict[str, dict[str, float]] = field(default_factory=dict)  # region -> surface -> weight
     #: (entry, folded surface) -> support / near an anchor: the same for every mention of a name
     support_memo: dict[tuple[int, str], float] = field(default_factory=dict)
     near_memo: dict[tuple[int, str], bool] = field(default_factory=dict)
+    #: distinct anchors, and how many of them each folded surface gave: a name's readings
+    #: change with the anchors of other names only
+    anchor_set: set[tuple[float, float, str, str]] = field(default_factory=set)
+    anchor_points: list[tuple[float, float, str, str]] = field(default_factory=list)  # the same, in order
+    anchor_keys: Counter[str] = field(default_factory=Counter)
     #: the settlement the text is about (named most often among confident readings), if any
     focus: Place | None = None
 
     def add(self, counter: Counter[str], code: str, n: int, key: str) -> None:
-        counter[code] += n
+        counter[code] = counter.get(code, 0) + n
         src = self.sources.get(code)
         if src is None:
             src = self.sources[code] = Counter()
-        src[key] += n
+        src[key] = src.get(key, 0) + n
 
     def other(self, counter: Counter[str], code: str, key: str) -> int:
         """Evidence for ``code`` from names other than ``key`` and its longer or shorter forms."""
@@ -941,44 +950,44 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sc: dict[int, Counter[str]] = defaultdict(Counter)
     ctx = _Context(sr, sc, Counter(), Counter(), weak)
     regions, countries = ctx.regions, ctx.countries
+    add = ctx.add
     for m in ms:
         key = fold(m.surface)
         if m.kind == "demonym":
             i = m.cands[0] >> 1
             if g.kind[i] == "country":
-                sc[m.sent][g.cc[i]] += 1
-                ctx.add(countries, g.cc[i], 1, key)
+                cc = g.cc[i]
+                counts = sc[m.sent]
+                counts[cc] = counts.get(cc, 0) + 1
+                add(countries, cc, 1, key)
             continue
-        cc = _country_of(g, m)
+        rd = _mention_readings(g, m)
+        cc = rd.country
         if cc:
-            sc[m.sent][cc] += 2
-            ctx.add(countries, cc, 2, key)
+            counts = sc[m.sent]
+            counts[cc] = counts.get(cc, 0) + 2
+            add(countries, cc, 2, key)
             # "Georgia": also weak evidence for a same-named region elsewhere
-            for c in m.cands:
-                i = c >> 1
-                if g.kind[i] == "admin1" and not c & 1:
-                    ctx.add(regions, g.region[i], 1, key)
+            for reg in rd.main_admin1:
+                add(regions, reg, 1, key)
             continue
-        reg = _region_of(g, m, text)
+        reg = rd.region_hinted if m.admin_hint else rd.region_bare
         if reg:
             sr[m.sent].append(reg)
-            ctx.add(regions, reg, 2, key)
-            ctx.add(countries, reg.split("-")[0], 1, key)
-            sc[m.sent][reg.split("-")[0]] += 1
+            add(regions, reg, 2, key)
+            cc = reg.split("-")[0]
+            add(countries, cc, 1, key)
+            counts = sc[m.sent]
+            counts[cc] = counts.get(cc, 0) + 1
         elif m.cands:
-            counties = {g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin2"}
-            if len(counties) == 1:  # "Edgar County" names one state as surely as "Illinois"
-                reg = counties.pop()
-                ctx.add(regions, reg, 2, key)
-                ctx.add(countries, "US", 1, key)
+            if rd.county_region:  # "Edgar County" names one state as surely as "Illinois"
+                add(regions, rd.county_region, 2, key)
+                add(countries, "US", 1, key)
                 continue
             # a bare name that is also a region's name ("Belgorod"): weak region evidence
-            for c in m.cands:
-                i = c >> 1
-                if g.kind[i] == "admin1":
-                    ctx.add(regions, g.region[i], 1, key)
-                    weak[m.sent].append((g.region[i], key))
-                    break
+            if rd.first_admin1 is not None:
+                add(regions, rd.first_admin1, 1, key)
+                weak[m.sent].append((rd.first_admin1, key))
     return ctx
 
 
@@ -1018,6 +1027,9 @@ def _prior(g: Gazetteer, c: int) -> float:
     return base
 
 
+_first = itemgetter(0)
+
+
 def _squash(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-(x - 4.0) / 1.5)), 3)
 
@@ -1052,71 +1064,180 @@ def _main_country(ctx: _Context) -> str | None:
     return top[0][0]
 
 
-def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
-    sent_regions = ctx.sent_regions.get(m.sent, [])
-    sent_countries = ctx.sent_countries.get(m.sent, Counter())
-    scored: list[tuple[float, int]] = []
-    key = fold(m.surface)
-    if key in MACRO_REGIONS and not any(g.kind[c >> 1] == "continent" for c in m.cands):
+#: How context scores a reading: a country (only the foreign-region test), a region or
+#: settlement the text's regions and countries lift (a city also by anchors), or neither.
+_BY_COUNTRY, _BY_CONTEXT, _BY_CONTEXT_NEAR, _FIXED = 0, 1, 2, 3
+#: One reading as scoring reads it: (encoded id, entry, kind, country, region, prior, mode).
+_Row = tuple[int, int, str, str, str, float, int]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one per name and candidates
+class _Readings:
+    """A name's readings with everything scoring needs that the gazetteer and the name alone
+    fix (priors, kinds, which readings context or support can lift): the same for every
+    mention of the name in every text, so computed once per name, not once per mention."""
+
+    rows: tuple[_Row, ...]  # most populous first (then by id): a stable sort by score keeps that tie-break
+    support: tuple[int, ...]  # positions in ``rows`` of the readings support can lift
+    macro: bool  # a sea or world region with no continent reading: left unresolved
+    country: str | None  # the country the name names outright (its first country reading)
+    country_named: bool  # a country among several readings
+    region_named: bool  # the main name of a country, or of a region no city of it shares
+    admin_regs: frozenset[str]  # regions of main-name admin1 readings
+    city_regs: frozenset[str]  # regions of main-name city readings
+    admin_ccs: tuple[str, ...]  # countries of main-name admin1 readings
+    reg_set: frozenset[str]  # regions of the readings
+    cc_set: frozenset[str]  # countries of the readings context scores
+    near_ok: bool  # a settlement reading that anchors can lift
+    where: dict[int, tuple[str | None, str | None, str]]  # encoded id -> (country, region, name)
+    region_bare: str | None  # the region the name names by itself (:func:`_region_of`)
+    region_hinted: str | None  # the same before "region"/"oblast"
+    county_region: str | None  # the one state its county readings are in, if one
+    first_admin1: str | None  # region of its first admin1 reading
+    main_admin1: tuple[str, ...]  # regions of its main-name admin1 readings, in order
+    #: (admin hint, county hint, linked region, linked country) -> each row's prior and
+    #: pattern bonuses: most mentions share the few combinations
+    linked: dict[tuple[bool, bool, str | None, str | None], tuple[float, ...]]
+
+    @staticmethod
+    def of(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
+        kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+        has_country = main_country = False
+        country = None
+        admin_regs: set[str] = set()
+        city_regs: set[str] = set()
+        admin_ccs: list[str] = []
+        for c in cands:
+            kind = kinds[c >> 1]
+            if kind == "country":
+                has_country = True
+                main_country = main_country or not c & 1
+                country = country or ccs[c >> 1]
+            elif not c & 1:
+                if kind == "admin1":
+                    admin_regs.add(regions[c >> 1])
+                    admin_ccs.append(ccs[c >> 1])
+                elif kind == "city":
+                    city_regs.add(regions[c >> 1])
+        country_named = has_country and len(cands) > 1
+        rows: list[_Row] = []
+        support: list[int] = []
+        regs: dict[str, None] = {}
+        cc_set: dict[str, None] = {}
+        near_ok = False
+        for c in sorted(cands, key=lambda c: (-pops[c >> 1], c)):
+            i = c >> 1
+            kind, pop, cc, reg = kinds[i], pops[i], ccs[i], regions[i]
+            weak_town = country_named and kind == "city" and pop < 100_000
+            if kind == "country":
+                mode = _BY_COUNTRY
+            elif kind == "continent" or weak_town:
+                mode = _FIXED
+            else:
+                mode = _BY_CONTEXT_NEAR if kind == "city" else _BY_CONTEXT
+                near_ok = near_ok or kind == "city"
+                if cc:
+                    cc_set[cc] = None
+            if kind in ("city", "admin2") and not (c & 1 and g.gid[i]) and not weak_town:
+                support.append(len(rows))
+            rows.append((c, i, kind, cc, reg, _prior(g, c), mode))
+            if reg:
+                regs[reg] = None
+        return _Readings(
+            tuple(rows), tuple(support), key in MACRO_REGIONS and not any(kinds[c >> 1] == "continent" for c in cands),
+            country, country_named, main_country or bool(admin_regs - city_regs),
+            frozenset(admin_regs), frozenset(city_regs), tuple(admin_ccs), frozenset(regs), frozenset(cc_set),
+            near_ok, {c: (ccs[c >> 1] or None, regions[c >> 1] or None, g.name[c >> 1]) for c in cands},
+            _region_of(g, cands, False), _region_of(g, cands, True),
+            counties.pop() if len(counties := {regions[c >> 1] for c in cands if kinds[c >> 1] == "admin2"}) == 1 else None,
+            next((regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1"), None),
+            tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1), {})
+
+    def bases(self, admin_hint: bool, county_hint: bool, link_region: str | None, link_cc: str | None) -> tuple[float, ...]:
+        """Each row's prior plus what the name's own patterns add ("X region", "X, Ukraine")."""
+        hit = self.linked.get((admin_hint, county_hint, link_region, link_cc))
+        if hit is not None:
+            return hit
+        out = []
+        for _c, _i, kind, cc, reg, s, _mode in self.rows:
+            if admin_hint:
+                s += 4.0 if kind == "admin1" else -2.0
+            elif county_hint:
+                s += 4.0 if kind == "admin2" else -2.0
+            if link_region and reg == link_region:
+                s += 6.0
+            elif link_cc:  # "Kansas, Illinois": the state of Kansas is in the country, not the region
+                s += (2.0 if link_region else 5.0) if cc == link_cc else -4.0
+            out.append(s)
+        hit = self.linked[(admin_hint, county_hint, link_region, link_cc)] = tuple(out)
+        return hit
+
+
+def _readings(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
+    """:class:`_Readings` of a folded name and its candidates, memoised per gazetteer (bounded)."""
+    memo = g.memo.setdefault("places.readings", {})
+    hit = memo.get((key, cands))
+    if hit is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[(key, cands)] = _Readings.of(g, key, cands)
+    return hit
+
+
+def _mention_readings(g: Gazetteer, m: _Mention) -> _Readings:
+    """The mention's :class:`_Readings`, kept on it (its candidates are final once found)."""
+    rd = m.rd
+    if rd is None:
+        rd = m.rd = _readings(g, fold(m.surface), tuple(m.cands))
+    return rd
+
+
+_NO_COUNTS: Counter[str] = Counter()
+
+
+def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
+    """Score a mention's readings and set its reading, runner-ups and strength.
+
+    True when the result read the whole list of regions the sentence names (a small
+    place reported as one of them, or a name the gazetteer cannot place)."""
+    if m.kind == "demonym":
+        # a demonym's one reading is its country or continent at a fixed score
+        m.resolved = g.place(m.cands[0] >> 1, _squash(8.0))
+        return False
+    rd = _mention_readings(g, m)
+    if rd.macro:
         m.resolved, m.runners = None, []
-        return
-    sent_weak = ctx.sent_weak.get(m.sent, ())
-    anchors = ctx.anchors
-    soft = bool(ctx.grid)
+        return False
+    key = fold(m.surface)
+    sent_regions = ctx.sent_regions.get(m.sent, ())
+    sent_countries = ctx.sent_countries.get(m.sent, _NO_COUNTS)
+    sent_weak = ctx.sent_weak.get(m.sent)
+    anchors = ctx.anchor_points
+    other = ctx.other
     # evidence from other names for any country at all: a country nobody else names is
     # less likely than a same-named region of a country the text is about ("Georgia")
     # a name that is a country's ("China", "US") is that country, not a village of its name
     # that context happens to favour: small settlements get no context bonus then
-    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
-    has_country = main_country = False
-    admin_regs: set[str] = set()  # regions of main-name admin1 readings
-    city_regs: set[str] = set()  # regions of main-name city readings
-    for c in m.cands:
-        kind = kinds[c >> 1]
-        if kind == "country":
-            has_country = True
-            main_country = main_country or not c & 1
-        elif not c & 1:
-            if kind == "admin1":
-                admin_regs.add(regions[c >> 1])
-            elif kind == "city":
-                city_regs.add(regions[c >> 1])
-    country_named = has_country and len(m.cands) > 1
-    # the main name of a country or of a region with no city of that name ("California",
-    # not "Berlin" or "Alexandria", which name a city and the region around it)
-    region_named = main_country or bool(admin_regs - city_regs)
-    foreign = len(m.cands) > 1 and any(
-        kinds[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, ccs[c >> 1], key) > 0 for c in m.cands
-    ) if admin_regs else False
+    foreign = len(m.cands) > 1 and any(other(ctx.countries, cc, key) > 0 for cc in rd.admin_ccs) and not m.link_cc
     reg_bonus: dict[str, float] = {}  # per region and per country: the same for every reading
     cc_bonus: dict[str, float] = {}
-    for c in m.cands:
-        i = c >> 1
-        kind = kinds[i]
-        s = _prior(g, c)
-        cc = ccs[i]
-        reg = regions[i]
-        if m.admin_hint:
-            s += 4.0 if kind == "admin1" else -2.0
-        elif m.county_hint:
-            s += 4.0 if kind == "admin2" else -2.0
-        if m.link_region and reg == m.link_region:
-            s += 6.0
-        elif m.link_cc:  # "Kansas, Illinois": the state of Kansas is in the country, not the region
-            s += (2.0 if m.link_region else 5.0) if cc == m.link_cc else -4.0
-        if kind == "country":
-            if foreign and not m.link_cc:
-                s += 1.0 if ctx.other(ctx.countries, cc, key) > 0 else -1.5
-        elif kind != "continent" and not (country_named and kind == "city" and pops[i] < 100_000):
+    near_memo = ctx.near_memo
+    scored: list[tuple[float, int]] = []
+    append = scored.append
+    for (c, i, _kind, cc, reg, _prior_s, mode), s in zip(rd.rows, rd.bases(m.admin_hint, m.county_hint, m.link_region, m.link_cc)):
+        if mode == _BY_COUNTRY:
+            if foreign:
+                s += 1.0 if other(ctx.countries, cc, key) > 0 else -1.5
+        elif mode != _FIXED:
             if reg:
                 b = reg_bonus.get(reg)
                 if b is None:
                     if reg in sent_regions:
                         b = 3.0
-                    elif any(r == reg and k != key for r, k in sent_weak):
+                    elif sent_weak and any(r == reg and k != key for r, k in sent_weak):
                         b = 2.0
                     else:
-                        n = ctx.other(ctx.regions, reg, key)
+                        n = other(ctx.regions, reg, key)
                         b = 1.5 + 0.5 * min(n, 4) if n > 0 else 0.0
                     reg_bonus[reg] = b
                 s += b
@@ -1126,31 +1247,37 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                     if sent_countries.get(cc):
                         b = 1.5
                     else:
-                        n = ctx.other(ctx.countries, cc, key)
+                        n = other(ctx.countries, cc, key)
                         b = 0.8 + 0.2 * min(n, 5) if n > 0 else 0.0
                     cc_bonus[cc] = b
                 s += b
-            if anchors and kind == "city":
-                near = ctx.near_memo.get((i, key))
+            if anchors and mode == _BY_CONTEXT_NEAR:
+                near = near_memo.get((i, key))
                 if near is None:
-                    near = ctx.near_memo[(i, key)] = _near_anchor(g.lat[i], g.lon[i], key, anchors)
+                    near = near_memo[(i, key)] = _near_anchor(g.lat[i], g.lon[i], key, anchors)
                 if near:
                     s += 2.0
-        scored.append((s, c))
-    if soft and len(scored) > 1 and not region_named:
+        append((s, c))
+    if ctx.grid and len(scored) > 1 and not rd.region_named and rd.support:
         # support only matters for readings it can lift to the top; it never lifts a reading
         # by another place's alternate name ("Florida" for a village), nor a town over the
         # state or country a name is the main name of ("California", "Montana")
-        floor = max(s for s, _c in scored) - _MAX_SUPPORT
-        for n, (s, c) in enumerate(scored):
-            i = c >> 1
-            if s > floor and g.kind[i] in ("city", "admin2") and not (c & 1 and g.gid[i]) and not (
-                    country_named and g.kind[i] == "city" and g.pop[i] < 100_000):
-                sup = ctx.support_memo.get((i, key))
+        floor = max(scored)[0] - _MAX_SUPPORT
+        support_memo = ctx.support_memo
+        rows = rd.rows
+        for n in rd.support:
+            s, c = scored[n]
+            if s > floor:
+                i = c >> 1
+                sup = support_memo.get((i, key))
                 if sup is None:
-                    sup = ctx.support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key)
+                    sup = support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], rows[n][4], key)
                 scored[n] = (s + sup, c)
-    scored.sort(key=lambda t: (-t[0], -pops[t[1] >> 1], t[1]))  # a tie goes to the populous reading
+    # rows are most populous first, and the sort is stable: a tie goes to the populous reading
+    scored.sort(key=_first, reverse=True)
+    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+    admin_regs, city_regs = rd.admin_regs, rd.city_regs
+    country_named = rd.country_named
     top = scored[0][1] if scored else 0
     if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region) and (
             (top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
@@ -1168,10 +1295,6 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         if k is not None:
             scored.insert(0, scored.pop(k))
     m.scored = scored
-    if m.kind == "demonym":
-        i = m.cands[0] >> 1
-        m.resolved = g.place(i, _squash(8.0))
-        return
     # a place the gazetteer lacks, or a small place none of whose readings lies in the
     # region the text names: report the region, never a namesake elsewhere
     if scored:
@@ -1180,6 +1303,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         bkind = g.kind[bi]
         small = bkind == "city" and g.pop[bi] < 200_000 and bi not in g.capital_ids
         regs_here = sent_regions or ([m.link_region] if m.link_region else [])
+        read = False
         if m.kind == "district":
             small = False
         if small and regs_here and g.region[bi] not in regs_here and not (m.link_cc and m.link_cc == g.cc[bi] and not m.link_region):
@@ -1189,22 +1313,21 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                 if p is not None:
                     m.strength = 3 if m.link_region else 2
                     m.resolved = p
-                    m.runners = _runners(g, scored, p)
-                    return
+                    m.runners = _runners(g, rd, scored, p)
+                    return True
+            read = True
         if m.kind == "district" and bkind != "city":
             scored = []
         else:
             m.resolved = g.place(bi, _squash(best_s))
-            m.runners = _runners(g, scored[1:], m.resolved)
+            m.runners = _runners(g, rd, scored[1:], m.resolved)
             if (m.link_cc and g.cc[bi] == m.link_cc) or (m.link_region and g.region[bi] == m.link_region):
                 m.strength = 3
             elif g.region[bi] and g.region[bi] in sent_regions:
                 m.strength = 2
             else:
                 m.strength = 1
-            if m.kind == "gaz" and bi in g.capital_ids and m.role == "location":
-                m.role = "location"
-            return
+            return read
     # nothing in the gazetteer: the region (or country) the text supports
     reg = _fallback_region(g, m, ctx)
     if m.kind == "district" and reg is None and m.link_region:
@@ -1213,7 +1336,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
             m.link_cc is None or m.link_cc == f.country):
         m.resolved = Place.model_construct(**{**f.__dict__, "precision": GeoPrecision.ADMIN2, "score": _squash(3.5)})
-        return
+        return True
     if reg:
         p = g.region_place(reg, _squash(3.5))
         if p is not None:
@@ -1228,10 +1351,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                                              "precision": GeoPrecision.ADMIN1, "geonames_id": None,
                                              "population": None})
             m.resolved = p
-            return
+            return True
     cc = m.link_cc or _main_country(ctx)
     if cc:
         m.resolved = g.country_place(cc, _squash(3.0))
+    return True
 
 
 #: Spatial coherence of a text's names: another name with a reading within this distance
@@ -1255,11 +1379,21 @@ _MAX_SUPPORT = (_NEAR_WEIGHT + _REGION_WEIGHT) * _SUPPORT_CAP
 
 def _lead(g: Gazetteer, m: _Mention) -> float:
     """Raw score lead of the best reading over the best one in another region."""
-    if not m.scored:
+    scored = m.scored
+    if not scored:
         return 0.0
-    s0, c0 = m.scored[0]
-    top = (g.cc[c0 >> 1], g.region[c0 >> 1])
-    return s0 - next((s for s, c in m.scored[1:] if (g.cc[c >> 1], g.region[c >> 1]) != top), 0.0)
+    ccs, regions = g.cc, g.region
+    s0, c0 = scored[0]
+    top_cc, top_reg = ccs[c0 >> 1], regions[c0 >> 1]
+    for s, c in scored:
+        if ccs[c >> 1] != top_cc or regions[c >> 1] != top_reg:
+            return s0 - s
+    return s0
+
+
+def _cell(lat: int, lon: int) -> int:
+    """One int per 1-degree cell (cheaper to hash than a pair); longitudes stay neighbours."""
+    return lat * 1000 + lon
 
 
 def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) -> float:
@@ -1269,9 +1403,11 @@ def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) 
     k = math.cos(math.radians(lat))
     lim = (_NEAR_KM / 111.2) ** 2
     la, lo = math.floor(lat), math.floor(lon)
+    grid = ctx.grid
     for x in (la - 1, la, la + 1):
-        for y in (lo - 2, lo - 1, lo, lo + 1, lo + 2):  # ~60 km is up to 2 cells of longitude
-            for blat, blon, bkey, w, bi in ctx.grid.get((x, y), ()):
+        row = _cell(x, lo)
+        for y in (row - 2, row - 1, row, row + 1, row + 2):  # ~60 km is up to 2 cells of longitude
+            for blat, blon, bkey, w, bi in grid.get(y, ()):
                 if bkey != key and bi != i and w > near.get(bkey, 0.0):
                     dlat = lat - blat
                     dlon = (lon - blon) * k
@@ -1295,7 +1431,7 @@ def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
         if m.kind == "demonym" or not m.scored:
             continue
         key = fold(m.surface)
-        if key in seen or _country_of(g, m):
+        if key in seen or _mention_readings(g, m).country:
             continue
         seen.add(key)
         pts = [c for _s, c in m.scored if g.kind[c >> 1] in ("city", "admin2")]
@@ -1306,7 +1442,7 @@ def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
         for c in pts:
             i = c >> 1
             w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
-            ctx.grid.setdefault((math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w, i))
+            ctx.grid.setdefault(_cell(math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w, i))
             r = g.region[i]
             if r and w > regs.get(r, 0.0):
                 regs[r] = w
@@ -1326,17 +1462,17 @@ def _near_anchor(lat: float, lon: float, key: str, anchors: list[tuple[float, fl
     return False
 
 
-def _runners(g: Gazetteer, scored: list[tuple[float, int]], best: Place) -> list[Place]:
-    """Up to 3 runner-up readings, one per (country, region), other countries first."""
+def _runners(g: Gazetteer, rd: _Readings, scored: list[tuple[float, int]], best: Place) -> list[Place]:
+    """Up to 3 runner-up readings, one per (country, region, name), best first."""
     out: list[Place] = []
     seen = {(best.country, best.region, best.name)}
+    where = rd.where
     for s, c in scored:
-        i = c >> 1
-        key = (g.cc[i] or None, g.region[i] or None, g.name[i])
+        key = where[c]
         if key in seen:
             continue
         seen.add(key)
-        out.append(g.place(i, _squash(s)))
+        out.append(g.place(c >> 1, _squash(s)))
         if len(out) == 3:
             break
     return out
@@ -1456,21 +1592,23 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
     return [m for m in ms if m.resolved is not None or m.kind != "inferred"]
 
 
-def _to_mentions(chunk: Chunk, ms: list[_Mention]) -> list[PlaceMention]:
-    # validated construction: with nested models passed as instances pydantic-core only
-    # type-checks them, which is faster than the pure-Python ``model_construct``
-    return [
-        PlaceMention(surface=m.surface, span=chunk.span(m.start, m.end), resolved=m.resolved,
-                     candidates=m.runners, role=m.role)
-        for m in ms
-    ]
+_RESULT = PlacesResult.__pydantic_validator__
 
 
 def extract_places(chunk: Chunk) -> PlacesResult:
     """Toponyms of one chunk with their best reading and up to 3 runner-ups. Pure and deterministic."""
     g = load_gazetteer()
     ms = _analyse(g, chunk.text)
-    return PlacesResult(chunk=chunk_ref(chunk), extractor=_INFO.get(), places=_to_mentions(chunk, ms))
+    # one validation of plain dicts (Places passed as instances are only type-checked):
+    # pydantic-core builds every mention and span in C, faster than a model per mention
+    offset = original_offsets(chunk)
+    text = chunk.text
+    return _RESULT.validate_python({  # type: ignore[no-any-return]
+        "chunk": chunk_ref(chunk), "extractor": _INFO.get(),
+        "places": [{"surface": m.surface, "role": m.role, "resolved": m.resolved, "candidates": m.runners,
+                    "span": {"start": offset(m.start), "end": offset(m.end), "text": text[m.start : m.end]}}
+                   for m in ms],
+    })
 
 
 def resolve_toponym(name: str, context: str | Sequence[str] = "") -> Place | None:
@@ -1582,7 +1720,7 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
         if not m.cands or m.kind == "demonym":
             continue
         _resolve_memo(g, m, ctx, memo)
-        if m.kind != "gaz" or _country_of(g, m):
+        if m.kind != "gaz" or _mention_readings(g, m).country:
             continue
         r = m.resolved
         lead = _lead(g, m)
@@ -1594,12 +1732,18 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             found.append((key, r))
             margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):
-                ctx.anchors.append((r.lat, r.lon, key, r.region))
-                ctx.near_memo.clear()
+                anchor = (r.lat, r.lon, key, r.region)
+                ctx.anchors.append(anchor)
+                if anchor not in ctx.anchor_set:
+                    ctx.anchor_set.add(anchor)
+                    ctx.anchor_points.append(anchor)
+                    ctx.anchor_keys[key] += 1
+                    ctx.near_memo.clear()
     for key, r in found:
         ctx.add(ctx.regions, r.region, 1, key)
         ctx.add(ctx.countries, r.country or "", 1, key)
     del ctx.anchors[40:]
+    ctx.anchor_points = list(dict.fromkeys(ctx.anchors))
     towns = Counter(key for key, r in found if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE))
     if towns:
         (top, n), *rest = towns.most_common(2)
@@ -1610,22 +1754,57 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     _spread_readings(g, ms, ctx)
     memo.clear()
     for m in ms:
-        if m.kind == "gaz" and len(m.scored) > 1 and not _country_of(g, m) and _lead(g, m) < _MAX_SUPPORT:
+        if m.kind == "gaz" and len(m.scored) > 1 and not _mention_readings(g, m).country and _lead(g, m) < _MAX_SUPPORT:
             _resolve_memo(g, m, ctx, memo)
     return ctx
 
 
 def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[object, ...], tuple[object, ...]]) -> None:
-    """:func:`_resolve`, once per name and sentence context: names repeat within a text."""
+    """:func:`_resolve`, once per name and sentence context: names repeat within a text.
+
+    A mention first takes the reading of an earlier one of its name in the same sentence
+    (or in another sentence that names no place outright); otherwise the reading of an
+    earlier one whose sentence gives the same evidence about this name's readings, with
+    the same anchors of other names, which is what resolving it afresh gives."""
     s = m.sent
-    sig = (fold(m.surface), m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
+    key = fold(m.surface)
+    sig = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
-        _resolve(g, m, ctx)
-        memo[sig] = (m.scored, m.resolved, m.runners, m.strength)
-    else:
-        m.scored, m.resolved, m.runners, m.strength = hit  # type: ignore[assignment]
+        rd = _mention_readings(g, m)
+        if m.kind == "district":
+            version = len(ctx.anchors)  # its fallback reads every anchor
+        else:
+            version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
+        same = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, rd,
+                _evidence(rd, m, ctx, key), version)
+        regions = tuple(ctx.sent_regions.get(s, ()))
+        e = memo.get(same)
+        if e is None or (e[4] is not None and e[4] != regions):
+            read = _resolve(g, m, ctx)
+            e = memo[same] = (m.scored, m.resolved, m.runners, m.strength, regions if read else None)
+        hit = memo[sig] = e[:4]
+    m.scored, m.resolved, m.runners, m.strength = hit  # type: ignore[assignment]
+
+
+def _evidence(rd: _Readings, m: _Mention, ctx: _Context, key: str) -> tuple[object, ...]:
+    """What :func:`_resolve` reads of a mention's sentence for its name's readings: which of
+    their regions the sentence names (outright or as another name's bare name), which of
+    their countries, and whether it names any region (the list itself only matters where a
+    small place falls back to it: :func:`_resolve` says when)."""
+    s = m.sent
+    regions = ctx.sent_regions.get(s, ())
+    weak = ctx.sent_weak.get(s, ())
+    countries = ctx.sent_countries.get(s)
+    mine = rd.reg_set
+    return (frozenset(r for r in regions if r in mine) if regions else _NONE,
+            frozenset(r for r, k in weak if k != key and r in mine) if weak else _NONE,
+            frozenset(cc for cc, n in countries.items() if n and cc in rd.cc_set) if countries else _NONE,
+            bool(regions))
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 # --- document level ------------------------------------------------------------------
