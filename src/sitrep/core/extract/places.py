@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
@@ -226,19 +226,22 @@ class _Tok:
     text: str
     cap: bool
     poss: bool
+    w: _Word | None = None  # what the rules ask about the text (with a finder's word table)
 
 
-def _tokens(text: str) -> list[_Tok]:
-    """Capitalised words and the few lower-case words the rules read, in text order."""
+def _tokens(text: str, words: _Words | None = None) -> list[_Tok]:
+    """Capitalised words and the few lower-case words the rules read, in text order;
+    with ``words``, each carries its :class:`_Word`."""
     out: list[_Tok] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         s = m.group(0)
         start = m.start()
         if len(s) > 2 and s[-2] in "'’‘" and s[-1] in "sS":
             s = s[:-2]
-            out.append(_Tok(start, start + len(s), s, s[0].isupper(), True))
+            append(_Tok(start, start + len(s), s, s[0].isupper(), True, words.get(s) if words else None))
         else:
-            out.append(_Tok(start, m.end(), s, s[0].isupper(), False))
+            append(_Tok(start, m.end(), s, s[0].isupper(), False, words.get(s) if words else None))
     return out
 
 
@@ -311,7 +314,86 @@ class _NameProfile:
                             primary_pop)
 
 
-_PROFILES: weakref.WeakKeyDictionary[Gazetteer, dict[str, _NameProfile]] = weakref.WeakKeyDictionary()
+def _profile(g: Gazetteer, key: str) -> _NameProfile:
+    """What the readings of a folded name are, memoised per gazetteer (bounded): it depends
+    on the gazetteer alone, and the same names recur in every text."""
+    memo = g.memo.get("places.profiles")
+    if memo is None:
+        memo = g.memo["places.profiles"] = {}
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        hit = memo[key] = _NameProfile.of(g, g.names.get(key, ()))
+    return hit
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Word:
+    """What the finder's rules ask about a token's text: its lexicon classes, its folded
+    name, readings and profile. The same in every text, so answered once per word."""
+
+    low: str
+    key: str
+    ids: list[int] | None  # readings of the word alone (the index's own list: read only)
+    prefix: bool  # the word begins some longer name
+    stop: bool
+    title: bool
+    org_head: bool
+    feature: bool
+    admin: bool  # a region noun ("region", "oblast")
+    cue: bool  # a noun a rule for places the gazetteer lacks starts from
+    given: bool  # a given name
+    dem: str | None  # the country ("@" continent) the word is the demonym of
+    dem_first: bool  # the first word of a two-word demonym ("Sri", "North")
+    profile: _NameProfile
+    place: bool  # names a state, region or city of 100,000+ on its own, or a people
+    big: bool  # a country, continent or first-level region by its own name
+
+
+class _Words:
+    """A gazetteer's table of :class:`_Word`, filled as words are met (bounded)."""
+
+    def __init__(self, g: Gazetteer) -> None:
+        self.g = g
+        self.table: dict[str, _Word] = {}
+        self.given = _name_lexicon()[0]
+
+    def get(self, text: str) -> _Word:
+        w = self.table.get(text)
+        if w is None:
+            if len(self.table) > 200_000:
+                self.table.clear()
+            w = self.table[text] = self._make(text)
+        return w
+
+    def _make(self, text: str) -> _Word:
+        g = self.g
+        low = text.lower()
+        key = fold(text)
+        p = _profile(g, key)
+        given = text in self.given
+        place = False
+        if not given:
+            if (text.isupper() and len(text) > 1) or key in g.demonyms:
+                place = True
+            else:
+                for c in g.names.get(key, ()):
+                    i = c >> 1
+                    if not c & 1 and (g.kind[i] in ("country", "continent", "admin1") or g.pop[i] >= 100_000):
+                        place = True
+                        break
+        return _Word(low, key, g.names.get(key), key in g.name_prefixes, low in STOP, low in TITLES,
+                     low in ORG_HEADS, low in FEATURE_NOUNS, low in ADMIN_NOUNS, low in _INFERRED_CUES, given,
+                     g.demonyms.get(low), low in g.demonym_first, p, place, p.state_primary or p.admin1_primary)
+
+
+def _words(g: Gazetteer) -> _Words:
+    """The gazetteer's word table."""
+    w = g.memo.get("places.words")
+    if w is None:
+        w = g.memo["places.words"] = _Words(g)
+    return w  # type: ignore[no-any-return]
 
 
 class _Finder:
@@ -320,10 +402,11 @@ class _Finder:
     def __init__(self, g: Gazetteer) -> None:
         self.g = g
         self.given, self.known_orgs = _name_lexicon()
+        self.words = _words(g)
 
     def find(self, text: str) -> list[_Mention]:
         g = self.g
-        toks = _tokens(text)
+        toks = _tokens(text, self.words)
         sents = _sentence_ranges(text)
         sent_of: list[int] = []
         sent_starts: set[int] = set()
@@ -355,19 +438,26 @@ class _Finder:
             if not t.cap:
                 k += 1
                 continue
-            best: tuple[int, list[int]] | None = None
+            w = t.w
+            if not w.ids and (t.poss or not w.prefix):  # type: ignore[union-attr]
+                k += 1  # neither a name nor the start of one: most capitalised words
+                continue
+            best: tuple[int, list[int], str] | None = None
             # longest n-gram of capitalised tokens (connectors allowed inside, same sentence),
             # extended only while it is still the beginning of some gazetteer name
             sk = sent_of[k]
             j = k
             while True:
                 tj = toks[j]
-                key = fold(text[t.start : tj.end])
-                if tj.cap:
-                    ids = names.get(key)
-                    if ids:
-                        best = (j, ids)
-                if tj.poss or key not in prefixes:
+                if j == k:
+                    key, ids, more = w.key, w.ids, w.prefix  # type: ignore[union-attr]
+                else:
+                    key = fold(text[t.start : tj.end])
+                    ids = names.get(key) if tj.cap else None
+                    more = key in prefixes
+                if ids:
+                    best = (j, ids, key)
+                if tj.poss or not more:
                     break
                 j += 1
                 if j >= n or j - k >= _MAX_NGRAM:
@@ -379,19 +469,18 @@ class _Finder:
                         break
                 elif not (gap in (".", ". ") and len(tj.text) <= 2 and tj.cap):
                     break  # only an abbreviation's dot may sit inside a name: "St. Louis", "W.Va"
-                if not nx.cap and nx.text.lower() not in _CONNECT:
+                if not nx.cap and nx.w.low not in _CONNECT:  # type: ignore[union-attr]
                     break
             if best is None:
                 k += 1
                 continue
-            j_end, ids = best
-            if j_end + 1 < n and toks[j_end + 1].cap and toks[j_end + 1].text.lower() in FEATURE_NOUNS and (
+            j_end, ids, key = best
+            if j_end + 1 < n and toks[j_end + 1].cap and toks[j_end + 1].w.feature and (  # type: ignore[union-attr]
                     text[toks[j_end].end : toks[j_end + 1].start] == " ") and not toks[j_end].poss:
                 k = j_end + 1  # "Neches River", "Main Street": the feature, found below
                 continue
             m = _Mention(t.start, toks[j_end].end, text[t.start : toks[j_end].end], list(ids), sent_of[k])
-            m.kind = "gaz"
-            if self._keep(text, toks, k, j_end, m, sent_starts):
+            if self._keep(text, toks, k, j_end, m, sent_starts, key):
                 out.append(m)
                 for x in range(k, j_end + 1):
                     used[x] = True
@@ -400,7 +489,7 @@ class _Finder:
         self._inferred(text, toks, out, used, sent_of)
         self._repeat(toks, out, used, sent_of)
         self._links(text, out)
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_START)
         return out
 
     # -- filters ------------------------------------------------------------------------
@@ -433,37 +522,21 @@ class _Finder:
             titled = False
             part: list[_Tok] = []
             for t in [*run, None]:
-                low = t.text.lower() if t is not None else ""
-                if t is None or low in STOP or low in TITLES or low in ORG_HEADS or low in FEATURE_NOUNS:
-                    org = low in ORG_HEADS or low in FEATURE_NOUNS
+                w = t.w if t is not None else None
+                if w is None or w.stop or w.title or w.org_head or w.feature:
+                    org = w is not None and (w.org_head or w.feature)
                     if (len(part) >= 2 or (titled and part)) and not org and not (
                             len(part) > 1 and fold(text[part[0].start : part[-1].end]) in self.g.names):
-                        if len(part) >= 2 and part[0].text in self.given:
+                        if len(part) >= 2 and part[0].w.given:  # type: ignore[union-attr]
                             # "Abraham Lincoln": after a given name even a city's name is a surname
-                            words.update(x.text for x in part[1:] if not self._big_name(x.text))
-                        words.update(x.text for n_, x in enumerate(part) if len(x.text) > 1 and not self._place_word(x)
-                                     and not (n_ == 0 and self._profile(fold(x.text)).sizeable))
+                            words.update(x.text for x in part[1:] if not x.w.big)  # type: ignore[union-attr]
+                        words.update(x.text for n_, x in enumerate(part) if len(x.text) > 1 and not x.w.place  # type: ignore[union-attr]
+                                     and not (n_ == 0 and x.w.profile.sizeable))  # type: ignore[union-attr]
                     part = []
-                    titled = low in TITLES
+                    titled = w is not None and w.title
                 else:
                     part.append(t)
         return words
-
-    def _place_word(self, t: _Tok) -> bool:
-        """A word that names a state, region or city of 100,000+ on its own, or a people."""
-        if t.text in self.given:
-            return False
-        if t.text.isupper() and len(t.text) > 1:
-            return True
-        g = self.g
-        key = fold(t.text)
-        if key in g.demonyms:
-            return True
-        for c in g.names.get(key, ()):
-            i = c >> 1
-            if not c & 1 and (g.kind[i] in ("country", "continent", "admin1") or g.pop[i] >= 100_000):
-                return True
-        return False
 
     def _dateline(self, text: str, m: _Mention, k: int, sent_starts: set[int]) -> bool:
         """"CHARLESTON, W.Va. (AP) —", "BEIRUT —": an upper-case place opening a line or sentence."""
@@ -477,30 +550,7 @@ class _Finder:
         j = k
         while j + 1 < n and toks[j + 1].cap and text[toks[j].end : toks[j + 1].start] == " " and not toks[j].poss:
             j += 1
-        return toks[k - 1].text not in self.given and _PERSON_AFTER.match(text, toks[j].end) is None
-
-    def _sizeable(self, m: _Mention) -> bool:
-        """A region, or a town of 10,000 or more: villages named like common words
-        ("Superior", "Metro") open organisation names far more often than they are in them."""
-        return self._profile(fold(m.surface)).sizeable
-
-    def _big_name(self, word: str) -> bool:
-        """A country, continent or first-level region by its own name ("Texas", "Ukraine")."""
-        p = self._profile(fold(word))
-        return p.state_primary or p.admin1_primary
-
-    def _profile(self, key: str) -> _NameProfile:
-        """What the readings of a folded name are, memoised per gazetteer: it depends on the
-        gazetteer alone, and the same names recur in every text."""
-        memo = _PROFILES.get(self.g)
-        if memo is None:
-            memo = _PROFILES[self.g] = {}
-        hit = memo.get(key)
-        if hit is None:
-            if len(memo) > 200_000:
-                memo.clear()
-            hit = memo[key] = _NameProfile.of(self.g, self.g.names.get(key, ()))
-        return hit
+        return not toks[k - 1].w.given and _PERSON_AFTER.match(text, toks[j].end) is None  # type: ignore[union-attr]
 
     def _org_follows(self, toks: list[_Tok], k: int, text: str) -> bool:
         """An organisation or facility noun among the capitalised words from ``k`` on."""
@@ -512,16 +562,15 @@ class _Finder:
                     return False  # "Attorney General's Office" carries on past a possessive
             if not toks[x].cap:
                 return False
-            if toks[x].text.lower() in ORG_HEADS:
+            if toks[x].w.org_head:  # type: ignore[union-attr]
                 return True
         return False
 
-    def _keep(self, text: str, toks: list[_Tok], k: int, j: int, m: _Mention, sent_starts: set[int]) -> bool:
-        g = self.g
+    def _keep(self, text: str, toks: list[_Tok], k: int, j: int, m: _Mention, sent_starts: set[int], key: str) -> bool:
+        """Whether the gazetteer name ``m`` (tokens ``k``..``j``, folded ``key``) is a place here."""
         single = j == k
         surface = m.surface
-        key = fold(surface)
-        p = self._profile(key)
+        p = toks[k].w.profile if single else _profile(self.g, key)  # type: ignore[union-attr]
         alt_state_ok = p.state_alt and (
             surface.isupper() or "." in surface or not single or (surface[0].isupper() and len(surface) > 4))
         is_state = p.state_primary or p.state_alt
@@ -534,8 +583,8 @@ class _Finder:
             return False  # alternate names only: accept multi-word or sizeable, never short single words
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
             return False  # "Chamber of Commerce", "I'll"
-        if not single and toks[k].text.lower() in ("the", "a", "an") and all(
-                toks[x].text.lower() in STOP for x in range(k + 1, j + 1)):
+        if not single and toks[k].w.low in ("the", "a", "an") and all(  # type: ignore[union-attr]
+                toks[x].w.stop for x in range(k + 1, j + 1)):  # type: ignore[union-attr]
             return False  # "The City Council": a common noun phrase, not "The Hague"
         if not is_state:
             before = text[m.start - 1 : m.start] if m.start else ""
@@ -549,7 +598,7 @@ class _Finder:
         next_tok = toks[j + 1] if j + 1 < len(toks) else None
         gap_next = text[toks[j].end : next_tok.start] if next_tok else ""
         gap_prev = text[prev_tok.end : toks[k].start] if prev_tok else ""
-        if prev_tok and prev_tok.cap and prev_tok.text.lower() in TITLES and gap_prev in (" ", ". "):
+        if prev_tok and prev_tok.cap and prev_tok.w.title and gap_prev in (" ", ". "):  # type: ignore[union-attr]
             return False  # "President Jordan", "Mayor Kingston"
         if not is_state:
             if m.surface in self.known_orgs:
@@ -564,31 +613,33 @@ class _Finder:
                 return False
             # part of a longer capitalised name: "Vladimir Putin", "Donald Trump"; but a place
             # that opens an organisation's name is a place: "Dublin City Council"
-            if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and next_tok.text.lower() not in ADMIN_NOUNS:
+            if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and not next_tok.w.admin:  # type: ignore[union-attr]
+                # a region, or a town of 10,000 or more: villages named like common words
+                # ("Superior", "Metro") open organisation names far more often than they are in them
                 if (self._org_follows(toks, j + 1, text) or (big and self._modifies(text, toks, j + 1))) and (
-                        not single or self._sizeable(m)):
+                        not single or p.sizeable):
                     m.role = "modifier"
-                elif not self._big_name(next_tok.text) or next_tok.text.lower() in STOP:
+                elif not next_tok.w.big or next_tok.w.stop:  # type: ignore[union-attr]
                     return False
-            if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not self._profile(fold(prev_tok.text)).sizeable:
+            if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not prev_tok.w.profile.sizeable:  # type: ignore[union-attr]
                 return False  # "Wal-Mart", "News-Leader" (but "D-Iowa City", "Belgorod-Kursk")
-            if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not self._profile(fold(next_tok.text)).sizeable:
+            if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not next_tok.w.profile.sizeable:  # type: ignore[union-attr]
                 return False
             if single and not big and _NUMBER_AFTER.match(text, m.end):
                 return False  # "Section 2AA", "Pack 167"
             if prev_tok and prev_tok.cap and not prev_tok.poss and k not in sent_starts and (
                     gap_prev == " " or (gap_prev == ". " and len(prev_tok.text) == 1)):  # "Pattie A. Clay"
-                pl = prev_tok.text.lower()
-                if pl in TITLES or (pl not in STOP and not self._big_name(prev_tok.text)):
+                pw = prev_tok.w
+                if pw.title or (not pw.stop and not pw.big):  # type: ignore[union-attr]
                     return False
-            if prev_tok and prev_tok.text.lower() in TITLES and gap_prev.strip() == "":
+            if prev_tok and prev_tok.w.title and gap_prev.strip() == "":  # type: ignore[union-attr]
                 return False
             if k in sent_starts and single and not big:
                 # sentence-initial common words: need a place-like continuation, or the
                 # same word capitalised inside a sentence elsewhere in the text
                 # ("Decatur, Ga.", "Kursk region", "Decatur city officials")
                 noun_after = next_tok is not None and (
-                    next_tok.text.lower() in ADMIN_NOUNS or next_tok.text in SETTLEMENT_NOUNS)
+                    next_tok.w.admin or next_tok.text in SETTLEMENT_NOUNS)  # type: ignore[union-attr]
                 comma_name = gap_next.startswith(",") and next_tok is not None and next_tok.cap
                 if not (((noun_after or comma_name) and _adjacent(text, toks, j + 1))
                         or m.surface in self._mid_sentence_caps(toks, sent_starts)):
@@ -598,20 +649,21 @@ class _Finder:
     # -- demonyms -----------------------------------------------------------------------
     def _demonyms(self, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         dem = self.g.demonyms
-        first = self.g.demonym_first
         n = len(toks)
         for k, t in enumerate(toks):
             if used[k] or not t.cap:
                 continue
+            w = t.w
+            if w.dem is None and not w.dem_first:  # type: ignore[union-attr]
+                continue
             end = k
             code = None
-            low = t.text.lower()
-            if (low in first and k + 1 < n and toks[k + 1].cap and not used[k + 1] and not t.poss
+            if (w.dem_first and k + 1 < n and toks[k + 1].cap and not used[k + 1] and not t.poss  # type: ignore[union-attr]
                     and self._gap(toks, k) == " "):
                 code = dem.get(f"{t.text} {toks[k + 1].text}".lower())  # "Sri Lankan", "North Korean"
                 end = k + 1 if code else k
             if code is None:
-                code = dem.get(low)
+                code = w.dem  # type: ignore[union-attr]
             if code is None:
                 continue
             if code.startswith("@"):
@@ -637,18 +689,17 @@ class _Finder:
     # -- places the gazetteer lacks -----------------------------------------------------
     def _inferred(self, text: str, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         by_start = {m.start: m for m in out}
-        tok_at = {t.start: k for k, t in enumerate(toks)}
         n = len(toks)
 
         def unknown_run(k: int) -> int | None:
             """End index of a capitalised single/multi-token run at k that is no known word."""
-            if k >= n or used[k] or not toks[k].cap or toks[k].text.lower() in STOP:
+            if k >= n or used[k] or not toks[k].cap or toks[k].w.stop:  # type: ignore[union-attr]
                 return None
             if toks[k].text.isupper() and len(toks[k].text) > 1:
                 return None
             j = k
             while (j + 1 < n and toks[j + 1].cap and not used[j + 1] and text[toks[j].end : toks[j + 1].start] in (" ", "-")
-                   and not toks[j].poss and toks[j + 1].text.lower() not in STOP and j - k < 2):
+                   and not toks[j].poss and not toks[j + 1].w.stop and j - k < 2):  # type: ignore[union-attr]
                 j += 1
             return j
 
@@ -663,14 +714,15 @@ class _Finder:
             return m
 
         for k, t in enumerate(toks):
-            low = t.text.lower()
-            if low not in _INFERRED_CUES:
+            if not t.w.cue:  # type: ignore[union-attr]
                 continue
+            low = t.w.low  # type: ignore[union-attr]
             if not t.cap and low in _COUNTY_NOUNS:
                 # "Clarke and Oconee counties": names the gazetteer knows only as "X County"
                 head = text[max(0, t.start - 160) : t.start]
                 lm = _COUNTY_LIST.search(head)
                 if lm is not None:
+                    tok_at = {tok.start: x for x, tok in enumerate(toks)}
                     base = t.start - len(head) + lm.start(1)
                     for nm in _LIST_SEP.finditer(lm.group(1)):
                         st = base + nm.start()
@@ -709,14 +761,13 @@ class _Finder:
                 if k2 < n and text[toks[k2 - 1].end : toks[k2].start].isspace():
                     self._list_from(k2, toks, text, unknown_run, add, by_start, used)
         # "X, Kursk region" / "X, Ukraine" addresses: an unknown run right before a known region/country
-        end_index = {t.end: k for k, t in enumerate(toks)}
+        end_index: dict[int, int] | None = None
         for m in list(out):
-            if m.kind == "demonym":
-                continue
-            head = text[max(0, m.start - 40) : m.start]
-            if not head.endswith(", "):
+            if m.kind == "demonym" or m.start < 2 or text[m.start - 2 : m.start] != ", ":
                 continue
             # find the token that ends right before ", "
+            if end_index is None:
+                end_index = {t.end: k for k, t in enumerate(toks)}
             k = end_index.get(m.start - 2)
             if k is None:
                 continue
@@ -776,7 +827,7 @@ class _Finder:
     # -- pattern links ------------------------------------------------------------------
     def _links(self, text: str, out: list[_Mention]) -> None:
         g = self.g
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_START)
         for a, m in enumerate(out):
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
@@ -865,11 +916,24 @@ def _add_county_readings(g: Gazetteer, m: _Mention) -> bool:
 
 def _add_admin_readings(g: Gazetteer, m: _Mention) -> None:
     """Before "region"/"oblast", also offer the admin1 entries named "<surface> region"."""
-    key = fold(m.surface)
-    for suffix in (" region", " oblast", " province"):
-        for c in g.names.get(key + suffix, ()):
-            if g.kind[c >> 1] == "admin1" and (c & ~1) not in m.cands and c not in m.cands:
-                m.cands.append(c & ~1)
+    for c in _admin_readings(g, fold(m.surface)):
+        if (c & ~1) not in m.cands and c not in m.cands:
+            m.cands.append(c & ~1)
+
+
+def _admin_readings(g: Gazetteer, key: str) -> tuple[int, ...]:
+    """Encoded admin1 readings of "<key> region", "<key> oblast", "<key> province", in that
+    order (memoised per gazetteer, bounded)."""
+    memo = g.memo.get("places.admin")
+    if memo is None:
+        memo = g.memo["places.admin"] = {}
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[key] = tuple(c for suffix in (" region", " oblast", " province")
+                                for c in g.names.get(key + suffix, ()) if g.kind[c >> 1] == "admin1")
+    return hit  # type: ignore[no-any-return]
 
 
 def _country_of(g: Gazetteer, m: _Mention) -> str | None:
@@ -1028,6 +1092,7 @@ def _prior(g: Gazetteer, c: int) -> float:
 
 
 _first = itemgetter(0)
+_START = attrgetter("start")
 
 
 def _squash(x: float) -> float:

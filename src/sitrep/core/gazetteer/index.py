@@ -59,7 +59,7 @@ class Gazetteer:
         self._places: dict[tuple[int, float], Place] = {}
         #: What extractors derive from this index per name (each bounds its own table): it
         #: depends on the index alone, so it lives and dies with it.
-        self.memo: dict[str, dict[Any, Any]] = {}
+        self.memo: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.gid)
