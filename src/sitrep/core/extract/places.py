@@ -25,7 +25,7 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from operator import attrgetter, itemgetter
 
@@ -1885,30 +1885,28 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
     rs = sorted(results, key=lambda r: (r.chunk.document_id, r.chunk.seq, r.chunk.start))
     regions: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    for r in rs:
-        for pm in r.places:
-            p = pm.resolved
-            if p is None:
-                continue
-            if p.kind == PlaceKind.ADMIN1 and p.region:
-                if _looks_admin(pm.surface) or fold(p.name).startswith(fold(pm.surface)):
-                    regions[p.region] += 2  # the text names the region itself
-                else:
-                    regions[p.region] += 1  # a place reported at region level
-            if p.kind == PlaceKind.COUNTRY and p.country:
-                countries[p.country] += 1
-    explicit = {k for k, v in regions.items() if v >= 2}
     mentions = [pm for r in rs for pm in r.places]
+    for pm in mentions:
+        p = pm.resolved
+        if p is None:
+            continue
+        if p.kind == PlaceKind.ADMIN1 and p.region:
+            if _looks_admin(pm.surface) or fold(p.name).startswith(fold(pm.surface)):
+                regions[p.region] += 2  # the text names the region itself
+            else:
+                regions[p.region] += 1  # a place reported at region level
+        if p.kind == PlaceKind.COUNTRY and p.country:
+            countries[p.country] += 1
+    doc = _DocScores(regions, countries, {k for k, v in regions.items() if v >= 2})
     out: list[PlaceMention] = []
     best_by_surface: dict[str, PlaceMention] = {}
     for pm in mentions:
-        new = _rerank(pm, regions, countries, explicit)
+        new = _rerank(pm, doc)
         out.append(new)
         key = fold(pm.surface)
         cur = best_by_surface.get(key)
         if new.resolved is not None and (
-            cur is None or cur.resolved is None
-            or _doc_score(new.resolved, regions, countries, explicit) > _doc_score(cur.resolved, regions, countries, explicit)
+            cur is None or cur.resolved is None or doc.score(new.resolved) > doc.score(cur.resolved)
         ):
             best_by_surface[key] = new
     final: list[PlaceMention] = []
@@ -1923,26 +1921,45 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
     return final
 
 
+@lru_cache(maxsize=8192)
 def _looks_admin(surface: str) -> bool:
     low = surface.lower()
-    return any(w in low.split() for w in ADMIN_NOUNS) or low.endswith((" oblast", " region", " province"))
+    return not ADMIN_NOUNS.isdisjoint(low.split()) or low.endswith((" oblast", " region", " province"))
 
 
-def _doc_score(x: Place, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> float:
-    s = x.score
-    if x.region and x.region in explicit:
-        s += 0.3 + 0.02 * min(regions[x.region], 10)
-    elif x.country and countries.get(x.country):
-        s += 0.1
-    return s
+class _DocScores:
+    """A document's region and country counts, and each reading's rank under them
+    (memoised per reading object: the same Places recur in every chunk's results)."""
+
+    def __init__(self, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> None:
+        self.regions, self.countries, self.explicit = regions, countries, explicit
+        self._memo: dict[int, tuple[float, str, str]] = {}
+        self._kept: list[Place] = []  # the ranked Places stay alive, so their ids stay theirs
+
+    def rank(self, x: Place) -> tuple[float, str, str]:
+        """(document score, name, region): the larger, the better the reading."""
+        hit = self._memo.get(id(x))
+        if hit is None:
+            s = x.score
+            if x.region and x.region in self.explicit:
+                s += 0.3 + 0.02 * min(self.regions[x.region], 10)
+            elif x.country and self.countries.get(x.country):
+                s += 0.1
+            hit = self._memo[id(x)] = (s, x.name, x.region or "")
+            self._kept.append(x)
+        return hit
+
+    def score(self, x: Place) -> float:
+        return self.rank(x)[0]
 
 
-def _rerank(pm: PlaceMention, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> PlaceMention:
+def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
     p = pm.resolved
     if p is None or pm.role == "modifier" or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT):
         return pm
     options = [p, *pm.candidates]
-    best = max(options, key=lambda x: (_doc_score(x, regions, countries, explicit), x.name, x.region or ""))
+    best = max(options, key=doc.rank)
+    explicit, regions = doc.explicit, doc.regions
     # a fallback region reading in the wrong region: move to the document's main region
     if p.precision == GeoPrecision.ADMIN1 and p.kind != PlaceKind.ADMIN1 or (
         p.kind == PlaceKind.ADMIN1 and fold(pm.surface) != fold(p.name) and not _looks_admin(pm.surface)
