@@ -21,7 +21,7 @@ import json
 import math
 import re
 import statistics
-import weakref
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -971,18 +971,25 @@ class _Context:
     regions: Counter[str]
     countries: Counter[str]
     sent_weak: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # (region, surface) of bare names that are also regions
+    sent_weak_names: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # the same: region -> surfaces
     #: code -> folded surfaces that gave it evidence: a name must not vote for its own reading
     #: ("Georgia" x5 is no evidence for the country Georgia)
     sources: dict[str, Counter[str]] = field(default_factory=dict)
     #: (lat, lon, folded surface, region) of places resolved with confidence in the text
     anchors: list[tuple[float, float, str, str]] = field(default_factory=list)
-    #: every name's settlement/county readings: 1-degree cell (:func:`_cell`) -> (lat, lon,
-    #: folded surface, weight, entry)
-    grid: dict[int, list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
+    #: every name's settlement/county readings, by latitude: (lat, 1-degree cell row, cell
+    #: column, order of spreading, lon, folded surface, weight, entry), and their latitudes
+    grid: list[tuple[float, int, int, int, float, str, float, int]] = field(default_factory=list)
+    grid_lats: list[float] = field(default_factory=list)
     soft_regions: dict[str, dict[str, float]] = field(default_factory=dict)  # region -> surface -> weight
     #: (entry, folded surface) -> support / near an anchor: the same for every mention of a name
     support_memo: dict[tuple[int, str], float] = field(default_factory=dict)
-    near_memo: dict[tuple[int, str], bool] = field(default_factory=dict)
+    #: (entry, folded surface) -> (near an anchor, how many of ``anchor_points`` were read):
+    #: anchors only come, so a "no" is brought up to date by reading the new ones
+    near_memo: dict[tuple[int, str], tuple[bool, int]] = field(default_factory=dict)
+    #: the entries read since the last anchor came, while over _MAX_ANCHORS: what pass 2
+    #: keeps of pass 1's answers once the anchors are cut to _MAX_ANCHORS
+    near_fresh: set[tuple[int, str]] = field(default_factory=set)
     #: distinct anchors, and how many of them each folded surface gave: a name's readings
     #: change with the anchors of other names only
     anchor_set: set[tuple[float, float, str, str]] = field(default_factory=set)
@@ -1052,6 +1059,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             if rd.first_admin1 is not None:
                 add(regions, rd.first_admin1, 1, key)
                 weak[m.sent].append((rd.first_admin1, key))
+                ctx.sent_weak_names.setdefault(m.sent, {}).setdefault(rd.first_admin1, set()).add(key)
     return ctx
 
 
@@ -1096,7 +1104,16 @@ _START = attrgetter("start")
 
 
 def _squash(x: float) -> float:
-    return round(1.0 / (1.0 + math.exp(-(x - 4.0) / 1.5)), 3)
+    """A raw score as a 0..1 confidence (memoised: scores are sums of a few constants)."""
+    y = _SQUASHED.get(x)
+    if y is None:
+        if len(_SQUASHED) > 100_000:
+            _SQUASHED.clear()
+        y = _SQUASHED[x] = round(1.0 / (1.0 + math.exp(-(x - 4.0) / 1.5)), 3)
+    return y
+
+
+_SQUASHED: dict[float, float] = {}
 
 
 def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
@@ -1276,14 +1293,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     key = fold(m.surface)
     sent_regions = ctx.sent_regions.get(m.sent, ())
     sent_countries = ctx.sent_countries.get(m.sent, _NO_COUNTS)
-    sent_weak = ctx.sent_weak.get(m.sent)
+    sent_weak = ctx.sent_weak_names.get(m.sent)
     anchors = ctx.anchor_points
+    many_anchors = len(ctx.anchors) > _MAX_ANCHORS
     other = ctx.other
     # evidence from other names for any country at all: a country nobody else names is
     # less likely than a same-named region of a country the text is about ("Georgia")
     # a name that is a country's ("China", "US") is that country, not a village of its name
     # that context happens to favour: small settlements get no context bonus then
-    foreign = len(m.cands) > 1 and any(other(ctx.countries, cc, key) > 0 for cc in rd.admin_ccs) and not m.link_cc
+    foreign = bool(rd.admin_ccs) and len(m.cands) > 1 and not m.link_cc and any(
+        other(ctx.countries, cc, key) > 0 for cc in rd.admin_ccs)
     reg_bonus: dict[str, float] = {}  # per region and per country: the same for every reading
     cc_bonus: dict[str, float] = {}
     near_memo = ctx.near_memo
@@ -1299,8 +1318,8 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                 if b is None:
                     if reg in sent_regions:
                         b = 3.0
-                    elif sent_weak and any(r == reg and k != key for r, k in sent_weak):
-                        b = 2.0
+                    elif sent_weak and (ks := sent_weak.get(reg)) and (len(ks) > 1 or key not in ks):
+                        b = 2.0  # another bare name in the sentence is this region's
                     else:
                         n = other(ctx.regions, reg, key)
                         b = 1.5 + 0.5 * min(n, 4) if n > 0 else 0.0
@@ -1317,10 +1336,13 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                     cc_bonus[cc] = b
                 s += b
             if anchors and mode == _BY_CONTEXT_NEAR:
-                near = near_memo.get((i, key))
-                if near is None:
-                    near = near_memo[(i, key)] = _near_anchor(g.lat[i], g.lon[i], key, anchors)
-                if near:
+                e = near_memo.get((i, key))
+                if e is None or (not e[0] and e[1] < len(anchors)):
+                    e = near_memo[(i, key)] = (
+                        _near_anchor(g.lat[i], g.lon[i], key, anchors[e[1] :] if e else anchors), len(anchors))
+                if many_anchors:
+                    ctx.near_fresh.add((i, key))
+                if e[0]:
                     s += 2.0
         append((s, c))
     if ctx.grid and len(scored) > 1 and not rd.region_named and rd.support:
@@ -1423,6 +1445,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     return True
 
 
+#: Anchors pass 2 reads (the first ones pass 1 found).
+_MAX_ANCHORS = 40
+_NEVER = 1 << 62  # a near_memo answer no later anchor brings up to date
+
 #: Spatial coherence of a text's names: another name with a reading within this distance
 #: of a candidate supports it (news names places near each other: "Paris ... Henry County").
 _NEAR_KM = 60.0
@@ -1456,28 +1482,31 @@ def _lead(g: Gazetteer, m: _Mention) -> float:
     return s0
 
 
-def _cell(lat: int, lon: int) -> int:
-    """One int per 1-degree cell (cheaper to hash than a pair); longitudes stay neighbours."""
-    return lat * 1000 + lon
-
-
 def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) -> float:
     """Score from the text's other names that have a reading near entry ``i`` or in its
-    region; the same entry by another name ("Dublin City" for Dublin) is no evidence."""
-    near: dict[str, float] = {}
+    region; the same entry by another name ("Dublin City" for Dublin) is no evidence.
+
+    Near means within _NEAR_KM among the readings of the 1-degree cells one row and two
+    columns around the entry's; readings are taken in the order of those cells, then of
+    spreading (a name counts with its heaviest near reading)."""
     k = math.cos(math.radians(lat))
     lim = (_NEAR_KM / 111.2) ** 2
     la, lo = math.floor(lat), math.floor(lon)
-    grid = ctx.grid
-    for x in (la - 1, la, la + 1):
-        row = _cell(x, lo)
-        for y in (row - 2, row - 1, row, row + 1, row + 2):  # ~60 km is up to 2 cells of longitude
-            for blat, blon, bkey, w, bi in grid.get(y, ()):
-                if bkey != key and bi != i and w > near.get(bkey, 0.0):
-                    dlat = lat - blat
-                    dlon = (lon - blon) * k
-                    if dlat * dlat + dlon * dlon < lim:
-                        near[bkey] = w
+    lats = ctx.grid_lats
+    found = []
+    for n in range(bisect_left(lats, lat - _NEAR_LAT), bisect_right(lats, lat + _NEAR_LAT)):
+        blat, cx, cy, order, blon, bkey, w, bi = ctx.grid[n]
+        if bkey != key and bi != i and la - 1 <= cx <= la + 1 and lo - 2 <= cy <= lo + 2:
+            dlat = lat - blat
+            dlon = (lon - blon) * k
+            if dlat * dlat + dlon * dlon < lim:
+                found.append((cx, cy, order, bkey, w))
+    near: dict[str, float] = {}
+    if found:
+        found.sort()
+        for _cx, _cy, _order, bkey, w in found:
+            if w > near.get(bkey, 0.0):
+                near[bkey] = w
     in_region = 0.0
     src = ctx.soft_regions.get(reg) if reg else None
     if src:
@@ -1486,10 +1515,14 @@ def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) 
             + _REGION_WEIGHT * min(in_region, _SUPPORT_CAP))
 
 
+#: Half the latitude band a near reading lies in (_NEAR_KM is 0.54 degrees), with a margin.
+_NEAR_LAT = 0.55
+
+
 def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
-    """Index every name's settlement and county readings by 1-degree cell and by region,
-    each weighted by how little a chance match says (ambiguous names, tiny places)."""
-    ctx.grid = {}
+    """Index every name's settlement and county readings by latitude and by region, each
+    weighted by how little a chance match says (ambiguous names, tiny places)."""
+    grid: list[tuple[float, int, int, int, float, str, float, int]] = []
     ctx.soft_regions = {}
     seen: set[str] = set()
     for m in ms:
@@ -1507,12 +1540,16 @@ def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
         for c in pts:
             i = c >> 1
             w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
-            ctx.grid.setdefault(_cell(math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w, i))
+            lat, lon = g.lat[i], g.lon[i]
+            grid.append((lat, math.floor(lat), math.floor(lon), len(grid), lon, key, w, i))
             r = g.region[i]
             if r and w > regs.get(r, 0.0):
                 regs[r] = w
         for r, w in regs.items():
             ctx.soft_regions.setdefault(r, {})[key] = w
+    grid.sort()
+    ctx.grid = grid
+    ctx.grid_lats = [p[0] for p in grid]
 
 
 def _near_anchor(lat: float, lon: float, key: str, anchors: list[tuple[float, float, str, str]]) -> bool:
@@ -1799,15 +1836,19 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):
                 anchor = (r.lat, r.lon, key, r.region)
                 ctx.anchors.append(anchor)
+                ctx.near_fresh.clear()
                 if anchor not in ctx.anchor_set:
                     ctx.anchor_set.add(anchor)
                     ctx.anchor_points.append(anchor)
                     ctx.anchor_keys[key] += 1
-                    ctx.near_memo.clear()
     for key, r in found:
         ctx.add(ctx.regions, r.region, 1, key)
         ctx.add(ctx.countries, r.country or "", 1, key)
-    del ctx.anchors[40:]
+    if len(ctx.anchors) > _MAX_ANCHORS:
+        # pass 2 reads the first _MAX_ANCHORS anchors, but keeps what pass 1 last read
+        # with them all (the answers given since the last anchor came)
+        del ctx.anchors[_MAX_ANCHORS:]
+        ctx.near_memo = {k: (ctx.near_memo[k][0], _NEVER) for k in ctx.near_fresh}
     ctx.anchor_points = list(dict.fromkeys(ctx.anchors))
     towns = Counter(key for key, r in found if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE))
     if towns:
