@@ -362,7 +362,7 @@ class _Words:
     def get(self, text: str) -> _Word:
         w = self.table.get(text)
         if w is None:
-            if len(self.table) > 200_000:
+            if len(self.table) > 20_000:
                 self.table.clear()
             w = self.table[text] = self._make(text)
         return w
@@ -929,7 +929,7 @@ def _admin_readings(g: Gazetteer, key: str) -> tuple[int, ...]:
         memo = g.memo["places.admin"] = {}
     hit = memo.get(key)
     if hit is None:
-        if len(memo) > 100_000:
+        if len(memo) > 50_000:
             memo.clear()
         hit = memo[key] = tuple(c for suffix in (" region", " oblast", " province")
                                 for c in g.names.get(key + suffix, ()) if g.kind[c >> 1] == "admin1")
@@ -1107,7 +1107,7 @@ def _squash(x: float) -> float:
     """A raw score as a 0..1 confidence (memoised: scores are sums of a few constants)."""
     y = _SQUASHED.get(x)
     if y is None:
-        if len(_SQUASHED) > 100_000:
+        if len(_SQUASHED) > 20_000:
             _SQUASHED.clear()
         y = _SQUASHED[x] = round(1.0 / (1.0 + math.exp(-(x - 4.0) / 1.5)), 3)
     return y
@@ -1260,7 +1260,7 @@ def _readings(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
     memo = g.memo.setdefault("places.readings", {})
     hit = memo.get((key, cands))
     if hit is None:
-        if len(memo) > 100_000:
+        if len(memo) > 5_000:
             memo.clear()
         hit = memo[(key, cands)] = _Readings.of(g, key, cands)
     return hit
@@ -1640,19 +1640,17 @@ def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> 
     if not explicit:
         return
     for m in ms:
-        if m.admin_hint or m.link_cc or m.resolved is None or m.kind != "gaz":
+        if m.admin_hint or m.link_cc or m.resolved is None or m.kind != "gaz" or m.resolved.kind == PlaceKind.ADMIN1:
             continue
-        if _CITY_BEFORE.search(text, max(0, m.start - 30), m.start) or _CITY_AFTER.match(text, m.end):
+        region = m.resolved.region
+        if region not in explicit:
             continue
-        if m.resolved.kind == PlaceKind.ADMIN1:
+        i = next((c >> 1 for c in m.cands if g.kind[c >> 1] == "admin1" and g.region[c >> 1] == region), None)
+        if i is None or _CITY_BEFORE.search(text, max(0, m.start - 30), m.start) or _CITY_AFTER.match(text, m.end):
             continue
-        for c in m.cands:
-            i = c >> 1
-            if g.kind[i] == "admin1" and g.region[i] in explicit and m.resolved.region == g.region[i]:
-                old = m.resolved
-                m.resolved = g.place(i, old.score)
-                m.runners = [old, *[r for r in m.runners if r != old]][:3]
-                break
+        old = m.resolved
+        m.resolved = g.place(i, old.score)
+        m.runners = [old, *[r for r in m.runners if r != old]][:3]
 
 
 def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
