@@ -1177,6 +1177,9 @@ class _Readings:
     county_region: str | None  # the one state its county readings are in, if one
     first_admin1: str | None  # region of its first admin1 reading
     main_admin1: tuple[str, ...]  # regions of its main-name admin1 readings, in order
+    #: encoded id -> (lat, cell row, cell column, lon, weight, entry, region) of its settlement
+    #: and county readings, each weighted by how little a chance match says
+    spread: dict[int, tuple[float, int, int, float, float, int, str]]
     #: (admin hint, county hint, linked region, linked country) -> each row's prior and
     #: pattern bonuses: most mentions share the few combinations
     linked: dict[tuple[bool, bool, str | None, str | None], tuple[float, ...]]
@@ -1233,7 +1236,8 @@ class _Readings:
             _region_of(g, cands, False), _region_of(g, cands, True),
             counties.pop() if len(counties := {regions[c >> 1] for c in cands if kinds[c >> 1] == "admin2"}) == 1 else None,
             next((regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1"), None),
-            tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1), {})
+            tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1),
+            _spread_points(g, cands), {})
 
     def bases(self, admin_hint: bool, county_hint: bool, link_region: str | None, link_cc: str | None) -> tuple[float, ...]:
         """Each row's prior plus what the name's own patterns add ("X region", "X, Ukraine")."""
@@ -1253,6 +1257,21 @@ class _Readings:
             out.append(s)
         hit = self.linked[(admin_hint, county_hint, link_region, link_cc)] = tuple(out)
         return hit
+
+
+def _spread_points(g: Gazetteer, cands: tuple[int, ...]) -> dict[int, tuple[float, int, int, float, float, int, str]]:
+    """A name's settlement and county readings as :func:`_spread_readings` lays them out:
+    ambiguous names (many readings) and tiny places support less."""
+    pts = [c for c in cands if g.kind[c >> 1] in ("city", "admin2")]
+    out = {}
+    if pts:
+        base = min(1.0, _AMBIGUITY / len(pts))
+        for c in pts:
+            i = c >> 1
+            w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
+            lat, lon = g.lat[i], g.lon[i]
+            out[c] = (lat, math.floor(lat), math.floor(lon), lon, w, i, g.region[i])
+    return out
 
 
 def _readings(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
@@ -1529,20 +1548,19 @@ def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
         if m.kind == "demonym" or not m.scored:
             continue
         key = fold(m.surface)
-        if key in seen or _mention_readings(g, m).country:
+        rd = _mention_readings(g, m)
+        if key in seen or rd.country:
             continue
         seen.add(key)
-        pts = [c for _s, c in m.scored if g.kind[c >> 1] in ("city", "admin2")]
+        spread = rd.spread
+        pts = [pt for _s, c in m.scored if (pt := spread.get(c)) is not None]
+        if len(pts) != len(spread):  # readings shared from a namesake with other candidates
+            pts = list(_spread_points(g, tuple(c for _s, c in m.scored)).values())
         if not pts:
             continue
-        base = min(1.0, _AMBIGUITY / len(pts))
         regs: dict[str, float] = {}
-        for c in pts:
-            i = c >> 1
-            w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
-            lat, lon = g.lat[i], g.lon[i]
-            grid.append((lat, math.floor(lat), math.floor(lon), len(grid), lon, key, w, i))
-            r = g.region[i]
+        for lat, cx, cy, lon, w, i, r in pts:
+            grid.append((lat, cx, cy, len(grid), lon, key, w, i))
             if r and w > regs.get(r, 0.0):
                 regs[r] = w
         for r, w in regs.items():
@@ -1902,9 +1920,9 @@ def _evidence(rd: _Readings, m: _Mention, ctx: _Context, key: str) -> tuple[obje
     weak = ctx.sent_weak.get(s, ())
     countries = ctx.sent_countries.get(s)
     mine = rd.reg_set
-    return (frozenset(r for r in regions if r in mine) if regions else _NONE,
+    return (mine.intersection(regions) if regions else _NONE,
             frozenset(r for r, k in weak if k != key and r in mine) if weak else _NONE,
-            frozenset(cc for cc, n in countries.items() if n and cc in rd.cc_set) if countries else _NONE,
+            rd.cc_set.intersection(countries) if countries else _NONE,  # counts are never 0
             bool(regions))
 
 
