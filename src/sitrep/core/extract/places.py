@@ -21,17 +21,18 @@ import json
 import math
 import re
 import statistics
-import weakref
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from operator import attrgetter, itemgetter
 
 from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
 
-from ._common import chunk_ref, split_sentences
+from ._common import chunk_ref, original_offsets, split_sentences
 
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
@@ -213,6 +214,7 @@ class _Mention:
     county_hint: bool = False  # followed by "county"/"counties": the county reading
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
+    rd: _Readings | None = None  # what scoring needs of the name's readings (set on first need)
     resolved: Place | None = None
     runners: list[Place] = field(default_factory=list)
 
@@ -224,19 +226,22 @@ class _Tok:
     text: str
     cap: bool
     poss: bool
+    w: _Word | None = None  # what the rules ask about the text (with a finder's word table)
 
 
-def _tokens(text: str) -> list[_Tok]:
-    """Capitalised words and the few lower-case words the rules read, in text order."""
+def _tokens(text: str, words: _Words | None = None) -> list[_Tok]:
+    """Capitalised words and the few lower-case words the rules read, in text order;
+    with ``words``, each carries its :class:`_Word`."""
     out: list[_Tok] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         s = m.group(0)
         start = m.start()
         if len(s) > 2 and s[-2] in "'’‘" and s[-1] in "sS":
             s = s[:-2]
-            out.append(_Tok(start, start + len(s), s, s[0].isupper(), True))
+            append(_Tok(start, start + len(s), s, s[0].isupper(), True, words.get(s) if words else None))
         else:
-            out.append(_Tok(start, m.end(), s, s[0].isupper(), False))
+            append(_Tok(start, m.end(), s, s[0].isupper(), False, words.get(s) if words else None))
     return out
 
 
@@ -309,7 +314,86 @@ class _NameProfile:
                             primary_pop)
 
 
-_PROFILES: weakref.WeakKeyDictionary[Gazetteer, dict[str, _NameProfile]] = weakref.WeakKeyDictionary()
+def _profile(g: Gazetteer, key: str) -> _NameProfile:
+    """What the readings of a folded name are, memoised per gazetteer (bounded): it depends
+    on the gazetteer alone, and the same names recur in every text."""
+    memo = g.memo.get("places.profiles")
+    if memo is None:
+        memo = g.memo["places.profiles"] = {}
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        hit = memo[key] = _NameProfile.of(g, g.names.get(key, ()))
+    return hit
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Word:
+    """What the finder's rules ask about a token's text: its lexicon classes, its folded
+    name, readings and profile. The same in every text, so answered once per word."""
+
+    low: str
+    key: str
+    ids: list[int] | None  # readings of the word alone (the index's own list: read only)
+    prefix: bool  # the word begins some longer name
+    stop: bool
+    title: bool
+    org_head: bool
+    feature: bool
+    admin: bool  # a region noun ("region", "oblast")
+    cue: bool  # a noun a rule for places the gazetteer lacks starts from
+    given: bool  # a given name
+    dem: str | None  # the country ("@" continent) the word is the demonym of
+    dem_first: bool  # the first word of a two-word demonym ("Sri", "North")
+    profile: _NameProfile
+    place: bool  # names a state, region or city of 100,000+ on its own, or a people
+    big: bool  # a country, continent or first-level region by its own name
+
+
+class _Words:
+    """A gazetteer's table of :class:`_Word`, filled as words are met (bounded)."""
+
+    def __init__(self, g: Gazetteer) -> None:
+        self.g = g
+        self.table: dict[str, _Word] = {}
+        self.given = _name_lexicon()[0]
+
+    def get(self, text: str) -> _Word:
+        w = self.table.get(text)
+        if w is None:
+            if len(self.table) > 20_000:
+                self.table.clear()
+            w = self.table[text] = self._make(text)
+        return w
+
+    def _make(self, text: str) -> _Word:
+        g = self.g
+        low = text.lower()
+        key = fold(text)
+        p = _profile(g, key)
+        given = text in self.given
+        place = False
+        if not given:
+            if (text.isupper() and len(text) > 1) or key in g.demonyms:
+                place = True
+            else:
+                for c in g.names.get(key, ()):
+                    i = c >> 1
+                    if not c & 1 and (g.kind[i] in ("country", "continent", "admin1") or g.pop[i] >= 100_000):
+                        place = True
+                        break
+        return _Word(low, key, g.names.get(key), key in g.name_prefixes, low in STOP, low in TITLES,
+                     low in ORG_HEADS, low in FEATURE_NOUNS, low in ADMIN_NOUNS, low in _INFERRED_CUES, given,
+                     g.demonyms.get(low), low in g.demonym_first, p, place, p.state_primary or p.admin1_primary)
+
+
+def _words(g: Gazetteer) -> _Words:
+    """The gazetteer's word table."""
+    w = g.memo.get("places.words")
+    if w is None:
+        w = g.memo["places.words"] = _Words(g)
+    return w  # type: ignore[no-any-return]
 
 
 class _Finder:
@@ -318,10 +402,11 @@ class _Finder:
     def __init__(self, g: Gazetteer) -> None:
         self.g = g
         self.given, self.known_orgs = _name_lexicon()
+        self.words = _words(g)
 
     def find(self, text: str) -> list[_Mention]:
         g = self.g
-        toks = _tokens(text)
+        toks = _tokens(text, self.words)
         sents = _sentence_ranges(text)
         sent_of: list[int] = []
         sent_starts: set[int] = set()
@@ -353,19 +438,26 @@ class _Finder:
             if not t.cap:
                 k += 1
                 continue
-            best: tuple[int, list[int]] | None = None
+            w = t.w
+            if not w.ids and (t.poss or not w.prefix):  # type: ignore[union-attr]
+                k += 1  # neither a name nor the start of one: most capitalised words
+                continue
+            best: tuple[int, list[int], str] | None = None
             # longest n-gram of capitalised tokens (connectors allowed inside, same sentence),
             # extended only while it is still the beginning of some gazetteer name
             sk = sent_of[k]
             j = k
             while True:
                 tj = toks[j]
-                key = fold(text[t.start : tj.end])
-                if tj.cap:
-                    ids = names.get(key)
-                    if ids:
-                        best = (j, ids)
-                if tj.poss or key not in prefixes:
+                if j == k:
+                    key, ids, more = w.key, w.ids, w.prefix  # type: ignore[union-attr]
+                else:
+                    key = fold(text[t.start : tj.end])
+                    ids = names.get(key) if tj.cap else None
+                    more = key in prefixes
+                if ids:
+                    best = (j, ids, key)
+                if tj.poss or not more:
                     break
                 j += 1
                 if j >= n or j - k >= _MAX_NGRAM:
@@ -377,19 +469,18 @@ class _Finder:
                         break
                 elif not (gap in (".", ". ") and len(tj.text) <= 2 and tj.cap):
                     break  # only an abbreviation's dot may sit inside a name: "St. Louis", "W.Va"
-                if not nx.cap and nx.text.lower() not in _CONNECT:
+                if not nx.cap and nx.w.low not in _CONNECT:  # type: ignore[union-attr]
                     break
             if best is None:
                 k += 1
                 continue
-            j_end, ids = best
-            if j_end + 1 < n and toks[j_end + 1].cap and toks[j_end + 1].text.lower() in FEATURE_NOUNS and (
+            j_end, ids, key = best
+            if j_end + 1 < n and toks[j_end + 1].cap and toks[j_end + 1].w.feature and (  # type: ignore[union-attr]
                     text[toks[j_end].end : toks[j_end + 1].start] == " ") and not toks[j_end].poss:
                 k = j_end + 1  # "Neches River", "Main Street": the feature, found below
                 continue
             m = _Mention(t.start, toks[j_end].end, text[t.start : toks[j_end].end], list(ids), sent_of[k])
-            m.kind = "gaz"
-            if self._keep(text, toks, k, j_end, m, sent_starts):
+            if self._keep(text, toks, k, j_end, m, sent_starts, key):
                 out.append(m)
                 for x in range(k, j_end + 1):
                     used[x] = True
@@ -398,7 +489,7 @@ class _Finder:
         self._inferred(text, toks, out, used, sent_of)
         self._repeat(toks, out, used, sent_of)
         self._links(text, out)
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_START)
         return out
 
     # -- filters ------------------------------------------------------------------------
@@ -431,37 +522,21 @@ class _Finder:
             titled = False
             part: list[_Tok] = []
             for t in [*run, None]:
-                low = t.text.lower() if t is not None else ""
-                if t is None or low in STOP or low in TITLES or low in ORG_HEADS or low in FEATURE_NOUNS:
-                    org = low in ORG_HEADS or low in FEATURE_NOUNS
+                w = t.w if t is not None else None
+                if w is None or w.stop or w.title or w.org_head or w.feature:
+                    org = w is not None and (w.org_head or w.feature)
                     if (len(part) >= 2 or (titled and part)) and not org and not (
                             len(part) > 1 and fold(text[part[0].start : part[-1].end]) in self.g.names):
-                        if len(part) >= 2 and part[0].text in self.given:
+                        if len(part) >= 2 and part[0].w.given:  # type: ignore[union-attr]
                             # "Abraham Lincoln": after a given name even a city's name is a surname
-                            words.update(x.text for x in part[1:] if not self._big_name(x.text))
-                        words.update(x.text for n_, x in enumerate(part) if len(x.text) > 1 and not self._place_word(x)
-                                     and not (n_ == 0 and self._profile(fold(x.text)).sizeable))
+                            words.update(x.text for x in part[1:] if not x.w.big)  # type: ignore[union-attr]
+                        words.update(x.text for n_, x in enumerate(part) if len(x.text) > 1 and not x.w.place  # type: ignore[union-attr]
+                                     and not (n_ == 0 and x.w.profile.sizeable))  # type: ignore[union-attr]
                     part = []
-                    titled = low in TITLES
+                    titled = w is not None and w.title
                 else:
                     part.append(t)
         return words
-
-    def _place_word(self, t: _Tok) -> bool:
-        """A word that names a state, region or city of 100,000+ on its own, or a people."""
-        if t.text in self.given:
-            return False
-        if t.text.isupper() and len(t.text) > 1:
-            return True
-        g = self.g
-        key = fold(t.text)
-        if key in g.demonyms:
-            return True
-        for c in g.names.get(key, ()):
-            i = c >> 1
-            if not c & 1 and (g.kind[i] in ("country", "continent", "admin1") or g.pop[i] >= 100_000):
-                return True
-        return False
 
     def _dateline(self, text: str, m: _Mention, k: int, sent_starts: set[int]) -> bool:
         """"CHARLESTON, W.Va. (AP) —", "BEIRUT —": an upper-case place opening a line or sentence."""
@@ -475,30 +550,7 @@ class _Finder:
         j = k
         while j + 1 < n and toks[j + 1].cap and text[toks[j].end : toks[j + 1].start] == " " and not toks[j].poss:
             j += 1
-        return toks[k - 1].text not in self.given and _PERSON_AFTER.match(text, toks[j].end) is None
-
-    def _sizeable(self, m: _Mention) -> bool:
-        """A region, or a town of 10,000 or more: villages named like common words
-        ("Superior", "Metro") open organisation names far more often than they are in them."""
-        return self._profile(fold(m.surface)).sizeable
-
-    def _big_name(self, word: str) -> bool:
-        """A country, continent or first-level region by its own name ("Texas", "Ukraine")."""
-        p = self._profile(fold(word))
-        return p.state_primary or p.admin1_primary
-
-    def _profile(self, key: str) -> _NameProfile:
-        """What the readings of a folded name are, memoised per gazetteer: it depends on the
-        gazetteer alone, and the same names recur in every text."""
-        memo = _PROFILES.get(self.g)
-        if memo is None:
-            memo = _PROFILES[self.g] = {}
-        hit = memo.get(key)
-        if hit is None:
-            if len(memo) > 200_000:
-                memo.clear()
-            hit = memo[key] = _NameProfile.of(self.g, self.g.names.get(key, ()))
-        return hit
+        return not toks[k - 1].w.given and _PERSON_AFTER.match(text, toks[j].end) is None  # type: ignore[union-attr]
 
     def _org_follows(self, toks: list[_Tok], k: int, text: str) -> bool:
         """An organisation or facility noun among the capitalised words from ``k`` on."""
@@ -510,16 +562,15 @@ class _Finder:
                     return False  # "Attorney General's Office" carries on past a possessive
             if not toks[x].cap:
                 return False
-            if toks[x].text.lower() in ORG_HEADS:
+            if toks[x].w.org_head:  # type: ignore[union-attr]
                 return True
         return False
 
-    def _keep(self, text: str, toks: list[_Tok], k: int, j: int, m: _Mention, sent_starts: set[int]) -> bool:
-        g = self.g
+    def _keep(self, text: str, toks: list[_Tok], k: int, j: int, m: _Mention, sent_starts: set[int], key: str) -> bool:
+        """Whether the gazetteer name ``m`` (tokens ``k``..``j``, folded ``key``) is a place here."""
         single = j == k
         surface = m.surface
-        key = fold(surface)
-        p = self._profile(key)
+        p = toks[k].w.profile if single else _profile(self.g, key)  # type: ignore[union-attr]
         alt_state_ok = p.state_alt and (
             surface.isupper() or "." in surface or not single or (surface[0].isupper() and len(surface) > 4))
         is_state = p.state_primary or p.state_alt
@@ -532,8 +583,8 @@ class _Finder:
             return False  # alternate names only: accept multi-word or sizeable, never short single words
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
             return False  # "Chamber of Commerce", "I'll"
-        if not single and toks[k].text.lower() in ("the", "a", "an") and all(
-                toks[x].text.lower() in STOP for x in range(k + 1, j + 1)):
+        if not single and toks[k].w.low in ("the", "a", "an") and all(  # type: ignore[union-attr]
+                toks[x].w.stop for x in range(k + 1, j + 1)):  # type: ignore[union-attr]
             return False  # "The City Council": a common noun phrase, not "The Hague"
         if not is_state:
             before = text[m.start - 1 : m.start] if m.start else ""
@@ -547,7 +598,7 @@ class _Finder:
         next_tok = toks[j + 1] if j + 1 < len(toks) else None
         gap_next = text[toks[j].end : next_tok.start] if next_tok else ""
         gap_prev = text[prev_tok.end : toks[k].start] if prev_tok else ""
-        if prev_tok and prev_tok.cap and prev_tok.text.lower() in TITLES and gap_prev in (" ", ". "):
+        if prev_tok and prev_tok.cap and prev_tok.w.title and gap_prev in (" ", ". "):  # type: ignore[union-attr]
             return False  # "President Jordan", "Mayor Kingston"
         if not is_state:
             if m.surface in self.known_orgs:
@@ -562,31 +613,33 @@ class _Finder:
                 return False
             # part of a longer capitalised name: "Vladimir Putin", "Donald Trump"; but a place
             # that opens an organisation's name is a place: "Dublin City Council"
-            if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and next_tok.text.lower() not in ADMIN_NOUNS:
+            if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and not next_tok.w.admin:  # type: ignore[union-attr]
+                # a region, or a town of 10,000 or more: villages named like common words
+                # ("Superior", "Metro") open organisation names far more often than they are in them
                 if (self._org_follows(toks, j + 1, text) or (big and self._modifies(text, toks, j + 1))) and (
-                        not single or self._sizeable(m)):
+                        not single or p.sizeable):
                     m.role = "modifier"
-                elif not self._big_name(next_tok.text) or next_tok.text.lower() in STOP:
+                elif not next_tok.w.big or next_tok.w.stop:  # type: ignore[union-attr]
                     return False
-            if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not self._profile(fold(prev_tok.text)).sizeable:
+            if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not prev_tok.w.profile.sizeable:  # type: ignore[union-attr]
                 return False  # "Wal-Mart", "News-Leader" (but "D-Iowa City", "Belgorod-Kursk")
-            if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not self._profile(fold(next_tok.text)).sizeable:
+            if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not next_tok.w.profile.sizeable:  # type: ignore[union-attr]
                 return False
             if single and not big and _NUMBER_AFTER.match(text, m.end):
                 return False  # "Section 2AA", "Pack 167"
             if prev_tok and prev_tok.cap and not prev_tok.poss and k not in sent_starts and (
                     gap_prev == " " or (gap_prev == ". " and len(prev_tok.text) == 1)):  # "Pattie A. Clay"
-                pl = prev_tok.text.lower()
-                if pl in TITLES or (pl not in STOP and not self._big_name(prev_tok.text)):
+                pw = prev_tok.w
+                if pw.title or (not pw.stop and not pw.big):  # type: ignore[union-attr]
                     return False
-            if prev_tok and prev_tok.text.lower() in TITLES and gap_prev.strip() == "":
+            if prev_tok and prev_tok.w.title and gap_prev.strip() == "":  # type: ignore[union-attr]
                 return False
             if k in sent_starts and single and not big:
                 # sentence-initial common words: need a place-like continuation, or the
                 # same word capitalised inside a sentence elsewhere in the text
                 # ("Decatur, Ga.", "Kursk region", "Decatur city officials")
                 noun_after = next_tok is not None and (
-                    next_tok.text.lower() in ADMIN_NOUNS or next_tok.text in SETTLEMENT_NOUNS)
+                    next_tok.w.admin or next_tok.text in SETTLEMENT_NOUNS)  # type: ignore[union-attr]
                 comma_name = gap_next.startswith(",") and next_tok is not None and next_tok.cap
                 if not (((noun_after or comma_name) and _adjacent(text, toks, j + 1))
                         or m.surface in self._mid_sentence_caps(toks, sent_starts)):
@@ -596,20 +649,21 @@ class _Finder:
     # -- demonyms -----------------------------------------------------------------------
     def _demonyms(self, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         dem = self.g.demonyms
-        first = self.g.demonym_first
         n = len(toks)
         for k, t in enumerate(toks):
             if used[k] or not t.cap:
                 continue
+            w = t.w
+            if w.dem is None and not w.dem_first:  # type: ignore[union-attr]
+                continue
             end = k
             code = None
-            low = t.text.lower()
-            if (low in first and k + 1 < n and toks[k + 1].cap and not used[k + 1] and not t.poss
+            if (w.dem_first and k + 1 < n and toks[k + 1].cap and not used[k + 1] and not t.poss  # type: ignore[union-attr]
                     and self._gap(toks, k) == " "):
                 code = dem.get(f"{t.text} {toks[k + 1].text}".lower())  # "Sri Lankan", "North Korean"
                 end = k + 1 if code else k
             if code is None:
-                code = dem.get(low)
+                code = w.dem  # type: ignore[union-attr]
             if code is None:
                 continue
             if code.startswith("@"):
@@ -635,18 +689,17 @@ class _Finder:
     # -- places the gazetteer lacks -----------------------------------------------------
     def _inferred(self, text: str, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         by_start = {m.start: m for m in out}
-        tok_at = {t.start: k for k, t in enumerate(toks)}
         n = len(toks)
 
         def unknown_run(k: int) -> int | None:
             """End index of a capitalised single/multi-token run at k that is no known word."""
-            if k >= n or used[k] or not toks[k].cap or toks[k].text.lower() in STOP:
+            if k >= n or used[k] or not toks[k].cap or toks[k].w.stop:  # type: ignore[union-attr]
                 return None
             if toks[k].text.isupper() and len(toks[k].text) > 1:
                 return None
             j = k
             while (j + 1 < n and toks[j + 1].cap and not used[j + 1] and text[toks[j].end : toks[j + 1].start] in (" ", "-")
-                   and not toks[j].poss and toks[j + 1].text.lower() not in STOP and j - k < 2):
+                   and not toks[j].poss and not toks[j + 1].w.stop and j - k < 2):  # type: ignore[union-attr]
                 j += 1
             return j
 
@@ -661,14 +714,15 @@ class _Finder:
             return m
 
         for k, t in enumerate(toks):
-            low = t.text.lower()
-            if low not in _INFERRED_CUES:
+            if not t.w.cue:  # type: ignore[union-attr]
                 continue
+            low = t.w.low  # type: ignore[union-attr]
             if not t.cap and low in _COUNTY_NOUNS:
                 # "Clarke and Oconee counties": names the gazetteer knows only as "X County"
                 head = text[max(0, t.start - 160) : t.start]
                 lm = _COUNTY_LIST.search(head)
                 if lm is not None:
+                    tok_at = {tok.start: x for x, tok in enumerate(toks)}
                     base = t.start - len(head) + lm.start(1)
                     for nm in _LIST_SEP.finditer(lm.group(1)):
                         st = base + nm.start()
@@ -707,14 +761,13 @@ class _Finder:
                 if k2 < n and text[toks[k2 - 1].end : toks[k2].start].isspace():
                     self._list_from(k2, toks, text, unknown_run, add, by_start, used)
         # "X, Kursk region" / "X, Ukraine" addresses: an unknown run right before a known region/country
-        end_index = {t.end: k for k, t in enumerate(toks)}
+        end_index: dict[int, int] | None = None
         for m in list(out):
-            if m.kind == "demonym":
-                continue
-            head = text[max(0, m.start - 40) : m.start]
-            if not head.endswith(", "):
+            if m.kind == "demonym" or m.start < 2 or text[m.start - 2 : m.start] != ", ":
                 continue
             # find the token that ends right before ", "
+            if end_index is None:
+                end_index = {t.end: k for k, t in enumerate(toks)}
             k = end_index.get(m.start - 2)
             if k is None:
                 continue
@@ -774,7 +827,7 @@ class _Finder:
     # -- pattern links ------------------------------------------------------------------
     def _links(self, text: str, out: list[_Mention]) -> None:
         g = self.g
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_START)
         for a, m in enumerate(out):
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
@@ -823,7 +876,7 @@ class _Finder:
         if cc:
             m.link_cc = m.link_cc or cc
             return
-        region = _region_of(g, nx, text)
+        region = _region_of(g, nx.cands, nx.admin_hint)
         if region:
             m.link_region = region
             m.link_cc = region.split("-")[0]
@@ -863,11 +916,24 @@ def _add_county_readings(g: Gazetteer, m: _Mention) -> bool:
 
 def _add_admin_readings(g: Gazetteer, m: _Mention) -> None:
     """Before "region"/"oblast", also offer the admin1 entries named "<surface> region"."""
-    key = fold(m.surface)
-    for suffix in (" region", " oblast", " province"):
-        for c in g.names.get(key + suffix, ()):
-            if g.kind[c >> 1] == "admin1" and (c & ~1) not in m.cands and c not in m.cands:
-                m.cands.append(c & ~1)
+    for c in _admin_readings(g, fold(m.surface)):
+        if (c & ~1) not in m.cands and c not in m.cands:
+            m.cands.append(c & ~1)
+
+
+def _admin_readings(g: Gazetteer, key: str) -> tuple[int, ...]:
+    """Encoded admin1 readings of "<key> region", "<key> oblast", "<key> province", in that
+    order (memoised per gazetteer, bounded)."""
+    memo = g.memo.get("places.admin")
+    if memo is None:
+        memo = g.memo["places.admin"] = {}
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) > 50_000:
+            memo.clear()
+        hit = memo[key] = tuple(c for suffix in (" region", " oblast", " province")
+                                for c in g.names.get(key + suffix, ()) if g.kind[c >> 1] == "admin1")
+    return hit  # type: ignore[no-any-return]
 
 
 def _country_of(g: Gazetteer, m: _Mention) -> str | None:
@@ -879,15 +945,16 @@ def _country_of(g: Gazetteer, m: _Mention) -> str | None:
     return None
 
 
-def _region_of(g: Gazetteer, m: _Mention, text: str) -> str | None:
-    """The ISO region a mention names as a region ("Kursk region", "Belgorod Oblast")."""
-    if not m.admin_hint:
-        regs = {g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"}
+def _region_of(g: Gazetteer, cands: Sequence[int], admin_hint: bool) -> str | None:
+    """The ISO region a name names as a region ("Kursk region", "Belgorod Oblast"), given
+    its readings and whether "region"/"oblast" follows it."""
+    if not admin_hint:
+        regs = {g.region[c >> 1] for c in cands if g.kind[c >> 1] == "admin1"}
         if any(g.kind[c >> 1] == "city" and not c & 1 and g.region[c >> 1] in regs and g.pop[c >> 1] >= 100_000
-               for c in m.cands):
+               for c in cands):
             return None  # "Moscow", "Nelson": a bare name shared with a city of its region names the city
     # several regions share the name ("Maryland": the state, a county of Liberia): the most populous
-    best = max((c for c in m.cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or m.admin_hint)),
+    best = max((c for c in cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or admin_hint)),
                key=lambda c: (g.pop[c >> 1], -c), default=None)
     return None if best is None else g.region[best >> 1]
 
@@ -904,26 +971,39 @@ class _Context:
     regions: Counter[str]
     countries: Counter[str]
     sent_weak: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # (region, surface) of bare names that are also regions
+    sent_weak_names: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # the same: region -> surfaces
     #: code -> folded surfaces that gave it evidence: a name must not vote for its own reading
     #: ("Georgia" x5 is no evidence for the country Georgia)
     sources: dict[str, Counter[str]] = field(default_factory=dict)
     #: (lat, lon, folded surface, region) of places resolved with confidence in the text
     anchors: list[tuple[float, float, str, str]] = field(default_factory=list)
-    #: every name's settlement/county readings: 1-degree cell -> (lat, lon, folded surface, weight, entry)
-    grid: dict[tuple[int, int], list[tuple[float, float, str, float, int]]] = field(default_factory=dict)
+    #: every name's settlement/county readings, by latitude: (lat, 1-degree cell row, cell
+    #: column, order of spreading, lon, folded surface, weight, entry), and their latitudes
+    grid: list[tuple[float, int, int, int, float, str, float, int]] = field(default_factory=list)
+    grid_lats: list[float] = field(default_factory=list)
     soft_regions: dict[str, dict[str, float]] = field(default_factory=dict)  # region -> surface -> weight
     #: (entry, folded surface) -> support / near an anchor: the same for every mention of a name
     support_memo: dict[tuple[int, str], float] = field(default_factory=dict)
-    near_memo: dict[tuple[int, str], bool] = field(default_factory=dict)
+    #: (entry, folded surface) -> (near an anchor, how many of ``anchor_points`` were read):
+    #: anchors only come, so a "no" is brought up to date by reading the new ones
+    near_memo: dict[tuple[int, str], tuple[bool, int]] = field(default_factory=dict)
+    #: the entries read since the last anchor came, while over _MAX_ANCHORS: what pass 2
+    #: keeps of pass 1's answers once the anchors are cut to _MAX_ANCHORS
+    near_fresh: set[tuple[int, str]] = field(default_factory=set)
+    #: distinct anchors, and how many of them each folded surface gave: a name's readings
+    #: change with the anchors of other names only
+    anchor_set: set[tuple[float, float, str, str]] = field(default_factory=set)
+    anchor_points: list[tuple[float, float, str, str]] = field(default_factory=list)  # the same, in order
+    anchor_keys: Counter[str] = field(default_factory=Counter)
     #: the settlement the text is about (named most often among confident readings), if any
     focus: Place | None = None
 
     def add(self, counter: Counter[str], code: str, n: int, key: str) -> None:
-        counter[code] += n
+        counter[code] = counter.get(code, 0) + n
         src = self.sources.get(code)
         if src is None:
             src = self.sources[code] = Counter()
-        src[key] += n
+        src[key] = src.get(key, 0) + n
 
     def other(self, counter: Counter[str], code: str, key: str) -> int:
         """Evidence for ``code`` from names other than ``key`` and its longer or shorter forms."""
@@ -941,44 +1021,45 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sc: dict[int, Counter[str]] = defaultdict(Counter)
     ctx = _Context(sr, sc, Counter(), Counter(), weak)
     regions, countries = ctx.regions, ctx.countries
+    add = ctx.add
     for m in ms:
         key = fold(m.surface)
         if m.kind == "demonym":
             i = m.cands[0] >> 1
             if g.kind[i] == "country":
-                sc[m.sent][g.cc[i]] += 1
-                ctx.add(countries, g.cc[i], 1, key)
+                cc = g.cc[i]
+                counts = sc[m.sent]
+                counts[cc] = counts.get(cc, 0) + 1
+                add(countries, cc, 1, key)
             continue
-        cc = _country_of(g, m)
+        rd = _mention_readings(g, m)
+        cc = rd.country
         if cc:
-            sc[m.sent][cc] += 2
-            ctx.add(countries, cc, 2, key)
+            counts = sc[m.sent]
+            counts[cc] = counts.get(cc, 0) + 2
+            add(countries, cc, 2, key)
             # "Georgia": also weak evidence for a same-named region elsewhere
-            for c in m.cands:
-                i = c >> 1
-                if g.kind[i] == "admin1" and not c & 1:
-                    ctx.add(regions, g.region[i], 1, key)
+            for reg in rd.main_admin1:
+                add(regions, reg, 1, key)
             continue
-        reg = _region_of(g, m, text)
+        reg = rd.region_hinted if m.admin_hint else rd.region_bare
         if reg:
             sr[m.sent].append(reg)
-            ctx.add(regions, reg, 2, key)
-            ctx.add(countries, reg.split("-")[0], 1, key)
-            sc[m.sent][reg.split("-")[0]] += 1
+            add(regions, reg, 2, key)
+            cc = reg.split("-")[0]
+            add(countries, cc, 1, key)
+            counts = sc[m.sent]
+            counts[cc] = counts.get(cc, 0) + 1
         elif m.cands:
-            counties = {g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin2"}
-            if len(counties) == 1:  # "Edgar County" names one state as surely as "Illinois"
-                reg = counties.pop()
-                ctx.add(regions, reg, 2, key)
-                ctx.add(countries, "US", 1, key)
+            if rd.county_region:  # "Edgar County" names one state as surely as "Illinois"
+                add(regions, rd.county_region, 2, key)
+                add(countries, "US", 1, key)
                 continue
             # a bare name that is also a region's name ("Belgorod"): weak region evidence
-            for c in m.cands:
-                i = c >> 1
-                if g.kind[i] == "admin1":
-                    ctx.add(regions, g.region[i], 1, key)
-                    weak[m.sent].append((g.region[i], key))
-                    break
+            if rd.first_admin1 is not None:
+                add(regions, rd.first_admin1, 1, key)
+                weak[m.sent].append((rd.first_admin1, key))
+                ctx.sent_weak_names.setdefault(m.sent, {}).setdefault(rd.first_admin1, set()).add(key)
     return ctx
 
 
@@ -1018,8 +1099,21 @@ def _prior(g: Gazetteer, c: int) -> float:
     return base
 
 
+_first = itemgetter(0)
+_START = attrgetter("start")
+
+
 def _squash(x: float) -> float:
-    return round(1.0 / (1.0 + math.exp(-(x - 4.0) / 1.5)), 3)
+    """A raw score as a 0..1 confidence (memoised: scores are sums of a few constants)."""
+    y = _SQUASHED.get(x)
+    if y is None:
+        if len(_SQUASHED) > 20_000:
+            _SQUASHED.clear()
+        y = _SQUASHED[x] = round(1.0 / (1.0 + math.exp(-(x - 4.0) / 1.5)), 3)
+    return y
+
+
+_SQUASHED: dict[float, float] = {}
 
 
 def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
@@ -1052,71 +1146,201 @@ def _main_country(ctx: _Context) -> str | None:
     return top[0][0]
 
 
-def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
-    sent_regions = ctx.sent_regions.get(m.sent, [])
-    sent_countries = ctx.sent_countries.get(m.sent, Counter())
-    scored: list[tuple[float, int]] = []
-    key = fold(m.surface)
-    if key in MACRO_REGIONS and not any(g.kind[c >> 1] == "continent" for c in m.cands):
+#: How context scores a reading: a country (only the foreign-region test), a region or
+#: settlement the text's regions and countries lift (a city also by anchors), or neither.
+_BY_COUNTRY, _BY_CONTEXT, _BY_CONTEXT_NEAR, _FIXED = 0, 1, 2, 3
+#: One reading as scoring reads it: (encoded id, entry, kind, country, region, prior, mode).
+_Row = tuple[int, int, str, str, str, float, int]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one per name and candidates
+class _Readings:
+    """A name's readings with everything scoring needs that the gazetteer and the name alone
+    fix (priors, kinds, which readings context or support can lift): the same for every
+    mention of the name in every text, so computed once per name, not once per mention."""
+
+    rows: tuple[_Row, ...]  # most populous first (then by id): a stable sort by score keeps that tie-break
+    support: tuple[int, ...]  # positions in ``rows`` of the readings support can lift
+    macro: bool  # a sea or world region with no continent reading: left unresolved
+    country: str | None  # the country the name names outright (its first country reading)
+    country_named: bool  # a country among several readings
+    region_named: bool  # the main name of a country, or of a region no city of it shares
+    admin_regs: frozenset[str]  # regions of main-name admin1 readings
+    city_regs: frozenset[str]  # regions of main-name city readings
+    admin_ccs: tuple[str, ...]  # countries of main-name admin1 readings
+    reg_set: frozenset[str]  # regions of the readings
+    cc_set: frozenset[str]  # countries of the readings context scores
+    near_ok: bool  # a settlement reading that anchors can lift
+    where: dict[int, tuple[str | None, str | None, str]]  # encoded id -> (country, region, name)
+    region_bare: str | None  # the region the name names by itself (:func:`_region_of`)
+    region_hinted: str | None  # the same before "region"/"oblast"
+    county_region: str | None  # the one state its county readings are in, if one
+    first_admin1: str | None  # region of its first admin1 reading
+    main_admin1: tuple[str, ...]  # regions of its main-name admin1 readings, in order
+    #: encoded id -> (lat, cell row, cell column, lon, weight, entry, region) of its settlement
+    #: and county readings, each weighted by how little a chance match says
+    spread: dict[int, tuple[float, int, int, float, float, int, str]]
+    #: (admin hint, county hint, linked region, linked country) -> each row's prior and
+    #: pattern bonuses: most mentions share the few combinations
+    linked: dict[tuple[bool, bool, str | None, str | None], tuple[float, ...]]
+
+    @staticmethod
+    def of(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
+        kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+        has_country = main_country = False
+        country = None
+        admin_regs: set[str] = set()
+        city_regs: set[str] = set()
+        admin_ccs: list[str] = []
+        for c in cands:
+            kind = kinds[c >> 1]
+            if kind == "country":
+                has_country = True
+                main_country = main_country or not c & 1
+                country = country or ccs[c >> 1]
+            elif not c & 1:
+                if kind == "admin1":
+                    admin_regs.add(regions[c >> 1])
+                    admin_ccs.append(ccs[c >> 1])
+                elif kind == "city":
+                    city_regs.add(regions[c >> 1])
+        country_named = has_country and len(cands) > 1
+        rows: list[_Row] = []
+        support: list[int] = []
+        regs: dict[str, None] = {}
+        cc_set: dict[str, None] = {}
+        near_ok = False
+        for c in sorted(cands, key=lambda c: (-pops[c >> 1], c)):
+            i = c >> 1
+            kind, pop, cc, reg = kinds[i], pops[i], ccs[i], regions[i]
+            weak_town = country_named and kind == "city" and pop < 100_000
+            if kind == "country":
+                mode = _BY_COUNTRY
+            elif kind == "continent" or weak_town:
+                mode = _FIXED
+            else:
+                mode = _BY_CONTEXT_NEAR if kind == "city" else _BY_CONTEXT
+                near_ok = near_ok or kind == "city"
+                if cc:
+                    cc_set[cc] = None
+            if kind in ("city", "admin2") and not (c & 1 and g.gid[i]) and not weak_town:
+                support.append(len(rows))
+            rows.append((c, i, kind, cc, reg, _prior(g, c), mode))
+            if reg:
+                regs[reg] = None
+        return _Readings(
+            tuple(rows), tuple(support), key in MACRO_REGIONS and not any(kinds[c >> 1] == "continent" for c in cands),
+            country, country_named, main_country or bool(admin_regs - city_regs),
+            frozenset(admin_regs), frozenset(city_regs), tuple(admin_ccs), frozenset(regs), frozenset(cc_set),
+            near_ok, {c: (ccs[c >> 1] or None, regions[c >> 1] or None, g.name[c >> 1]) for c in cands},
+            _region_of(g, cands, False), _region_of(g, cands, True),
+            counties.pop() if len(counties := {regions[c >> 1] for c in cands if kinds[c >> 1] == "admin2"}) == 1 else None,
+            next((regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1"), None),
+            tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1),
+            _spread_points(g, cands), {})
+
+    def bases(self, admin_hint: bool, county_hint: bool, link_region: str | None, link_cc: str | None) -> tuple[float, ...]:
+        """Each row's prior plus what the name's own patterns add ("X region", "X, Ukraine")."""
+        hit = self.linked.get((admin_hint, county_hint, link_region, link_cc))
+        if hit is not None:
+            return hit
+        out = []
+        for _c, _i, kind, cc, reg, s, _mode in self.rows:
+            if admin_hint:
+                s += 4.0 if kind == "admin1" else -2.0
+            elif county_hint:
+                s += 4.0 if kind == "admin2" else -2.0
+            if link_region and reg == link_region:
+                s += 6.0
+            elif link_cc:  # "Kansas, Illinois": the state of Kansas is in the country, not the region
+                s += (2.0 if link_region else 5.0) if cc == link_cc else -4.0
+            out.append(s)
+        hit = self.linked[(admin_hint, county_hint, link_region, link_cc)] = tuple(out)
+        return hit
+
+
+def _spread_points(g: Gazetteer, cands: tuple[int, ...]) -> dict[int, tuple[float, int, int, float, float, int, str]]:
+    """A name's settlement and county readings as :func:`_spread_readings` lays them out:
+    ambiguous names (many readings) and tiny places support less."""
+    pts = [c for c in cands if g.kind[c >> 1] in ("city", "admin2")]
+    out = {}
+    if pts:
+        base = min(1.0, _AMBIGUITY / len(pts))
+        for c in pts:
+            i = c >> 1
+            w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
+            lat, lon = g.lat[i], g.lon[i]
+            out[c] = (lat, math.floor(lat), math.floor(lon), lon, w, i, g.region[i])
+    return out
+
+
+def _readings(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
+    """:class:`_Readings` of a folded name and its candidates, memoised per gazetteer (bounded)."""
+    memo = g.memo.setdefault("places.readings", {})
+    hit = memo.get((key, cands))
+    if hit is None:
+        if len(memo) > 5_000:
+            memo.clear()
+        hit = memo[(key, cands)] = _Readings.of(g, key, cands)
+    return hit
+
+
+def _mention_readings(g: Gazetteer, m: _Mention) -> _Readings:
+    """The mention's :class:`_Readings`, kept on it (its candidates are final once found)."""
+    rd = m.rd
+    if rd is None:
+        rd = m.rd = _readings(g, fold(m.surface), tuple(m.cands))
+    return rd
+
+
+_NO_COUNTS: Counter[str] = Counter()
+
+
+def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
+    """Score a mention's readings and set its reading, runner-ups and strength.
+
+    True when the result read the whole list of regions the sentence names (a small
+    place reported as one of them, or a name the gazetteer cannot place)."""
+    if m.kind == "demonym":
+        # a demonym's one reading is its country or continent at a fixed score
+        m.resolved = g.place(m.cands[0] >> 1, _squash(8.0))
+        return False
+    rd = _mention_readings(g, m)
+    if rd.macro:
         m.resolved, m.runners = None, []
-        return
-    sent_weak = ctx.sent_weak.get(m.sent, ())
-    anchors = ctx.anchors
-    soft = bool(ctx.grid)
+        return False
+    key = fold(m.surface)
+    sent_regions = ctx.sent_regions.get(m.sent, ())
+    sent_countries = ctx.sent_countries.get(m.sent, _NO_COUNTS)
+    sent_weak = ctx.sent_weak_names.get(m.sent)
+    anchors = ctx.anchor_points
+    many_anchors = len(ctx.anchors) > _MAX_ANCHORS
+    other = ctx.other
     # evidence from other names for any country at all: a country nobody else names is
     # less likely than a same-named region of a country the text is about ("Georgia")
     # a name that is a country's ("China", "US") is that country, not a village of its name
     # that context happens to favour: small settlements get no context bonus then
-    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
-    has_country = main_country = False
-    admin_regs: set[str] = set()  # regions of main-name admin1 readings
-    city_regs: set[str] = set()  # regions of main-name city readings
-    for c in m.cands:
-        kind = kinds[c >> 1]
-        if kind == "country":
-            has_country = True
-            main_country = main_country or not c & 1
-        elif not c & 1:
-            if kind == "admin1":
-                admin_regs.add(regions[c >> 1])
-            elif kind == "city":
-                city_regs.add(regions[c >> 1])
-    country_named = has_country and len(m.cands) > 1
-    # the main name of a country or of a region with no city of that name ("California",
-    # not "Berlin" or "Alexandria", which name a city and the region around it)
-    region_named = main_country or bool(admin_regs - city_regs)
-    foreign = len(m.cands) > 1 and any(
-        kinds[c >> 1] == "admin1" and not c & 1 and ctx.other(ctx.countries, ccs[c >> 1], key) > 0 for c in m.cands
-    ) if admin_regs else False
+    foreign = bool(rd.admin_ccs) and len(m.cands) > 1 and not m.link_cc and any(
+        other(ctx.countries, cc, key) > 0 for cc in rd.admin_ccs)
     reg_bonus: dict[str, float] = {}  # per region and per country: the same for every reading
     cc_bonus: dict[str, float] = {}
-    for c in m.cands:
-        i = c >> 1
-        kind = kinds[i]
-        s = _prior(g, c)
-        cc = ccs[i]
-        reg = regions[i]
-        if m.admin_hint:
-            s += 4.0 if kind == "admin1" else -2.0
-        elif m.county_hint:
-            s += 4.0 if kind == "admin2" else -2.0
-        if m.link_region and reg == m.link_region:
-            s += 6.0
-        elif m.link_cc:  # "Kansas, Illinois": the state of Kansas is in the country, not the region
-            s += (2.0 if m.link_region else 5.0) if cc == m.link_cc else -4.0
-        if kind == "country":
-            if foreign and not m.link_cc:
-                s += 1.0 if ctx.other(ctx.countries, cc, key) > 0 else -1.5
-        elif kind != "continent" and not (country_named and kind == "city" and pops[i] < 100_000):
+    near_memo = ctx.near_memo
+    scored: list[tuple[float, int]] = []
+    append = scored.append
+    for (c, i, _kind, cc, reg, _prior_s, mode), s in zip(rd.rows, rd.bases(m.admin_hint, m.county_hint, m.link_region, m.link_cc)):
+        if mode == _BY_COUNTRY:
+            if foreign:
+                s += 1.0 if other(ctx.countries, cc, key) > 0 else -1.5
+        elif mode != _FIXED:
             if reg:
                 b = reg_bonus.get(reg)
                 if b is None:
                     if reg in sent_regions:
                         b = 3.0
-                    elif any(r == reg and k != key for r, k in sent_weak):
-                        b = 2.0
+                    elif sent_weak and (ks := sent_weak.get(reg)) and (len(ks) > 1 or key not in ks):
+                        b = 2.0  # another bare name in the sentence is this region's
                     else:
-                        n = ctx.other(ctx.regions, reg, key)
+                        n = other(ctx.regions, reg, key)
                         b = 1.5 + 0.5 * min(n, 4) if n > 0 else 0.0
                     reg_bonus[reg] = b
                 s += b
@@ -1126,31 +1350,40 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                     if sent_countries.get(cc):
                         b = 1.5
                     else:
-                        n = ctx.other(ctx.countries, cc, key)
+                        n = other(ctx.countries, cc, key)
                         b = 0.8 + 0.2 * min(n, 5) if n > 0 else 0.0
                     cc_bonus[cc] = b
                 s += b
-            if anchors and kind == "city":
-                near = ctx.near_memo.get((i, key))
-                if near is None:
-                    near = ctx.near_memo[(i, key)] = _near_anchor(g.lat[i], g.lon[i], key, anchors)
-                if near:
+            if anchors and mode == _BY_CONTEXT_NEAR:
+                e = near_memo.get((i, key))
+                if e is None or (not e[0] and e[1] < len(anchors)):
+                    e = near_memo[(i, key)] = (
+                        _near_anchor(g.lat[i], g.lon[i], key, anchors[e[1] :] if e else anchors), len(anchors))
+                if many_anchors:
+                    ctx.near_fresh.add((i, key))
+                if e[0]:
                     s += 2.0
-        scored.append((s, c))
-    if soft and len(scored) > 1 and not region_named:
+        append((s, c))
+    if ctx.grid and len(scored) > 1 and not rd.region_named and rd.support:
         # support only matters for readings it can lift to the top; it never lifts a reading
         # by another place's alternate name ("Florida" for a village), nor a town over the
         # state or country a name is the main name of ("California", "Montana")
-        floor = max(s for s, _c in scored) - _MAX_SUPPORT
-        for n, (s, c) in enumerate(scored):
-            i = c >> 1
-            if s > floor and g.kind[i] in ("city", "admin2") and not (c & 1 and g.gid[i]) and not (
-                    country_named and g.kind[i] == "city" and g.pop[i] < 100_000):
-                sup = ctx.support_memo.get((i, key))
+        floor = max(scored)[0] - _MAX_SUPPORT
+        support_memo = ctx.support_memo
+        rows = rd.rows
+        for n in rd.support:
+            s, c = scored[n]
+            if s > floor:
+                i = c >> 1
+                sup = support_memo.get((i, key))
                 if sup is None:
-                    sup = ctx.support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], g.region[i], key)
+                    sup = support_memo[(i, key)] = _support(ctx, i, g.lat[i], g.lon[i], rows[n][4], key)
                 scored[n] = (s + sup, c)
-    scored.sort(key=lambda t: (-t[0], -pops[t[1] >> 1], t[1]))  # a tie goes to the populous reading
+    # rows are most populous first, and the sort is stable: a tie goes to the populous reading
+    scored.sort(key=_first, reverse=True)
+    kinds, ccs, regions, pops = g.kind, g.cc, g.region, g.pop
+    admin_regs, city_regs = rd.admin_regs, rd.city_regs
+    country_named = rd.country_named
     top = scored[0][1] if scored else 0
     if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region) and (
             (top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
@@ -1168,10 +1401,6 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         if k is not None:
             scored.insert(0, scored.pop(k))
     m.scored = scored
-    if m.kind == "demonym":
-        i = m.cands[0] >> 1
-        m.resolved = g.place(i, _squash(8.0))
-        return
     # a place the gazetteer lacks, or a small place none of whose readings lies in the
     # region the text names: report the region, never a namesake elsewhere
     if scored:
@@ -1180,6 +1409,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
         bkind = g.kind[bi]
         small = bkind == "city" and g.pop[bi] < 200_000 and bi not in g.capital_ids
         regs_here = sent_regions or ([m.link_region] if m.link_region else [])
+        read = False
         if m.kind == "district":
             small = False
         if small and regs_here and g.region[bi] not in regs_here and not (m.link_cc and m.link_cc == g.cc[bi] and not m.link_region):
@@ -1189,22 +1419,21 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                 if p is not None:
                     m.strength = 3 if m.link_region else 2
                     m.resolved = p
-                    m.runners = _runners(g, scored, p)
-                    return
+                    m.runners = _runners(g, rd, scored, p)
+                    return True
+            read = True
         if m.kind == "district" and bkind != "city":
             scored = []
         else:
             m.resolved = g.place(bi, _squash(best_s))
-            m.runners = _runners(g, scored[1:], m.resolved)
+            m.runners = _runners(g, rd, scored[1:], m.resolved)
             if (m.link_cc and g.cc[bi] == m.link_cc) or (m.link_region and g.region[bi] == m.link_region):
                 m.strength = 3
             elif g.region[bi] and g.region[bi] in sent_regions:
                 m.strength = 2
             else:
                 m.strength = 1
-            if m.kind == "gaz" and bi in g.capital_ids and m.role == "location":
-                m.role = "location"
-            return
+            return read
     # nothing in the gazetteer: the region (or country) the text supports
     reg = _fallback_region(g, m, ctx)
     if m.kind == "district" and reg is None and m.link_region:
@@ -1213,7 +1442,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
     if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
             m.link_cc is None or m.link_cc == f.country):
         m.resolved = Place.model_construct(**{**f.__dict__, "precision": GeoPrecision.ADMIN2, "score": _squash(3.5)})
-        return
+        return True
     if reg:
         p = g.region_place(reg, _squash(3.5))
         if p is not None:
@@ -1228,11 +1457,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> None:
                                              "precision": GeoPrecision.ADMIN1, "geonames_id": None,
                                              "population": None})
             m.resolved = p
-            return
+            return True
     cc = m.link_cc or _main_country(ctx)
     if cc:
         m.resolved = g.country_place(cc, _squash(3.0))
+    return True
 
+
+#: Anchors pass 2 reads (the first ones pass 1 found).
+_MAX_ANCHORS = 40
+_NEVER = 1 << 62  # a near_memo answer no later anchor brings up to date
 
 #: Spatial coherence of a text's names: another name with a reading within this distance
 #: of a candidate supports it (news names places near each other: "Paris ... Henry County").
@@ -1255,28 +1489,43 @@ _MAX_SUPPORT = (_NEAR_WEIGHT + _REGION_WEIGHT) * _SUPPORT_CAP
 
 def _lead(g: Gazetteer, m: _Mention) -> float:
     """Raw score lead of the best reading over the best one in another region."""
-    if not m.scored:
+    scored = m.scored
+    if not scored:
         return 0.0
-    s0, c0 = m.scored[0]
-    top = (g.cc[c0 >> 1], g.region[c0 >> 1])
-    return s0 - next((s for s, c in m.scored[1:] if (g.cc[c >> 1], g.region[c >> 1]) != top), 0.0)
+    ccs, regions = g.cc, g.region
+    s0, c0 = scored[0]
+    top_cc, top_reg = ccs[c0 >> 1], regions[c0 >> 1]
+    for s, c in scored:
+        if ccs[c >> 1] != top_cc or regions[c >> 1] != top_reg:
+            return s0 - s
+    return s0
 
 
 def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) -> float:
     """Score from the text's other names that have a reading near entry ``i`` or in its
-    region; the same entry by another name ("Dublin City" for Dublin) is no evidence."""
-    near: dict[str, float] = {}
+    region; the same entry by another name ("Dublin City" for Dublin) is no evidence.
+
+    Near means within _NEAR_KM among the readings of the 1-degree cells one row and two
+    columns around the entry's; readings are taken in the order of those cells, then of
+    spreading (a name counts with its heaviest near reading)."""
     k = math.cos(math.radians(lat))
     lim = (_NEAR_KM / 111.2) ** 2
     la, lo = math.floor(lat), math.floor(lon)
-    for x in (la - 1, la, la + 1):
-        for y in (lo - 2, lo - 1, lo, lo + 1, lo + 2):  # ~60 km is up to 2 cells of longitude
-            for blat, blon, bkey, w, bi in ctx.grid.get((x, y), ()):
-                if bkey != key and bi != i and w > near.get(bkey, 0.0):
-                    dlat = lat - blat
-                    dlon = (lon - blon) * k
-                    if dlat * dlat + dlon * dlon < lim:
-                        near[bkey] = w
+    lats = ctx.grid_lats
+    found = []
+    for n in range(bisect_left(lats, lat - _NEAR_LAT), bisect_right(lats, lat + _NEAR_LAT)):
+        blat, cx, cy, order, blon, bkey, w, bi = ctx.grid[n]
+        if bkey != key and bi != i and la - 1 <= cx <= la + 1 and lo - 2 <= cy <= lo + 2:
+            dlat = lat - blat
+            dlon = (lon - blon) * k
+            if dlat * dlat + dlon * dlon < lim:
+                found.append((cx, cy, order, bkey, w))
+    near: dict[str, float] = {}
+    if found:
+        found.sort()
+        for _cx, _cy, _order, bkey, w in found:
+            if w > near.get(bkey, 0.0):
+                near[bkey] = w
     in_region = 0.0
     src = ctx.soft_regions.get(reg) if reg else None
     if src:
@@ -1285,33 +1534,40 @@ def _support(ctx: _Context, i: int, lat: float, lon: float, reg: str, key: str) 
             + _REGION_WEIGHT * min(in_region, _SUPPORT_CAP))
 
 
+#: Half the latitude band a near reading lies in (_NEAR_KM is 0.54 degrees), with a margin.
+_NEAR_LAT = 0.55
+
+
 def _spread_readings(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
-    """Index every name's settlement and county readings by 1-degree cell and by region,
-    each weighted by how little a chance match says (ambiguous names, tiny places)."""
-    ctx.grid = {}
+    """Index every name's settlement and county readings by latitude and by region, each
+    weighted by how little a chance match says (ambiguous names, tiny places)."""
+    grid: list[tuple[float, int, int, int, float, str, float, int]] = []
     ctx.soft_regions = {}
     seen: set[str] = set()
     for m in ms:
         if m.kind == "demonym" or not m.scored:
             continue
         key = fold(m.surface)
-        if key in seen or _country_of(g, m):
+        rd = _mention_readings(g, m)
+        if key in seen or rd.country:
             continue
         seen.add(key)
-        pts = [c for _s, c in m.scored if g.kind[c >> 1] in ("city", "admin2")]
+        spread = rd.spread
+        pts = [pt for _s, c in m.scored if (pt := spread.get(c)) is not None]
+        if len(pts) != len(spread):  # readings shared from a namesake with other candidates
+            pts = list(_spread_points(g, tuple(c for _s, c in m.scored)).values())
         if not pts:
             continue
-        base = min(1.0, _AMBIGUITY / len(pts))
         regs: dict[str, float] = {}
-        for c in pts:
-            i = c >> 1
-            w = base if g.pop[i] >= _SMALL_POP or g.kind[i] == "admin2" else base * _SMALL_WEIGHT
-            ctx.grid.setdefault((math.floor(g.lat[i]), math.floor(g.lon[i])), []).append((g.lat[i], g.lon[i], key, w, i))
-            r = g.region[i]
+        for lat, cx, cy, lon, w, i, r in pts:
+            grid.append((lat, cx, cy, len(grid), lon, key, w, i))
             if r and w > regs.get(r, 0.0):
                 regs[r] = w
         for r, w in regs.items():
             ctx.soft_regions.setdefault(r, {})[key] = w
+    grid.sort()
+    ctx.grid = grid
+    ctx.grid_lats = [p[0] for p in grid]
 
 
 def _near_anchor(lat: float, lon: float, key: str, anchors: list[tuple[float, float, str, str]]) -> bool:
@@ -1326,17 +1582,17 @@ def _near_anchor(lat: float, lon: float, key: str, anchors: list[tuple[float, fl
     return False
 
 
-def _runners(g: Gazetteer, scored: list[tuple[float, int]], best: Place) -> list[Place]:
-    """Up to 3 runner-up readings, one per (country, region), other countries first."""
+def _runners(g: Gazetteer, rd: _Readings, scored: list[tuple[float, int]], best: Place) -> list[Place]:
+    """Up to 3 runner-up readings, one per (country, region, name), best first."""
     out: list[Place] = []
     seen = {(best.country, best.region, best.name)}
+    where = rd.where
     for s, c in scored:
-        i = c >> 1
-        key = (g.cc[i] or None, g.region[i] or None, g.name[i])
+        key = where[c]
         if key in seen:
             continue
         seen.add(key)
-        out.append(g.place(i, _squash(s)))
+        out.append(g.place(c >> 1, _squash(s)))
         if len(out) == 3:
             break
     return out
@@ -1402,19 +1658,17 @@ def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> 
     if not explicit:
         return
     for m in ms:
-        if m.admin_hint or m.link_cc or m.resolved is None or m.kind != "gaz":
+        if m.admin_hint or m.link_cc or m.resolved is None or m.kind != "gaz" or m.resolved.kind == PlaceKind.ADMIN1:
             continue
-        if _CITY_BEFORE.search(text, max(0, m.start - 30), m.start) or _CITY_AFTER.match(text, m.end):
+        region = m.resolved.region
+        if region not in explicit:
             continue
-        if m.resolved.kind == PlaceKind.ADMIN1:
+        i = next((c >> 1 for c in m.cands if g.kind[c >> 1] == "admin1" and g.region[c >> 1] == region), None)
+        if i is None or _CITY_BEFORE.search(text, max(0, m.start - 30), m.start) or _CITY_AFTER.match(text, m.end):
             continue
-        for c in m.cands:
-            i = c >> 1
-            if g.kind[i] == "admin1" and g.region[i] in explicit and m.resolved.region == g.region[i]:
-                old = m.resolved
-                m.resolved = g.place(i, old.score)
-                m.runners = [old, *[r for r in m.runners if r != old]][:3]
-                break
+        old = m.resolved
+        m.resolved = g.place(i, old.score)
+        m.runners = [old, *[r for r in m.runners if r != old]][:3]
 
 
 def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
@@ -1456,21 +1710,23 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
     return [m for m in ms if m.resolved is not None or m.kind != "inferred"]
 
 
-def _to_mentions(chunk: Chunk, ms: list[_Mention]) -> list[PlaceMention]:
-    # validated construction: with nested models passed as instances pydantic-core only
-    # type-checks them, which is faster than the pure-Python ``model_construct``
-    return [
-        PlaceMention(surface=m.surface, span=chunk.span(m.start, m.end), resolved=m.resolved,
-                     candidates=m.runners, role=m.role)
-        for m in ms
-    ]
+_RESULT = PlacesResult.__pydantic_validator__
 
 
 def extract_places(chunk: Chunk) -> PlacesResult:
     """Toponyms of one chunk with their best reading and up to 3 runner-ups. Pure and deterministic."""
     g = load_gazetteer()
     ms = _analyse(g, chunk.text)
-    return PlacesResult(chunk=chunk_ref(chunk), extractor=_INFO.get(), places=_to_mentions(chunk, ms))
+    # one validation of plain dicts (Places passed as instances are only type-checked):
+    # pydantic-core builds every mention and span in C, faster than a model per mention
+    offset = original_offsets(chunk)
+    text = chunk.text
+    return _RESULT.validate_python({  # type: ignore[no-any-return]
+        "chunk": chunk_ref(chunk), "extractor": _INFO.get(),
+        "places": [{"surface": m.surface, "role": m.role, "resolved": m.resolved, "candidates": m.runners,
+                    "span": {"start": offset(m.start), "end": offset(m.end), "text": text[m.start : m.end]}}
+                   for m in ms],
+    })
 
 
 def resolve_toponym(name: str, context: str | Sequence[str] = "") -> Place | None:
@@ -1582,7 +1838,7 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
         if not m.cands or m.kind == "demonym":
             continue
         _resolve_memo(g, m, ctx, memo)
-        if m.kind != "gaz" or _country_of(g, m):
+        if m.kind != "gaz" or _mention_readings(g, m).country:
             continue
         r = m.resolved
         lead = _lead(g, m)
@@ -1594,12 +1850,22 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             found.append((key, r))
             margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):
-                ctx.anchors.append((r.lat, r.lon, key, r.region))
-                ctx.near_memo.clear()
+                anchor = (r.lat, r.lon, key, r.region)
+                ctx.anchors.append(anchor)
+                ctx.near_fresh.clear()
+                if anchor not in ctx.anchor_set:
+                    ctx.anchor_set.add(anchor)
+                    ctx.anchor_points.append(anchor)
+                    ctx.anchor_keys[key] += 1
     for key, r in found:
         ctx.add(ctx.regions, r.region, 1, key)
         ctx.add(ctx.countries, r.country or "", 1, key)
-    del ctx.anchors[40:]
+    if len(ctx.anchors) > _MAX_ANCHORS:
+        # pass 2 reads the first _MAX_ANCHORS anchors, but keeps what pass 1 last read
+        # with them all (the answers given since the last anchor came)
+        del ctx.anchors[_MAX_ANCHORS:]
+        ctx.near_memo = {k: (ctx.near_memo[k][0], _NEVER) for k in ctx.near_fresh}
+    ctx.anchor_points = list(dict.fromkeys(ctx.anchors))
     towns = Counter(key for key, r in found if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE))
     if towns:
         (top, n), *rest = towns.most_common(2)
@@ -1610,22 +1876,57 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     _spread_readings(g, ms, ctx)
     memo.clear()
     for m in ms:
-        if m.kind == "gaz" and len(m.scored) > 1 and not _country_of(g, m) and _lead(g, m) < _MAX_SUPPORT:
+        if m.kind == "gaz" and len(m.scored) > 1 and not _mention_readings(g, m).country and _lead(g, m) < _MAX_SUPPORT:
             _resolve_memo(g, m, ctx, memo)
     return ctx
 
 
 def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[object, ...], tuple[object, ...]]) -> None:
-    """:func:`_resolve`, once per name and sentence context: names repeat within a text."""
+    """:func:`_resolve`, once per name and sentence context: names repeat within a text.
+
+    A mention first takes the reading of an earlier one of its name in the same sentence
+    (or in another sentence that names no place outright); otherwise the reading of an
+    earlier one whose sentence gives the same evidence about this name's readings, with
+    the same anchors of other names, which is what resolving it afresh gives."""
     s = m.sent
-    sig = (fold(m.surface), m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
+    key = fold(m.surface)
+    sig = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
-        _resolve(g, m, ctx)
-        memo[sig] = (m.scored, m.resolved, m.runners, m.strength)
-    else:
-        m.scored, m.resolved, m.runners, m.strength = hit  # type: ignore[assignment]
+        rd = _mention_readings(g, m)
+        if m.kind == "district":
+            version = len(ctx.anchors)  # its fallback reads every anchor
+        else:
+            version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
+        same = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, rd,
+                _evidence(rd, m, ctx, key), version)
+        regions = tuple(ctx.sent_regions.get(s, ()))
+        e = memo.get(same)
+        if e is None or (e[4] is not None and e[4] != regions):
+            read = _resolve(g, m, ctx)
+            e = memo[same] = (m.scored, m.resolved, m.runners, m.strength, regions if read else None)
+        hit = memo[sig] = e[:4]
+    m.scored, m.resolved, m.runners, m.strength = hit  # type: ignore[assignment]
+
+
+def _evidence(rd: _Readings, m: _Mention, ctx: _Context, key: str) -> tuple[object, ...]:
+    """What :func:`_resolve` reads of a mention's sentence for its name's readings: which of
+    their regions the sentence names (outright or as another name's bare name), which of
+    their countries, and whether it names any region (the list itself only matters where a
+    small place falls back to it: :func:`_resolve` says when)."""
+    s = m.sent
+    regions = ctx.sent_regions.get(s, ())
+    weak = ctx.sent_weak.get(s, ())
+    countries = ctx.sent_countries.get(s)
+    mine = rd.reg_set
+    return (mine.intersection(regions) if regions else _NONE,
+            frozenset(r for r, k in weak if k != key and r in mine) if weak else _NONE,
+            rd.cc_set.intersection(countries) if countries else _NONE,  # counts are never 0
+            bool(regions))
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 # --- document level ------------------------------------------------------------------
@@ -1641,30 +1942,28 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
     rs = sorted(results, key=lambda r: (r.chunk.document_id, r.chunk.seq, r.chunk.start))
     regions: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    for r in rs:
-        for pm in r.places:
-            p = pm.resolved
-            if p is None:
-                continue
-            if p.kind == PlaceKind.ADMIN1 and p.region:
-                if _looks_admin(pm.surface) or fold(p.name).startswith(fold(pm.surface)):
-                    regions[p.region] += 2  # the text names the region itself
-                else:
-                    regions[p.region] += 1  # a place reported at region level
-            if p.kind == PlaceKind.COUNTRY and p.country:
-                countries[p.country] += 1
-    explicit = {k for k, v in regions.items() if v >= 2}
     mentions = [pm for r in rs for pm in r.places]
+    for pm in mentions:
+        p = pm.resolved
+        if p is None:
+            continue
+        if p.kind == PlaceKind.ADMIN1 and p.region:
+            if _looks_admin(pm.surface) or fold(p.name).startswith(fold(pm.surface)):
+                regions[p.region] += 2  # the text names the region itself
+            else:
+                regions[p.region] += 1  # a place reported at region level
+        if p.kind == PlaceKind.COUNTRY and p.country:
+            countries[p.country] += 1
+    doc = _DocScores(regions, countries, {k for k, v in regions.items() if v >= 2})
     out: list[PlaceMention] = []
     best_by_surface: dict[str, PlaceMention] = {}
     for pm in mentions:
-        new = _rerank(pm, regions, countries, explicit)
+        new = _rerank(pm, doc)
         out.append(new)
         key = fold(pm.surface)
         cur = best_by_surface.get(key)
         if new.resolved is not None and (
-            cur is None or cur.resolved is None
-            or _doc_score(new.resolved, regions, countries, explicit) > _doc_score(cur.resolved, regions, countries, explicit)
+            cur is None or cur.resolved is None or doc.score(new.resolved) > doc.score(cur.resolved)
         ):
             best_by_surface[key] = new
     final: list[PlaceMention] = []
@@ -1679,26 +1978,45 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
     return final
 
 
+@lru_cache(maxsize=8192)
 def _looks_admin(surface: str) -> bool:
     low = surface.lower()
-    return any(w in low.split() for w in ADMIN_NOUNS) or low.endswith((" oblast", " region", " province"))
+    return not ADMIN_NOUNS.isdisjoint(low.split()) or low.endswith((" oblast", " region", " province"))
 
 
-def _doc_score(x: Place, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> float:
-    s = x.score
-    if x.region and x.region in explicit:
-        s += 0.3 + 0.02 * min(regions[x.region], 10)
-    elif x.country and countries.get(x.country):
-        s += 0.1
-    return s
+class _DocScores:
+    """A document's region and country counts, and each reading's rank under them
+    (memoised per reading object: the same Places recur in every chunk's results)."""
+
+    def __init__(self, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> None:
+        self.regions, self.countries, self.explicit = regions, countries, explicit
+        self._memo: dict[int, tuple[float, str, str]] = {}
+        self._kept: list[Place] = []  # the ranked Places stay alive, so their ids stay theirs
+
+    def rank(self, x: Place) -> tuple[float, str, str]:
+        """(document score, name, region): the larger, the better the reading."""
+        hit = self._memo.get(id(x))
+        if hit is None:
+            s = x.score
+            if x.region and x.region in self.explicit:
+                s += 0.3 + 0.02 * min(self.regions[x.region], 10)
+            elif x.country and self.countries.get(x.country):
+                s += 0.1
+            hit = self._memo[id(x)] = (s, x.name, x.region or "")
+            self._kept.append(x)
+        return hit
+
+    def score(self, x: Place) -> float:
+        return self.rank(x)[0]
 
 
-def _rerank(pm: PlaceMention, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> PlaceMention:
+def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
     p = pm.resolved
     if p is None or pm.role == "modifier" or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT):
         return pm
     options = [p, *pm.candidates]
-    best = max(options, key=lambda x: (_doc_score(x, regions, countries, explicit), x.name, x.region or ""))
+    best = max(options, key=doc.rank)
+    explicit, regions = doc.explicit, doc.regions
     # a fallback region reading in the wrong region: move to the document's main region
     if p.precision == GeoPrecision.ADMIN1 and p.kind != PlaceKind.ADMIN1 or (
         p.kind == PlaceKind.ADMIN1 and fold(pm.surface) != fold(p.name) and not _looks_admin(pm.surface)

@@ -57,6 +57,9 @@ class Gazetteer:
         #: First words of multi-word demonyms ("sri" for "sri lankan").
         self.demonym_first = frozenset(d.split()[0] for d in self.demonyms if " " in d)
         self._places: dict[tuple[int, float], Place] = {}
+        #: What extractors derive from this index per name (each bounds its own table): it
+        #: depends on the index alone, so it lives and dies with it.
+        self.memo: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.gid)
