@@ -1890,7 +1890,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     the same anchors of other names, which is what resolving it afresh gives."""
     s = m.sent
     key = fold(m.surface)
-    sig = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, len(m.cands),
+    sig = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands),
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
