@@ -270,3 +270,17 @@ def test_a_bare_name_is_the_region_unless_the_text_says_the_city() -> None:
     kinds = [p.resolved.kind for p in places if p.resolved is not None]
     assert kinds == [PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN1]
     assert {p.resolved.region for p in places if p.resolved is not None} == {"UA-59"}
+
+
+def test_names_of_one_text_agree_on_a_country_no_other_name_contradicts() -> None:
+    """"Georgia ... Atlanta ... Savannah" is the US state and Savannah, GA, not the Caucasus
+    and Ghana; "Georgia's breakaway regions" next to Russia stays the country."""
+    def read(text: str) -> dict[str, tuple[str | None, str | None]]:
+        return {p.surface: (p.resolved.country, p.resolved.region)
+                for p in extract_places(make_chunk(text)).places if p.resolved is not None}
+
+    got = read("Protests spread across Georgia, from Atlanta to Savannah.")
+    assert got == {"Georgia": ("US", "US-GA"), "Atlanta": ("US", "US-GA"), "Savannah": ("US", "US-GA")}
+    got = read("Storms hit Georgia on Monday. In Savannah, trees fell on cars.")
+    assert got == {"Georgia": ("US", "US-GA"), "Savannah": ("US", "US-GA")}
+    assert read("Russian troops remain in Georgia's breakaway regions.")["Georgia"] == ("GE", None)

@@ -137,6 +137,7 @@ def evaluate_corpus(
     failures: Counter[str] = Counter()
     worst: list[tuple[float, str, str]] = []
     tp = fp = fn = 0
+    e2e: list[float] = []
     tp_nomod = fp_nomod = 0
     for art in arts:
         for t in art.toponyms:
@@ -176,6 +177,14 @@ def evaluate_corpus(
                 fp += 1
                 fp_nomod += pm.role != "modifier"
         fn += len(gold) - len(matched)
+        # end to end: where the product itself puts the gold toponyms it found
+        for t in gold:
+            if t.lat is None or t.lon is None:
+                continue
+            found = next((pm.resolved for pm in preds if pm.span.start < t.end and t.start < pm.span.end
+                          and pm.resolved is not None and pm.resolved.lat is not None), None)
+            if found is not None:
+                e2e.append(haversine_km(t.lat, t.lon, found.lat, found.lon))  # type: ignore[arg-type]
     n = len(errors)
     within = sum(1 for e in errors if e <= 161)
     ordered = sorted(errors)
@@ -206,6 +215,8 @@ def evaluate_corpus(
             "recall": round(rec, 4),
             "f1": round(f1, 4),
             "precision_without_modifiers": round(prec_nm, 4),
+            "found_with_point": len(e2e),
+            "found_within_161km": round(sum(1 for e in e2e if e <= 161) / len(e2e), 4) if e2e else 0.0,
         },
     }
 

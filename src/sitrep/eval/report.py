@@ -88,6 +88,11 @@ def render_table(report: dict[str, Any]) -> Table:
         scalars = {k: v for k, v in res.items() if isinstance(v, int | float)}
         if scalars:
             details.append("resolution, gold toponyms: " + _fmt(scalars))
+        if finding.get("found_with_point"):
+            details.append(
+                f"end to end (found toponyms, the product's own reading): within_161km "
+                f"{_fmt(finding['found_within_161km'])} of {finding['found_with_point']}"
+            )
         if isinstance(res.get("failure_classes"), dict):
             details.append("failures: " + _fmt(res["failure_classes"]))
         table.add_row(f"geo {kind}", _fmt(p) if p is not None else "-",

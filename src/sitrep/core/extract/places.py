@@ -1697,6 +1697,62 @@ def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
                 m.resolved = p
 
 
+_COHERENCE_MARGIN = 3.5  # how far behind its best a reading still counts for a name
+
+
+def _coherence(g: Gazetteer, ms: list[_Mention]) -> None:
+    """Names read in countries no other name of the text could be in move together to a
+    region they could share: "Georgia ... Savannah" (with or without "Atlanta") is the US
+    state and Savannah, Georgia, not the Caucasus and Ghana's Savannah Region.
+
+    A name is *unsettled* when no other name has a reading in its reading's country within
+    :data:`_COHERENCE_MARGIN` of that name's best. A region gets a vote from every name read
+    in it and from every unsettled name with a close reading in it; an unsettled name moves
+    to its close reading in the region with most votes, if another name votes for it and
+    the reading has at least a tenth of the population of the one it replaces. Readings
+    by an alternate name and pattern-linked mentions are left alone."""
+    close: dict[str, list[tuple[float, int]]] = {}
+    rows: list[tuple[str, _Mention]] = []
+    for m in ms:
+        if m.resolved is None or not m.scored or m.kind == "demonym":
+            continue
+        key = fold(m.surface)
+        top = m.scored[0][0]
+        close.setdefault(key, [sc for sc in m.scored if top - sc[0] <= _COHERENCE_MARGIN])
+        rows.append((key, m))
+    if len(close) < 2:
+        return
+    countries = {k: {g.cc[c >> 1] for _s, c in v} for k, v in close.items()}
+    unsettled = {
+        key for key, m in rows
+        if len(m.scored) > 1 and not (m.link_cc or m.link_region or m.admin_hint or m.county_hint)
+        and not any(m.resolved.country in cs for k, cs in countries.items() if k != key)
+    }  # fmt: skip
+    if not unsettled:
+        return
+    votes: dict[str, set[str]] = defaultdict(set)
+    for key, m in rows:
+        if m.resolved.region:
+            votes[m.resolved.region].add(key)
+    for key in unsettled:
+        for _s, c in close[key]:
+            if g.region[c >> 1] and not c & 1:
+                votes[g.region[c >> 1]].add(key)
+    for key, m in rows:
+        if key not in unsettled:
+            continue
+        floor = g.pop[m.scored[0][1] >> 1] // 10  # never London to London, Ontario
+        options = [(len(votes[g.region[c >> 1]]), s_, c) for s_, c in close[key][1:]
+                   if not c & 1 and g.region[c >> 1] and votes[g.region[c >> 1]] - {key}
+                   and g.pop[c >> 1] >= floor]
+        if not options:
+            continue
+        _n, s_, c = max(options, key=lambda o: (o[0], o[1]))
+        reg = g.region[c >> 1]
+        m.resolved = g.place(c >> 1, _squash(s_))
+        m.runners = [r for r in m.runners if r.region != reg][:3]
+
+
 def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
     ms = _Finder(g).find(text)
     ctx = _resolve_text(g, ms, text)
@@ -1705,6 +1761,7 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
             _resolve(g, m, ctx)  # after pass 1: the text's focus and regions are known
         _roles(g, m, text)
     _bare_region(g, ms, ctx, text)
+    _coherence(g, ms)
     _one_sense(ms)
     _cooccurrence(g, ms, ctx)
     return [m for m in ms if m.resolved is not None or m.kind != "inferred"]
