@@ -183,3 +183,35 @@ def test_country_points_lie_inside_the_country_area_not_at_a_settlement_mean() -
         assert -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0
     # a mainland-centre convention: Russia's point lies east of the Urals, not near Moscow
     assert pts["RU"][1] > 60.0
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "region"),
+    [("Brest", "Belarus", "BY-BR"), ("Vitebsk", "Belarus", "BY-VI"), ("Kraków", "Poland", "PL-12"),
+     ("Poznań", "Poland", "PL-30"), ("Rzeszów", "Poland", "PL-18"), ("Kismayo", "Somalia", "SO-JH"),
+     ("Jilib", "Somalia", "SO-JD"), ("Linz", "Austria", "AT-4"), ("Sankt Pölten", "Austria", "AT-3"),
+     ("Tabriz", "Iran", "IR-03"), ("Urmia", "Iran", "IR-04"), ("Aalborg", "Denmark", "DK-81"),
+     ("Akureyri", "Iceland", "IS-6"), ("Egilsstaðir", "Iceland", "IS-7"),
+     ("Ust-Kamenogorsk", "Kazakhstan", "KZ-63"), ("Petropavl", "Kazakhstan", "KZ-59"),
+     ("Vang Vieng", "Laos", "LA-VI"), ("Minsk", "Belarus", "BY-HM"),
+     ("Hebron", "West Bank", None), ("Khan Yunis", "Gaza", None), ("Kragujevac", "Serbia", None)],
+)
+def test_corrected_admin1_regions(city: str, country: str, region: str | None) -> None:
+    """Cities of the hand-corrected GeoNames admin1 groups get the right ISO 3166-2 region,
+    or none where GeoNames' unit has no ISO equivalent (never a wrong one)."""
+    from sitrep.core.extract.places import resolve_toponym  # noqa: PLC0415
+
+    place = resolve_toponym(city, f"{city}, {country}")
+    assert place is not None and place.region == region, (city, place)
+
+
+def test_corrections_name_real_groups_and_codes() -> None:
+    """Every corrected group exists in the generated table and every code in pycountry."""
+    import pycountry  # noqa: PLC0415
+
+    from sitrep.core.gazetteer._admin1_table import ADMIN1  # noqa: PLC0415
+    from sitrep.core.gazetteer.build import ADMIN1_CORRECTIONS  # noqa: PLC0415
+
+    for group, iso in ADMIN1_CORRECTIONS.items():
+        assert group in ADMIN1, group
+        assert not iso or pycountry.subdivisions.get(code=iso) is not None, iso

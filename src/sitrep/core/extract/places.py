@@ -949,10 +949,12 @@ def _region_of(g: Gazetteer, cands: Sequence[int], admin_hint: bool) -> str | No
     """The ISO region a name names as a region ("Kursk region", "Belgorod Oblast"), given
     its readings and whether "region"/"oblast" follows it."""
     if not admin_hint:
-        regs = {g.region[c >> 1] for c in cands if g.kind[c >> 1] == "admin1"}
-        if any(g.kind[c >> 1] == "city" and not c & 1 and g.region[c >> 1] in regs and g.pop[c >> 1] >= 100_000
+        # the country, not the region code: GeoNames and ISO 3166-2 cut some countries
+        # differently (GeoNames puts Rafah city in "Gaza Strip", ISO has Rafah governorate)
+        ccs = {g.cc[c >> 1] for c in cands if g.kind[c >> 1] == "admin1"}
+        if any(g.kind[c >> 1] == "city" and not c & 1 and g.cc[c >> 1] in ccs and g.pop[c >> 1] >= 100_000
                for c in cands):
-            return None  # "Moscow", "Nelson": a bare name shared with a city of its region names the city
+            return None  # "Moscow", "Rafah": a bare name shared with a city of the region's country names the city
     # several regions share the name ("Maryland": the state, a county of Liberia): the most populous
     best = max((c for c in cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or admin_hint)),
                key=lambda c: (g.pop[c >> 1], -c), default=None)

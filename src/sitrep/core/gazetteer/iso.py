@@ -144,6 +144,12 @@ def _sound(a: str, b: str) -> float:
     return 0.0
 
 
+_DIRECTION = re.compile(
+    r"\b(?:north|south|east|west|upper|lower|middle|central|greater|lesser|inner|outer)\w*",
+    re.IGNORECASE,
+)
+
+
 def _bigrams(s: str) -> set[str]:
     t = s.replace(" ", "")
     return {t[i : i + 2] for i in range(len(t) - 1)}
@@ -267,7 +273,9 @@ def _map_country(
         fuzzy: list[tuple[float, str, str]] = []
         for code in left_codes:
             g = f"{cc}.{code}"
-            if g not in names:
+            if g not in names or _DIRECTION.search(names[g]):
+                # "West"/"East", "Lesser"/"Greater Poland": bigrams cannot tell the sides
+                # apart (this pass once swapped East and West Azerbaijan); unmapped instead
                 continue
             a = core(names[g])
             for iso in left_iso:
@@ -281,7 +289,9 @@ def _map_country(
             used_iso.add(iso)
         left_codes = [c for c in by_code if c not in done_codes]
         left_iso = [s.code for s in subs if s.code not in used_iso]
-    if len(left_codes) == 1 and len(left_iso) == 1:
+    if len(left_codes) == 1 and len(left_iso) == 1 and not _DIRECTION.search(
+        names.get(f"{cc}.{left_codes[0]}", "")
+    ):
         code = left_codes[0]
         done_codes[code] = Admin1Match(f"{cc}.{code}", left_iso[0], "elimination", None)
     return {m.geonames: m for m in done_codes.values()}
