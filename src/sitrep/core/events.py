@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from sitrep.core.extract._common import original_offsets
 from sitrep.core.text import split_sentences
 from sitrep.schemas import (
     Actor,
@@ -322,13 +323,22 @@ class _WordIndexed:
         self.always = tuple(always)
         self.numeric_rows = frozenset(i for w, ix in heads.items() if "0" in w for i in ix)
 
-    def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
-        """``(pattern index, match)`` in pattern order, each pattern's matches in order."""
-        low = text.lower()
+    def scan(
+        self, text: str, low: str | None = None, words: frozenset[bytes] | None = None
+    ) -> list[tuple[int, re.Match[str]]]:
+        """``(pattern index, match)`` in pattern order, each pattern's matches in order.
+
+        ``low`` and ``words`` are ``text.lower()`` and, for ASCII text, its words (see
+        :class:`_Sentence`) when the caller has them already.
+        """
+        if low is None:
+            low = text.lower()
         if len(low) != len(text):
             return [(i, m) for i, p in enumerate(self.folded) for m in p.finditer(text)]
         heads = self.heads
-        found = heads.keys() & low.encode().translate(_ASCII_WORDS).split()
+        found = heads.keys() & (
+            low.encode().translate(_ASCII_WORDS).split() if words is None else words
+        )
         numeric_rows = self.numeric_rows
         numeric = bool(numeric_rows) and not low.isascii() and _DIGIT.search(low) is not None
         if not found and not self.always and not numeric:
@@ -355,6 +365,48 @@ class _WordIndexed:
                 for i in heads.get(_DIGIT.sub("0", word).encode(), ()):
                     if i in rows:
                         starts.setdefault(i, []).append(at)
+        return self._matches(low, starts)
+
+    def scan_spans(
+        self, low: str, words: Sequence[bytes], spans: Sequence[tuple[int, int]]
+    ) -> list[list[tuple[int, re.Match[str]]]]:
+        """:meth:`scan` of each ``low[a:b]`` for ``(a, b)`` in ``spans``, from one word split
+        of the whole lower-cased ``low``: what a text holds no first word of costs nothing.
+
+        ``words`` are ``low``'s (see :data:`_ASCII_WORDS`), which must be :func:`_plain`
+        (the words then settle every pattern), and a span must not start or end inside
+        a word (sentences do not), so the words of a span are the text's words in it.
+        """
+        if self.always or self.numeric_rows:
+            msg = "scan_spans needs patterns that all start with a word of letters"
+            raise ValueError(msg)
+        out: list[list[tuple[int, re.Match[str]]]] = [[] for _ in spans]
+        found = self.words.keys() & words
+        if not found:
+            return out
+        firsts = [a for a, _ in spans]
+        per_span: dict[int, dict[int, list[int]]] = {}
+        right = bisect.bisect_right
+        for w in found:
+            word, rows = self.words[w]
+            for at in _word_starts(low, word):
+                k = right(firsts, at) - 1
+                starts = per_span.get(k)
+                if starts is None:
+                    starts = per_span[k] = {}
+                for i in rows:
+                    if i in starts:
+                        starts[i].append(at)
+                    else:
+                        starts[i] = [at]
+        for k, found_at in per_span.items():
+            a, b = spans[k]
+            local = {i: [at - a for at in ats] for i, ats in found_at.items()} if a else found_at
+            out[k] = self._matches(low[a:b], local)
+        return out
+
+    def _matches(self, low: str, starts: dict[int, list[int]]) -> list[tuple[int, re.Match[str]]]:
+        """Each pattern's matches in ``low`` from the positions where it may start."""
         out: list[tuple[int, re.Match[str]]] = []
         for i in sorted(starts):
             pattern = self.lowered[i]
@@ -415,6 +467,19 @@ class _CaseFree:
             if not any(p in window for p in self.prefixes):
                 return None  # every match starts with one of these literals
         return self.lowered.search(low, pos, end)
+
+    def in_sentence(self, sent: _Sentence) -> re.Match[str] | None:
+        """:meth:`search` over the whole sentence, from the words and lower-cased text
+        :class:`_Sentence` holds."""
+        words = sent.words()
+        if words is None:
+            return self.search(sent.text)
+        if self.first_words is not None and self.first_words.isdisjoint(words):
+            return None
+        low: str = sent.low  # type: ignore[assignment]
+        if self.prefixes is not None and not any(p in low for p in self.prefixes):
+            return None
+        return self.lowered.search(low)
 
 
 class _AsciiCaseFree:
@@ -519,8 +584,13 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
     capture verb is about territory.
     """
     hits = _TRIGGER_SCAN.scan(text)
-    if not hits:
-        return []
+    return _typed_triggers(text, hits, place_offsets) if hits else []
+
+
+def _typed_triggers(
+    text: str, hits: list[tuple[int, re.Match[str]]], place_offsets: Sequence[int]
+) -> list[Trigger]:
+    """:func:`find_triggers` from the trigger scan's hits."""
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for row, m in hits:  # table order: earlier rows win overlaps
@@ -751,20 +821,56 @@ class _Sentence:
     text: str
     start: int  # original offsets
     end: int
+    low: str | None = None  # text.lower(); None: lower-cased here (see _sentences)
     places: list[PlaceMention] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
+    #: the trigger scan's hits when the document pass settled them (see _sentences)
+    trigger_hits: list[tuple[int, re.Match[str]]] | None = None
     triggers: list[Trigger] | None = None
     generic: list[Trigger] | None = None  # _generic_triggers, read once
     date_hits: list[tuple[int, re.Match[str]]] | None = None  # the date scan, read once
     location_candidates: list[PlaceMention] | None = None
     whole: Span | None = None  # the sentence's own span, built once
+    _words: frozenset[bytes] | bool | None = False  # see words(); False: not read yet
+
+    def __post_init__(self) -> None:
+        if self.low is None:
+            self.low = self.text.lower()
+
+    def words(self) -> frozenset[bytes] | None:
+        """The sentence's words as :func:`_words` reads them (once)."""
+        if self._words is False:
+            self._words = _words(self.text, self.low)  # type: ignore[arg-type]
+        return self._words  # type: ignore[return-value]
 
     def rel(self, span: Span) -> int:
         return span.start - self.start
 
     def span(self, a: int, b: int) -> Span:
         return _chunk_span(self.chunk, self.local_start + a, self.local_start + b)
+
+
+#: The only non-ASCII characters ``re`` matches to ASCII letters under IGNORECASE.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _plain(text: str, low: str) -> bool:
+    """Whether the ASCII words of ``low`` (see :data:`_ASCII_WORDS`) settle "no first word,
+    no match" for every case-insensitive pattern of ASCII letters, IGNORECASE ones
+    included: not when lower-casing changes the length or a character folds to an
+    ASCII letter ("\u212a" is "k")."""
+    return text.isascii() or (
+        len(low) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII)
+    )
+
+
+def _words(text: str, low: str) -> frozenset[bytes] | None:
+    """The words a scan splits ``low`` (``text.lower()``) into (:meth:`_WordIndexed.scan`);
+    None unless :func:`_plain`."""
+    if not _plain(text, low):
+        return None
+    return frozenset(low.encode().translate(_ASCII_WORDS).split())
 
 
 def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
@@ -774,11 +880,30 @@ def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
 
 
 def _sentences(doc: DocumentView) -> list[_Sentence]:
+    """The document's sentences with their mentions, and with their trigger scans and
+    attack verbs settled by one pass over each chunk: most sentences name no event."""
     out: list[_Sentence] = []
     for chunk in doc.chunks:
-        for a, b in split_sentences(chunk.text):  # offsets within the text: no clamping
-            start, end = chunk.original_offset(a), chunk.original_offset(b)
-            out.append(_Sentence(len(out), chunk, a, chunk.text[a:b], start, end))
+        text = chunk.text
+        spans = split_sentences(text)  # offsets within the text: no clamping
+        offset = original_offsets(chunk)
+        low = text.lower()
+        # a sentence's lower-casing is its slice of the chunk's (sentences end at spaces,
+        # so no final sigma reads across them: a sigma at all takes the slow way)
+        plain = _plain(text, low) and "\u03a3" not in text
+        if not plain:
+            for a, b in spans:
+                out.append(_Sentence(len(out), chunk, a, text[a:b], offset(a), offset(b)))
+            continue
+        words = low.encode().translate(_ASCII_WORDS).split()
+        hits = _TRIGGER_SCAN.scan_spans(low, words, spans)
+        no_attack = _GENERIC_HEADS.isdisjoint(words)
+        for (a, b), h in zip(spans, hits, strict=True):
+            sent = _Sentence(len(out), chunk, a, text[a:b], offset(a), offset(b), low[a:b])
+            sent.trigger_hits = h
+            if no_attack:
+                sent.generic = []
+            out.append(sent)
     starts = [s.start for s in out]
     ends = [s.end for s in out]
 
@@ -1239,7 +1364,12 @@ def _attached_casualties(
 
 def _triggers_of(sent: _Sentence) -> list[Trigger]:
     if sent.triggers is None:
-        sent.triggers = find_triggers(sent.text, [p.span.start - sent.start for p in sent.places])
+        hits = sent.trigger_hits
+        if hits is None:
+            hits = _TRIGGER_SCAN.scan(sent.text, sent.low)
+        sent.triggers = _typed_triggers(
+            sent.text, hits, [p.span.start - sent.start for p in sent.places]
+        ) if hits else []  # fmt: skip
     return sent.triggers
 
 
@@ -1251,6 +1381,8 @@ _GENERIC_ATTACK = _CaseFree(
     r"\b(?:attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|storm(?:ed|ing)|opened fire|open fire|"
     r"gunned down|kill(?:ed|ing|s))\b"
 )
+assert _GENERIC_ATTACK.first_words is not None
+_GENERIC_HEADS = _GENERIC_ATTACK.first_words
 _NOT_AN_ATTACK_AFTER = re.compile(r"^[\s-]*(?:helicopters?|dogs?|submarines?|aircraft)\b", re.I)
 _NOT_AN_ATTACK_BEFORE = re.compile(
     r"\b(?:heart|panic|asthma|cyber|verbal|personal|bee|shark|dog|bear|animal|wolf)[\s-]*$", re.I
@@ -1302,16 +1434,23 @@ def _generic_triggers(sent: _Sentence) -> list[Trigger]:
 
 
 def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
-    if _triggers_of(sent) or _NON_CONFLICT.search(sent.text) or _RETOLD.search(sent.text):
+    words = sent.words()
+    if words is not None and _GENERIC_HEADS.isdisjoint(words):
+        return []  # no attack or killing verb: nothing below can match
+    if (
+        _triggers_of(sent)
+        or _NON_CONFLICT.in_sentence(sent)
+        or _RETOLD.in_sentence(sent)
+    ):
         return []
     text = sent.text
-    attacker = sent.casualties or _ATTACKERS.search(text) or any(
+    attacker = sent.casualties or _ATTACKERS.in_sentence(sent) or any(
         e.kind is EntityKind.ARMED_GROUP for e in sent.entities
     )
     if not attacker:
         return []
     out: list[Trigger] = []
-    for m in _GENERIC_ATTACK.lowered.finditer(text.lower()) if text.isascii() else (
+    for m in _GENERIC_ATTACK.lowered.finditer(sent.low) if text.isascii() else (
         _GENERIC_ATTACK.folded.finditer(text)
     ):
         s, e = m.span()
@@ -1344,7 +1483,7 @@ def _opens_event(sent: _Sentence) -> bool:
     """A sentence with an event phrase of its own, not one continuing the last story: a
     specific trigger, or an attack/killing verb with a place of its own."""
     return bool(_triggers_of(sent)) or bool(
-        _location_candidates(sent) and _generic_triggers(sent)
+        _generic_triggers(sent) and _location_candidates(sent)
     )
 
 
@@ -1365,7 +1504,7 @@ def _segment_date(
     if published is None:
         return _fallback(None)
     if sent.date_hits is None:
-        sent.date_hits = _DATE_SCAN.scan(sent.text)
+        sent.date_hits = _DATE_SCAN.scan(sent.text, sent.low, sent.words())
     text, hits = sent.text, sent.date_hits
     lo, hi = seg
     if lo == 0 and hi == len(text):
