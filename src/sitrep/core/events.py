@@ -441,6 +441,20 @@ def _may_hold(words: frozenset[bytes], text: str) -> bool:
     return not words.isdisjoint(text.lower().encode().translate(_ASCII_WORDS).split())
 
 
+def _window_may_hold(sent: _Sentence, words: frozenset[bytes], lo: int, hi: int) -> bool:
+    """:func:`_may_hold` for ``sent.text[lo:hi]``, settled by the sentence's words when
+    neither end cuts a word (a cut word's ends are words of the window only)."""
+    own = sent.words()
+    if own is not None and words.isdisjoint(own):
+        text = sent.text
+        n = len(text)
+        if not (0 < lo < n and _is_word_char(text[lo - 1]) and _is_word_char(text[lo])) and not (
+            0 < hi < n and _is_word_char(text[hi - 1]) and _is_word_char(text[hi])
+        ):
+            return False
+    return _may_hold(words, sent.text[lo:hi])
+
+
 class _CaseFree:
     """A case-insensitive pattern searched as its lower-cased twin in lower-cased text
     (``re`` is several times slower with IGNORECASE); text whose length changes when
@@ -453,13 +467,17 @@ class _CaseFree:
         self.first_words = None if words is None else frozenset(w.encode() for w in words)
         self.prefixes = _first_prefixes(self.lowered.pattern) if words is None else None
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None
+    ) -> re.Match[str] | None:
+        """Like ``folded.search``; ``low`` is ``text.lower()`` when the caller has it."""
         end = len(text) if endpos is None else endpos
         if self.first_words is not None and not _may_hold(
             self.first_words, text if pos == 0 and end == len(text) else text[pos:end]
         ):
             return None  # none of the words a match must start with
-        low = text.lower()
+        if low is None:
+            low = text.lower()
         if len(low) != len(text):
             return self.folded.search(text, pos, end)
         if self.prefixes is not None:
@@ -492,21 +510,26 @@ class _AsciiCaseFree:
         self.folded = re.compile(pattern, re.IGNORECASE)
         self.lowered = _lowered(pattern)
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    # ``low``: ``text.lower()`` when the caller has it (a sentence's, read once)
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, low: str | None = None
+    ) -> re.Match[str] | None:
         if text.isascii():
-            return self.lowered.search(text.lower(), pos, endpos)
+            return self.lowered.search(text.lower() if low is None else low, pos, endpos)
         return self.folded.search(text, pos, endpos)
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    def match(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, low: str | None = None
+    ) -> re.Match[str] | None:
         if text.isascii():
-            return self.lowered.match(text.lower(), pos, endpos)
+            return self.lowered.match(text.lower() if low is None else low, pos, endpos)
         return self.folded.match(text, pos, endpos)
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, low: str | None = None
     ) -> Iterator[re.Match[str]]:
         if text.isascii():
-            return self.lowered.finditer(text.lower(), pos, endpos)
+            return self.lowered.finditer(text.lower() if low is None else low, pos, endpos)
         return self.folded.finditer(text, pos, endpos)
 
 
@@ -588,9 +611,12 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
 
 
 def _typed_triggers(
-    text: str, hits: list[tuple[int, re.Match[str]]], place_offsets: Sequence[int]
+    text: str,
+    hits: list[tuple[int, re.Match[str]]],
+    place_offsets: Sequence[int],
+    low: str | None = None,
 ) -> list[Trigger]:
-    """:func:`find_triggers` from the trigger scan's hits."""
+    """:func:`find_triggers` from the trigger scan's hits (``low``: ``text.lower()``)."""
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for row, m in hits:  # table order: earlier rows win overlaps
@@ -605,7 +631,7 @@ def _typed_triggers(
         taken.append((s, e))
         found.append(Trigger(s, e, family, sub))
     found.sort(key=lambda t: (t.start, t.end))
-    found = _contextualise(text, found)
+    found = _contextualise(text, found, low)
     merged: list[Trigger] = []
     for trig in found:
         prev = merged[-1] if merged else None
@@ -624,9 +650,9 @@ def _typed_triggers(
     return merged
 
 
-def _contextualise(text: str, triggers: list[Trigger]) -> list[Trigger]:
+def _contextualise(text: str, triggers: list[Trigger], low: str | None = None) -> list[Trigger]:
     """Protest context re-types clashes and violence; intervention refines protests."""
-    context = _PROTEST_CONTEXT.search(text)
+    context = _PROTEST_CONTEXT.search(text, low=low)
     if not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in triggers) and not context:
         return triggers
     violent = bool(_VIOLENT_PROTEST.search(text))
@@ -831,6 +857,8 @@ class _Sentence:
     generic: list[Trigger] | None = None  # _generic_triggers, read once
     date_hits: list[tuple[int, re.Match[str]]] | None = None  # the date scan, read once
     location_candidates: list[PlaceMention] | None = None
+    place_facts: list[_PlaceFacts] | None = None  # _place_facts, read once
+    actor_cues: list[_ActorCue] | None = None  # entity cues (see _entity_cues), read once
     whole: Span | None = None  # the sentence's own span, built once
     _words: frozenset[bytes] | bool | None = False  # see words(); False: not read yet
 
@@ -972,6 +1000,8 @@ _ANAPHOR = _AsciiCaseFree(
 _CIVILIAN_WORDS = _CaseFree(
     r"\b(?:civilians?|residential|children|residents|villagers|women|passers-by)\b"
 )
+assert _CIVILIAN_WORDS.first_words is not None
+_CIVILIAN_HEADS = _CIVILIAN_WORDS.first_words
 _CIVILIAN_KINDS = frozenset(
     "civilians civilian children child people residents adults women villagers".split()
 )
@@ -1006,58 +1036,60 @@ def _is_country_level(p: PlaceMention) -> bool:
     return _kind(p) in (PlaceKind.COUNTRY, PlaceKind.CONTINENT)
 
 
-def _after(sent: _Sentence, p: PlaceMention) -> str:
-    end = sent.rel(p.span) + len(p.span.text)
-    return sent.text[end : end + 40]
+@dataclass(slots=True)
+class _PlaceFacts:
+    """What the text around one place of a sentence says of it, read once per sentence
+    (location candidates, actor cues and ranking all ask)."""
+
+    place: PlaceMention
+    pos: int  # sent.rel(place.span)
+    after: str  # the 40 characters after it
+    #: a state speaking or acting: 'Moscow said', 'Kyiv's troops', 'Russia has'
+    state: bool
+    #: not where something happened: a state acting, or a country's possessive ("Russia's
+    #: neighbouring Kursk region")
+    metonym: bool
+    possessive: bool  # "'s" follows
+    #: country-level and no locative before it ("positions in northern Iraq" is where)
+    bare_country: bool
 
 
-def _acts_as_state(sent: _Sentence, p: PlaceMention) -> bool:
-    """'Moscow said', 'Kyiv's troops', 'Russia has': a state speaking or acting."""
-    if p.role == "metonym":
-        return True
-    if _kind(p) not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
-        return False
-    after = _after(sent, p)
-    if _SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after):
-        return True
-    # "Russia has ..." is the state acting; "Kharkiv was retaken" is a place
-    return _kind(p) is PlaceKind.COUNTRY and bool(_STATE_VERB_AFTER.match(after))
+def _place_facts(sent: _Sentence) -> list[_PlaceFacts]:
+    """:class:`_PlaceFacts` of each of ``sent.places``, in order (read once)."""
+    if sent.place_facts is None:
+        sent.place_facts = [_facts_of(sent, p) for p in sent.places]
+    return sent.place_facts
 
 
-def _acts_as_metonym(sent: _Sentence, p: PlaceMention) -> bool:
-    """Not where something happened: a state acting (:func:`_acts_as_state`, inlined to
-    read the text after the place once), or a country's possessive ("Russia's
-    neighbouring Kursk region")."""
-    if p.role == "metonym":
-        return True
+def _facts_of(sent: _Sentence, p: PlaceMention) -> _PlaceFacts:
+    pos = sent.rel(p.span)
+    end = pos + len(p.span.text)
+    after = sent.text[end : end + 40]
+    possessive = _POSSESSIVE_AFTER.match(after) is not None
     kind = _kind(p)
-    if kind not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
-        return False
-    after = _after(sent, p)
-    if _SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after):
-        return True
-    if kind is PlaceKind.COUNTRY and _STATE_VERB_AFTER.match(after):
-        return True
-    return kind is not None and bool(_POSSESSIVE_AFTER.match(after))
+    if p.role == "metonym":
+        state = metonym = True
+    elif kind not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
+        state = metonym = False
+    else:
+        state = bool(_SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after)) or (
+            kind is PlaceKind.COUNTRY and _STATE_VERB_AFTER.match(after) is not None
+        )  # "Russia has ..." is the state acting; "Kharkiv was retaken" is a place
+        metonym = state or (kind is not None and possessive)
+    bare = kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT) and not _LOCATIVE.search(
+        sent.text[max(0, pos - 20) : max(0, pos)]
+    )
+    return _PlaceFacts(p, pos, after, state, metonym, possessive, bare)
 
 
 def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
     """Places of the sentence that may be where something happened (read once)."""
     if sent.location_candidates is None:
-        sent.location_candidates = _find_location_candidates(sent)
+        sent.location_candidates = [
+            f.place for f in _place_facts(sent)
+            if f.place.role == "location" and not f.metonym and not f.bare_country
+        ]  # fmt: skip
     return sent.location_candidates
-
-
-def _find_location_candidates(sent: _Sentence) -> list[PlaceMention]:
-    out = []
-    for p in sent.places:
-        if p.role != "location" or _acts_as_metonym(sent, p):
-            continue
-        before = sent.text[max(0, sent.rel(p.span) - 20) : max(0, sent.rel(p.span))]
-        if _is_country_level(p) and not _LOCATIVE.search(before):
-            continue
-        out.append(p)
-    return out
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -1192,47 +1224,48 @@ def _bare_demonym(sent: _Sentence, e: EntityMention) -> bool:
     if e.span.text.casefold() not in _DEMONYM_TO_ISO:
         return False
     end = sent.rel(e.span) + len(e.span.text)
-    return not _DEMONYM_FORCES.match(sent.text, sent.rel(e.span), end + 40)
+    return not _DEMONYM_FORCES.match(sent.text, sent.rel(e.span), end + 40, low=sent.low)
+
+
+def _entity_cues(sent: _Sentence) -> list[_ActorCue]:
+    """The sentence's armed groups as actor cues, in order (read once)."""
+    if sent.actor_cues is None:
+        sent.actor_cues = [
+            _ActorCue(sent.rel(e.span), partial(
+                Actor, name=e.name, kind=e.kind.value, role="actor1", country=e.country,
+                evidence=e.span,
+            ))
+            for e in sent.entities
+            if e.kind is EntityKind.ARMED_GROUP and not _bare_demonym(sent, e)
+        ]  # fmt: skip
+    return sent.actor_cues
 
 
 def _actor_cues(sent: _Sentence, lo: int, hi: int) -> list[_ActorCue]:
     """Who could be acting in ``sent.text[lo:hi]``: armed groups, states, demonyms."""
-    cues: list[_ActorCue] = []
-    for e in sent.entities:
-        pos = sent.rel(e.span)
-        if lo <= pos < hi and e.kind is EntityKind.ARMED_GROUP and not _bare_demonym(sent, e):
-            cues.append(
-                _ActorCue(pos, partial(Actor, name=e.name, kind=e.kind.value, role="actor1",
-                                       country=e.country, evidence=e.span))  # fmt: skip
-            )
-    for p in sent.places:
-        pos = sent.rel(p.span)
+    cues = [c for c in _entity_cues(sent) if lo <= c.pos < hi]
+    for f in _place_facts(sent):
+        pos, p = f.pos, f.place
         if not lo <= pos < hi or p.resolved is None or p.resolved.country is None:
             continue
         if p.role == "modifier":
             continue  # "Russian energy infrastructure"; "Russian forces" is matched below
-        after = _after(sent, p)
-        possessive = _POSSESSIVE_AFTER.match(after)
-        gap = after[: hi - pos - len(p.span.text)]
-        owns_hi = possessive and _OWNS_NEXT.match(gap)
-        if _acts_as_state(sent, p) or owns_hi or (
-            _is_country_level(p) and not possessive and not _LOCATIVE.search(
-                sent.text[max(0, pos - 20) : pos]
-            )  # "positions in northern Iraq": where, not who
+        if f.state or (f.bare_country and not f.possessive) or (
+            f.possessive and _OWNS_NEXT.match(f.after[: hi - pos - len(p.span.text)])
         ):
             cues.append(_ActorCue(pos, partial(_state_actor, p.resolved.country, "actor1", p.span)))
-    scan = _may_hold(_DEMONYM_WORDS, sent.text[lo:hi])
-    for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi) if scan else ():
-        iso = _DEMONYM_TO_ISO[m.group("d").lower()]
-        build = partial(_demonym_actor, sent, iso, *m.span("d"))
-        cues.append(_ActorCue(m.start(), build))
+    if _window_may_hold(sent, _DEMONYM_WORDS, lo, hi):
+        for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi, low=sent.low):
+            iso = _DEMONYM_TO_ISO[m.group("d").lower()]
+            build = partial(_demonym_actor, sent, iso, *m.span("d"))
+            cues.append(_ActorCue(m.start(), build))
     return cues
 
 
 def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]:
     text = sent.text
-    between = _may_hold(_BETWEEN_WORDS, text[seg[0] : seg[1]])
-    if between and (m := _BETWEEN.search(text, seg[0], seg[1])) is not None:
+    between = _window_may_hold(sent, _BETWEEN_WORDS, *seg)
+    if between and (m := _BETWEEN.search(text, seg[0], seg[1], low=sent.low)) is not None:
         a = _state_actor(_DEMONYM_TO_ISO[m.group("a").lower()], "actor1", sent.span(*m.span("a")))
         b = _state_actor(_DEMONYM_TO_ISO[m.group("b").lower()], "actor2", sent.span(*m.span("b")))
         return [a, b] if a.name != b.name else [a]
@@ -1245,8 +1278,9 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
             return [min(cues, key=lambda c: c.pos).actor]
     # Adjective: "Russian missile strike"
     base = max(seg[0], trig.start - 30)
-    window = text[base : trig.start]
-    if _may_hold(_DEMONYM_WORDS, window) and (m := _DEMONYM_BEFORE.search(window)) is not None:
+    if _window_may_hold(sent, _DEMONYM_WORDS, base, trig.start) and (
+        m := _DEMONYM_BEFORE.search(text[base : trig.start])
+    ) is not None:
         iso = _DEMONYM_TO_ISO[m.group("d").lower()]
         return [_state_actor(iso, "actor1", sent.span(base + m.start("d"), base + m.end("d")))]
     if (m := _DEMONYM_START.match(text[trig.start : trig.end])) is not None:
@@ -1304,7 +1338,7 @@ def _regional_reading(sent: _Sentence, p: PlaceMention) -> PlaceMention:
     if r is None or r.kind not in _SETTLEMENT_KINDS or not r.region:
         return p
     pos = p.span.start - sent.start
-    if not _SETTLEMENTS_IN.search(sent.text, max(0, pos - 40), max(0, pos)):
+    if not _SETTLEMENTS_IN.search(sent.text, max(0, pos - 40), max(0, pos), low=sent.low):
         return p
     surface = _fold(p.surface)
     region = next(
@@ -1330,7 +1364,7 @@ def _choose_location(
             pool, key=lambda p: _rank(p, trig.start, sent, trig.end)
         )
         return _regional_reading(sent, best)
-    if not _ANAPHOR.search(sent.text):
+    if not _ANAPHOR.search(sent.text, low=sent.low):
         return None
     countries = {p.resolved.country for p in sent.places if p.resolved is not None}
     for j in (sent.index - 1, sent.index + 1):
@@ -1368,7 +1402,7 @@ def _triggers_of(sent: _Sentence) -> list[Trigger]:
         if hits is None:
             hits = _TRIGGER_SCAN.scan(sent.text, sent.low)
         sent.triggers = _typed_triggers(
-            sent.text, hits, [p.span.start - sent.start for p in sent.places]
+            sent.text, hits, [p.span.start - sent.start for p in sent.places], sent.low
         ) if hits else []  # fmt: skip
     return sent.triggers
 
@@ -1731,7 +1765,9 @@ def _civilian_context(sent: _Sentence, seg: tuple[int, int]) -> Span | None:
     """A civilian word of the trigger's clause that shows who was hit ("civilians",
     "residential"), never a source ("residents said")."""
     pos = seg[0]
-    while (m := _CIVILIAN_WORDS.search(sent.text, pos, seg[1])) is not None:
+    if not _window_may_hold(sent, _CIVILIAN_HEADS, pos, seg[1]):
+        return None
+    while (m := _CIVILIAN_WORDS.search(sent.text, pos, seg[1], low=sent.low)) is not None:
         if not _SPOKE.match(sent.text, m.end()):
             return sent.span(*m.span())
         pos = m.end()
