@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from sitrep.core.extract import entities as entities_module
-from sitrep.core.extract.entities import EXTRACTOR, extract_entities, merge_document_entities
+from sitrep.core.extract.entities import (
+    EXTRACTOR,
+    document_aliases,
+    extract_entities,
+    merge_document_entities,
+)
 from sitrep.eval.entities_score import score_entities
 from sitrep.schemas import Chunk, EntitiesResult, EntityKind, EntityMention
 from tests.factories import SHARED, make_chunk, seed_text
@@ -59,6 +64,17 @@ def test_seed_entity_f1_meets_target(chunking: str) -> None:
     score = score_entities(merged, gold)
     print(f"seed entities ({chunking}):", {k: score[k] for k in ("precision", "recall", "f1")})
     assert score["f1"] >= 0.9, score
+
+
+def test_document_aliases_list_what_the_fold_gives() -> None:
+    """The merger's names and surface forms are those of the folded mentions, in their
+    order: name, first span's text, aliases."""
+    results = [extract_entities(c) for c in _sentence_chunks(seed_text())]
+    folded = merge_document_entities(results)
+    assert len(folded) > 5
+    assert document_aliases(results) == [
+        (m.name, [m.name, m.span.text, *m.aliases]) for m in folded
+    ]
 
 
 def test_seed_places_are_never_people() -> None:

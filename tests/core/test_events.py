@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sitrep.core.chunking import chunk_document
@@ -25,6 +25,7 @@ from sitrep.core.events import (
     resolve_date,
 )
 from sitrep.core.merge import build_events
+from sitrep.core.text import split_sentences
 from sitrep.schemas import DatePrecision, EventType, GeoPrecision, Place, PlaceKind
 from tests.core.test_merge import (
     ARTICLE,
@@ -442,6 +443,55 @@ def test_case_free_search_equals_the_case_insensitive_search(
     lo, hi = sorted(bounds)
     got, want = fast.search(text, lo, hi), fast.folded.search(text, lo, hi)
     assert (got and got.span()) == (want and want.span())
+
+
+# Characters that IGNORECASE folds to ASCII letters, that lower-case to two characters,
+# or read as digits or letters without being ASCII: where word pre-checks could go wrong.
+_NASTY = ["\u212a", "\u017f", "\u0130", "\u0131", "\u03a3", "\u00e9", "\u2013", "\u00df", "\u0665"]
+_CHUNK_WORDS = st.lists(
+    st.sampled_from([*_WORDS, *_ASCII_WORDS_FOR_CASE_FREE, *_NASTY, ". The", "\n", "! 'A", "kill",
+                     "killed", "gunmen", "raid", "courts", "flood", "Attack", "\u212ailled", "\u017foldiers",
+                     "\u017ftorm", "tr\u0131al", "\u0130ED"]),
+    max_size=40,
+)  # fmt: skip
+_CHUNK_TEXTS = _CHUNK_WORDS.map(" ".join) | _CHUNK_WORDS.map("".join)
+
+
+@given(text=_CHUNK_TEXTS)
+def test_scan_spans_equals_scanning_each_sentence(text: str) -> None:
+    """One word split of a whole chunk finds, sentence by sentence, what scanning each
+    sentence on its own finds."""
+    low = text.lower()
+    assume(events_module._plain(text, low))
+    spans = split_sentences(text)
+    words = low.encode().translate(events_module._ASCII_WORDS).split()
+    got = _TRIGGER_SCAN.scan_spans(low, words, spans)
+    want = [_TRIGGER_SCAN.scan(text[a:b]) for a, b in spans]
+    assert [[(i, m.span()) for i, m in h] for h in got] == [
+        [(i, m.span()) for i, m in h] for h in want
+    ]
+
+
+@pytest.mark.parametrize("name", _PREFILTERED)
+@given(text=_CHUNK_TEXTS)
+def test_case_free_in_sentence_equals_search(name: str, text: str) -> None:
+    """Searching a sentence from its words and lower-cased text finds what searching its
+    text finds, for any characters."""
+    fast: _CaseFree = getattr(events_module, name)
+    got = fast.in_sentence(_Sentence(0, None, 0, text, 0, len(text)))  # type: ignore[arg-type]
+    want = fast.search(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize("name", _PREFILTERED)
+@given(text=_CHUNK_TEXTS)
+def test_sentence_words_rule_out_the_case_insensitive_pattern(name: str, text: str) -> None:
+    """When a sentence's words hold none of a pattern's first words, not even the
+    IGNORECASE pattern matches its text."""
+    fast: _CaseFree = getattr(events_module, name)
+    words = _Sentence(0, None, 0, text, 0, len(text)).words()  # type: ignore[arg-type]
+    if fast.first_words is not None and words is not None and fast.first_words.isdisjoint(words):
+        assert fast.folded.search(text) is None
 
 
 def test_first_prefixes_of_a_pattern() -> None:

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from sitrep.core.extract._common import original_offsets
 from sitrep.core.text import split_sentences
 from sitrep.schemas import (
     Actor,
@@ -322,13 +323,22 @@ class _WordIndexed:
         self.always = tuple(always)
         self.numeric_rows = frozenset(i for w, ix in heads.items() if "0" in w for i in ix)
 
-    def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
-        """``(pattern index, match)`` in pattern order, each pattern's matches in order."""
-        low = text.lower()
+    def scan(
+        self, text: str, low: str | None = None, words: frozenset[bytes] | None = None
+    ) -> list[tuple[int, re.Match[str]]]:
+        """``(pattern index, match)`` in pattern order, each pattern's matches in order.
+
+        ``low`` and ``words`` are ``text.lower()`` and, for ASCII text, its words (see
+        :class:`_Sentence`) when the caller has them already.
+        """
+        if low is None:
+            low = text.lower()
         if len(low) != len(text):
             return [(i, m) for i, p in enumerate(self.folded) for m in p.finditer(text)]
         heads = self.heads
-        found = heads.keys() & low.encode().translate(_ASCII_WORDS).split()
+        found = heads.keys() & (
+            low.encode().translate(_ASCII_WORDS).split() if words is None else words
+        )
         numeric_rows = self.numeric_rows
         numeric = bool(numeric_rows) and not low.isascii() and _DIGIT.search(low) is not None
         if not found and not self.always and not numeric:
@@ -355,6 +365,48 @@ class _WordIndexed:
                 for i in heads.get(_DIGIT.sub("0", word).encode(), ()):
                     if i in rows:
                         starts.setdefault(i, []).append(at)
+        return self._matches(low, starts)
+
+    def scan_spans(
+        self, low: str, words: Sequence[bytes], spans: Sequence[tuple[int, int]]
+    ) -> list[list[tuple[int, re.Match[str]]]]:
+        """:meth:`scan` of each ``low[a:b]`` for ``(a, b)`` in ``spans``, from one word split
+        of the whole lower-cased ``low``: what a text holds no first word of costs nothing.
+
+        ``words`` are ``low``'s (see :data:`_ASCII_WORDS`), which must be :func:`_plain`
+        (the words then settle every pattern), and a span must not start or end inside
+        a word (sentences do not), so the words of a span are the text's words in it.
+        """
+        if self.always or self.numeric_rows:
+            msg = "scan_spans needs patterns that all start with a word of letters"
+            raise ValueError(msg)
+        out: list[list[tuple[int, re.Match[str]]]] = [[] for _ in spans]
+        found = self.words.keys() & words
+        if not found:
+            return out
+        firsts = [a for a, _ in spans]
+        per_span: dict[int, dict[int, list[int]]] = {}
+        right = bisect.bisect_right
+        for w in found:
+            word, rows = self.words[w]
+            for at in _word_starts(low, word):
+                k = right(firsts, at) - 1
+                starts = per_span.get(k)
+                if starts is None:
+                    starts = per_span[k] = {}
+                for i in rows:
+                    if i in starts:
+                        starts[i].append(at)
+                    else:
+                        starts[i] = [at]
+        for k, found_at in per_span.items():
+            a, b = spans[k]
+            local = {i: [at - a for at in ats] for i, ats in found_at.items()} if a else found_at
+            out[k] = self._matches(low[a:b], local)
+        return out
+
+    def _matches(self, low: str, starts: dict[int, list[int]]) -> list[tuple[int, re.Match[str]]]:
+        """Each pattern's matches in ``low`` from the positions where it may start."""
         out: list[tuple[int, re.Match[str]]] = []
         for i in sorted(starts):
             pattern = self.lowered[i]
@@ -389,6 +441,20 @@ def _may_hold(words: frozenset[bytes], text: str) -> bool:
     return not words.isdisjoint(text.lower().encode().translate(_ASCII_WORDS).split())
 
 
+def _window_may_hold(sent: _Sentence, words: frozenset[bytes], lo: int, hi: int) -> bool:
+    """:func:`_may_hold` for ``sent.text[lo:hi]``, settled by the sentence's words when
+    neither end cuts a word (a cut word's ends are words of the window only)."""
+    own = sent.words()
+    if own is not None and words.isdisjoint(own):
+        text = sent.text
+        n = len(text)
+        if not (0 < lo < n and _is_word_char(text[lo - 1]) and _is_word_char(text[lo])) and not (
+            0 < hi < n and _is_word_char(text[hi - 1]) and _is_word_char(text[hi])
+        ):
+            return False
+    return _may_hold(words, sent.text[lo:hi])
+
+
 class _CaseFree:
     """A case-insensitive pattern searched as its lower-cased twin in lower-cased text
     (``re`` is several times slower with IGNORECASE); text whose length changes when
@@ -401,13 +467,17 @@ class _CaseFree:
         self.first_words = None if words is None else frozenset(w.encode() for w in words)
         self.prefixes = _first_prefixes(self.lowered.pattern) if words is None else None
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None
+    ) -> re.Match[str] | None:
+        """Like ``folded.search``; ``low`` is ``text.lower()`` when the caller has it."""
         end = len(text) if endpos is None else endpos
         if self.first_words is not None and not _may_hold(
             self.first_words, text if pos == 0 and end == len(text) else text[pos:end]
         ):
             return None  # none of the words a match must start with
-        low = text.lower()
+        if low is None:
+            low = text.lower()
         if len(low) != len(text):
             return self.folded.search(text, pos, end)
         if self.prefixes is not None:
@@ -415,6 +485,19 @@ class _CaseFree:
             if not any(p in window for p in self.prefixes):
                 return None  # every match starts with one of these literals
         return self.lowered.search(low, pos, end)
+
+    def in_sentence(self, sent: _Sentence) -> re.Match[str] | None:
+        """:meth:`search` over the whole sentence, from the words and lower-cased text
+        :class:`_Sentence` holds."""
+        words = sent.words()
+        if words is None:
+            return self.search(sent.text)
+        if self.first_words is not None and self.first_words.isdisjoint(words):
+            return None
+        low: str = sent.low  # type: ignore[assignment]
+        if self.prefixes is not None and not any(p in low for p in self.prefixes):
+            return None
+        return self.lowered.search(low)
 
 
 class _AsciiCaseFree:
@@ -427,21 +510,26 @@ class _AsciiCaseFree:
         self.folded = re.compile(pattern, re.IGNORECASE)
         self.lowered = _lowered(pattern)
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    # ``low``: ``text.lower()`` when the caller has it (a sentence's, read once)
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, low: str | None = None
+    ) -> re.Match[str] | None:
         if text.isascii():
-            return self.lowered.search(text.lower(), pos, endpos)
+            return self.lowered.search(text.lower() if low is None else low, pos, endpos)
         return self.folded.search(text, pos, endpos)
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    def match(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, low: str | None = None
+    ) -> re.Match[str] | None:
         if text.isascii():
-            return self.lowered.match(text.lower(), pos, endpos)
+            return self.lowered.match(text.lower() if low is None else low, pos, endpos)
         return self.folded.match(text, pos, endpos)
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, low: str | None = None
     ) -> Iterator[re.Match[str]]:
         if text.isascii():
-            return self.lowered.finditer(text.lower(), pos, endpos)
+            return self.lowered.finditer(text.lower() if low is None else low, pos, endpos)
         return self.folded.finditer(text, pos, endpos)
 
 
@@ -519,8 +607,16 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
     capture verb is about territory.
     """
     hits = _TRIGGER_SCAN.scan(text)
-    if not hits:
-        return []
+    return _typed_triggers(text, hits, place_offsets) if hits else []
+
+
+def _typed_triggers(
+    text: str,
+    hits: list[tuple[int, re.Match[str]]],
+    place_offsets: Sequence[int],
+    low: str | None = None,
+) -> list[Trigger]:
+    """:func:`find_triggers` from the trigger scan's hits (``low``: ``text.lower()``)."""
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for row, m in hits:  # table order: earlier rows win overlaps
@@ -535,7 +631,7 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
         taken.append((s, e))
         found.append(Trigger(s, e, family, sub))
     found.sort(key=lambda t: (t.start, t.end))
-    found = _contextualise(text, found)
+    found = _contextualise(text, found, low)
     merged: list[Trigger] = []
     for trig in found:
         prev = merged[-1] if merged else None
@@ -554,9 +650,9 @@ def find_triggers(text: str, place_offsets: Sequence[int] = ()) -> list[Trigger]
     return merged
 
 
-def _contextualise(text: str, triggers: list[Trigger]) -> list[Trigger]:
+def _contextualise(text: str, triggers: list[Trigger], low: str | None = None) -> list[Trigger]:
     """Protest context re-types clashes and violence; intervention refines protests."""
-    context = _PROTEST_CONTEXT.search(text)
+    context = _PROTEST_CONTEXT.search(text, low=low)
     if not any(t.family in (_F.PROTESTS, _F.RIOTS) for t in triggers) and not context:
         return triggers
     violent = bool(_VIOLENT_PROTEST.search(text))
@@ -751,20 +847,58 @@ class _Sentence:
     text: str
     start: int  # original offsets
     end: int
+    low: str | None = None  # text.lower(); None: lower-cased here (see _sentences)
     places: list[PlaceMention] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
+    #: the trigger scan's hits when the document pass settled them (see _sentences)
+    trigger_hits: list[tuple[int, re.Match[str]]] | None = None
     triggers: list[Trigger] | None = None
     generic: list[Trigger] | None = None  # _generic_triggers, read once
     date_hits: list[tuple[int, re.Match[str]]] | None = None  # the date scan, read once
     location_candidates: list[PlaceMention] | None = None
+    place_facts: list[_PlaceFacts] | None = None  # _place_facts, read once
+    actor_cues: list[_ActorCue] | None = None  # entity cues (see _entity_cues), read once
     whole: Span | None = None  # the sentence's own span, built once
+    _words: frozenset[bytes] | bool | None = False  # see words(); False: not read yet
+
+    def __post_init__(self) -> None:
+        if self.low is None:
+            self.low = self.text.lower()
+
+    def words(self) -> frozenset[bytes] | None:
+        """The sentence's words as :func:`_words` reads them (once)."""
+        if self._words is False:
+            self._words = _words(self.text, self.low)  # type: ignore[arg-type]
+        return self._words  # type: ignore[return-value]
 
     def rel(self, span: Span) -> int:
         return span.start - self.start
 
     def span(self, a: int, b: int) -> Span:
         return _chunk_span(self.chunk, self.local_start + a, self.local_start + b)
+
+
+#: The only non-ASCII characters ``re`` matches to ASCII letters under IGNORECASE.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _plain(text: str, low: str) -> bool:
+    """Whether the ASCII words of ``low`` (see :data:`_ASCII_WORDS`) settle "no first word,
+    no match" for every case-insensitive pattern of ASCII letters, IGNORECASE ones
+    included: not when lower-casing changes the length or a character folds to an
+    ASCII letter ("\u212a" is "k")."""
+    return text.isascii() or (
+        len(low) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII)
+    )
+
+
+def _words(text: str, low: str) -> frozenset[bytes] | None:
+    """The words a scan splits ``low`` (``text.lower()``) into (:meth:`_WordIndexed.scan`);
+    None unless :func:`_plain`."""
+    if not _plain(text, low):
+        return None
+    return frozenset(low.encode().translate(_ASCII_WORDS).split())
 
 
 def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
@@ -774,11 +908,30 @@ def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
 
 
 def _sentences(doc: DocumentView) -> list[_Sentence]:
+    """The document's sentences with their mentions, and with their trigger scans and
+    attack verbs settled by one pass over each chunk: most sentences name no event."""
     out: list[_Sentence] = []
     for chunk in doc.chunks:
-        for a, b in split_sentences(chunk.text):  # offsets within the text: no clamping
-            start, end = chunk.original_offset(a), chunk.original_offset(b)
-            out.append(_Sentence(len(out), chunk, a, chunk.text[a:b], start, end))
+        text = chunk.text
+        spans = split_sentences(text)  # offsets within the text: no clamping
+        offset = original_offsets(chunk)
+        low = text.lower()
+        # a sentence's lower-casing is its slice of the chunk's (sentences end at spaces,
+        # so no final sigma reads across them: a sigma at all takes the slow way)
+        plain = _plain(text, low) and "\u03a3" not in text
+        if not plain:
+            for a, b in spans:
+                out.append(_Sentence(len(out), chunk, a, text[a:b], offset(a), offset(b)))
+            continue
+        words = low.encode().translate(_ASCII_WORDS).split()
+        hits = _TRIGGER_SCAN.scan_spans(low, words, spans)
+        no_attack = _GENERIC_HEADS.isdisjoint(words)
+        for (a, b), h in zip(spans, hits, strict=True):
+            sent = _Sentence(len(out), chunk, a, text[a:b], offset(a), offset(b), low[a:b])
+            sent.trigger_hits = h
+            if no_attack:
+                sent.generic = []
+            out.append(sent)
     starts = [s.start for s in out]
     ends = [s.end for s in out]
 
@@ -847,6 +1000,8 @@ _ANAPHOR = _AsciiCaseFree(
 _CIVILIAN_WORDS = _CaseFree(
     r"\b(?:civilians?|residential|children|residents|villagers|women|passers-by)\b"
 )
+assert _CIVILIAN_WORDS.first_words is not None
+_CIVILIAN_HEADS = _CIVILIAN_WORDS.first_words
 _CIVILIAN_KINDS = frozenset(
     "civilians civilian children child people residents adults women villagers".split()
 )
@@ -881,58 +1036,60 @@ def _is_country_level(p: PlaceMention) -> bool:
     return _kind(p) in (PlaceKind.COUNTRY, PlaceKind.CONTINENT)
 
 
-def _after(sent: _Sentence, p: PlaceMention) -> str:
-    end = sent.rel(p.span) + len(p.span.text)
-    return sent.text[end : end + 40]
+@dataclass(slots=True)
+class _PlaceFacts:
+    """What the text around one place of a sentence says of it, read once per sentence
+    (location candidates, actor cues and ranking all ask)."""
+
+    place: PlaceMention
+    pos: int  # sent.rel(place.span)
+    after: str  # the 40 characters after it
+    #: a state speaking or acting: 'Moscow said', 'Kyiv's troops', 'Russia has'
+    state: bool
+    #: not where something happened: a state acting, or a country's possessive ("Russia's
+    #: neighbouring Kursk region")
+    metonym: bool
+    possessive: bool  # "'s" follows
+    #: country-level and no locative before it ("positions in northern Iraq" is where)
+    bare_country: bool
 
 
-def _acts_as_state(sent: _Sentence, p: PlaceMention) -> bool:
-    """'Moscow said', 'Kyiv's troops', 'Russia has': a state speaking or acting."""
-    if p.role == "metonym":
-        return True
-    if _kind(p) not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
-        return False
-    after = _after(sent, p)
-    if _SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after):
-        return True
-    # "Russia has ..." is the state acting; "Kharkiv was retaken" is a place
-    return _kind(p) is PlaceKind.COUNTRY and bool(_STATE_VERB_AFTER.match(after))
+def _place_facts(sent: _Sentence) -> list[_PlaceFacts]:
+    """:class:`_PlaceFacts` of each of ``sent.places``, in order (read once)."""
+    if sent.place_facts is None:
+        sent.place_facts = [_facts_of(sent, p) for p in sent.places]
+    return sent.place_facts
 
 
-def _acts_as_metonym(sent: _Sentence, p: PlaceMention) -> bool:
-    """Not where something happened: a state acting (:func:`_acts_as_state`, inlined to
-    read the text after the place once), or a country's possessive ("Russia's
-    neighbouring Kursk region")."""
-    if p.role == "metonym":
-        return True
+def _facts_of(sent: _Sentence, p: PlaceMention) -> _PlaceFacts:
+    pos = sent.rel(p.span)
+    end = pos + len(p.span.text)
+    after = sent.text[end : end + 40]
+    possessive = _POSSESSIVE_AFTER.match(after) is not None
     kind = _kind(p)
-    if kind not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
-        return False
-    after = _after(sent, p)
-    if _SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after):
-        return True
-    if kind is PlaceKind.COUNTRY and _STATE_VERB_AFTER.match(after):
-        return True
-    return kind is not None and bool(_POSSESSIVE_AFTER.match(after))
+    if p.role == "metonym":
+        state = metonym = True
+    elif kind not in (PlaceKind.COUNTRY, PlaceKind.CITY, None):
+        state = metonym = False
+    else:
+        state = bool(_SPEECH_AFTER.match(after) or _MILITARY_AFTER.match(after)) or (
+            kind is PlaceKind.COUNTRY and _STATE_VERB_AFTER.match(after) is not None
+        )  # "Russia has ..." is the state acting; "Kharkiv was retaken" is a place
+        metonym = state or (kind is not None and possessive)
+    bare = kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT) and not _LOCATIVE.search(
+        sent.text[max(0, pos - 20) : max(0, pos)]
+    )
+    return _PlaceFacts(p, pos, after, state, metonym, possessive, bare)
 
 
 def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
     """Places of the sentence that may be where something happened (read once)."""
     if sent.location_candidates is None:
-        sent.location_candidates = _find_location_candidates(sent)
+        sent.location_candidates = [
+            f.place for f in _place_facts(sent)
+            if f.place.role == "location" and not f.metonym and not f.bare_country
+        ]  # fmt: skip
     return sent.location_candidates
-
-
-def _find_location_candidates(sent: _Sentence) -> list[PlaceMention]:
-    out = []
-    for p in sent.places:
-        if p.role != "location" or _acts_as_metonym(sent, p):
-            continue
-        before = sent.text[max(0, sent.rel(p.span) - 20) : max(0, sent.rel(p.span))]
-        if _is_country_level(p) and not _LOCATIVE.search(before):
-            continue
-        out.append(p)
-    return out
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -1068,47 +1225,48 @@ def _bare_demonym(sent: _Sentence, e: EntityMention) -> bool:
     if e.span.text.casefold() not in _DEMONYM_TO_ISO:
         return False
     end = sent.rel(e.span) + len(e.span.text)
-    return not _DEMONYM_FORCES.match(sent.text, sent.rel(e.span), end + 40)
+    return not _DEMONYM_FORCES.match(sent.text, sent.rel(e.span), end + 40, low=sent.low)
+
+
+def _entity_cues(sent: _Sentence) -> list[_ActorCue]:
+    """The sentence's armed groups as actor cues, in order (read once)."""
+    if sent.actor_cues is None:
+        sent.actor_cues = [
+            _ActorCue(sent.rel(e.span), partial(
+                Actor, name=e.name, kind=e.kind.value, role="actor1", country=e.country,
+                evidence=e.span,
+            ))
+            for e in sent.entities
+            if e.kind is EntityKind.ARMED_GROUP and not _bare_demonym(sent, e)
+        ]  # fmt: skip
+    return sent.actor_cues
 
 
 def _actor_cues(sent: _Sentence, lo: int, hi: int) -> list[_ActorCue]:
     """Who could be acting in ``sent.text[lo:hi]``: armed groups, states, demonyms."""
-    cues: list[_ActorCue] = []
-    for e in sent.entities:
-        pos = sent.rel(e.span)
-        if lo <= pos < hi and e.kind is EntityKind.ARMED_GROUP and not _bare_demonym(sent, e):
-            cues.append(
-                _ActorCue(pos, partial(Actor, name=e.name, kind=e.kind.value, role="actor1",
-                                       country=e.country, evidence=e.span))  # fmt: skip
-            )
-    for p in sent.places:
-        pos = sent.rel(p.span)
+    cues = [c for c in _entity_cues(sent) if lo <= c.pos < hi]
+    for f in _place_facts(sent):
+        pos, p = f.pos, f.place
         if not lo <= pos < hi or p.resolved is None or p.resolved.country is None:
             continue
         if p.role == "modifier":
             continue  # "Russian energy infrastructure"; "Russian forces" is matched below
-        after = _after(sent, p)
-        possessive = _POSSESSIVE_AFTER.match(after)
-        gap = after[: hi - pos - len(p.span.text)]
-        owns_hi = possessive and _OWNS_NEXT.match(gap)
-        if _acts_as_state(sent, p) or owns_hi or (
-            _is_country_level(p) and not possessive and not _LOCATIVE.search(
-                sent.text[max(0, pos - 20) : pos]
-            )  # "positions in northern Iraq": where, not who
+        if f.state or (f.bare_country and not f.possessive) or (
+            f.possessive and _OWNS_NEXT.match(f.after[: hi - pos - len(p.span.text)])
         ):
             cues.append(_ActorCue(pos, partial(_state_actor, p.resolved.country, "actor1", p.span)))
-    scan = _may_hold(_DEMONYM_WORDS, sent.text[lo:hi])
-    for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi) if scan else ():
-        iso = _DEMONYM_TO_ISO[m.group("d").lower()]
-        build = partial(_demonym_actor, sent, iso, *m.span("d"))
-        cues.append(_ActorCue(m.start(), build))
+    if _window_may_hold(sent, _DEMONYM_WORDS, lo, hi):
+        for m in _DEMONYM_FORCES.finditer(sent.text, lo, hi, low=sent.low):
+            iso = _DEMONYM_TO_ISO[m.group("d").lower()]
+            build = partial(_demonym_actor, sent, iso, *m.span("d"))
+            cues.append(_ActorCue(m.start(), build))
     return cues
 
 
 def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]:
     text = sent.text
-    between = _may_hold(_BETWEEN_WORDS, text[seg[0] : seg[1]])
-    if between and (m := _BETWEEN.search(text, seg[0], seg[1])) is not None:
+    between = _window_may_hold(sent, _BETWEEN_WORDS, *seg)
+    if between and (m := _BETWEEN.search(text, seg[0], seg[1], low=sent.low)) is not None:
         a = _state_actor(_DEMONYM_TO_ISO[m.group("a").lower()], "actor1", sent.span(*m.span("a")))
         b = _state_actor(_DEMONYM_TO_ISO[m.group("b").lower()], "actor2", sent.span(*m.span("b")))
         return [a, b] if a.name != b.name else [a]
@@ -1121,8 +1279,9 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
             return [min(cues, key=lambda c: c.pos).actor]
     # Adjective: "Russian missile strike"
     base = max(seg[0], trig.start - 30)
-    window = text[base : trig.start]
-    if _may_hold(_DEMONYM_WORDS, window) and (m := _DEMONYM_BEFORE.search(window)) is not None:
+    if _window_may_hold(sent, _DEMONYM_WORDS, base, trig.start) and (
+        m := _DEMONYM_BEFORE.search(text[base : trig.start])
+    ) is not None:
         iso = _DEMONYM_TO_ISO[m.group("d").lower()]
         return [_state_actor(iso, "actor1", sent.span(base + m.start("d"), base + m.end("d")))]
     if (m := _DEMONYM_START.match(text[trig.start : trig.end])) is not None:
@@ -1180,7 +1339,7 @@ def _regional_reading(sent: _Sentence, p: PlaceMention) -> PlaceMention:
     if r is None or r.kind not in _SETTLEMENT_KINDS or not r.region:
         return p
     pos = p.span.start - sent.start
-    if not _SETTLEMENTS_IN.search(sent.text, max(0, pos - 40), max(0, pos)):
+    if not _SETTLEMENTS_IN.search(sent.text, max(0, pos - 40), max(0, pos), low=sent.low):
         return p
     surface = _fold(p.surface)
     region = next(
@@ -1206,7 +1365,7 @@ def _choose_location(
             pool, key=lambda p: _rank(p, trig.start, sent, trig.end)
         )
         return _regional_reading(sent, best)
-    if not _ANAPHOR.search(sent.text):
+    if not _ANAPHOR.search(sent.text, low=sent.low):
         return None
     countries = {p.resolved.country for p in sent.places if p.resolved is not None}
     for j in (sent.index - 1, sent.index + 1):
@@ -1240,7 +1399,12 @@ def _attached_casualties(
 
 def _triggers_of(sent: _Sentence) -> list[Trigger]:
     if sent.triggers is None:
-        sent.triggers = find_triggers(sent.text, [p.span.start - sent.start for p in sent.places])
+        hits = sent.trigger_hits
+        if hits is None:
+            hits = _TRIGGER_SCAN.scan(sent.text, sent.low)
+        sent.triggers = _typed_triggers(
+            sent.text, hits, [p.span.start - sent.start for p in sent.places], sent.low
+        ) if hits else []  # fmt: skip
     return sent.triggers
 
 
@@ -1252,6 +1416,8 @@ _GENERIC_ATTACK = _CaseFree(
     r"\b(?:attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|storm(?:ed|ing)|opened fire|open fire|"
     r"gunned down|kill(?:ed|ing|s))\b"
 )
+assert _GENERIC_ATTACK.first_words is not None
+_GENERIC_HEADS = _GENERIC_ATTACK.first_words
 _NOT_AN_ATTACK_AFTER = re.compile(r"^[\s-]*(?:helicopters?|dogs?|submarines?|aircraft)\b", re.I)
 _NOT_AN_ATTACK_BEFORE = re.compile(
     r"\b(?:heart|panic|asthma|cyber|verbal|personal|bee|shark|dog|bear|animal|wolf)[\s-]*$", re.I
@@ -1303,16 +1469,23 @@ def _generic_triggers(sent: _Sentence) -> list[Trigger]:
 
 
 def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
-    if _triggers_of(sent) or _NON_CONFLICT.search(sent.text) or _RETOLD.search(sent.text):
+    words = sent.words()
+    if words is not None and _GENERIC_HEADS.isdisjoint(words):
+        return []  # no attack or killing verb: nothing below can match
+    if (
+        _triggers_of(sent)
+        or _NON_CONFLICT.in_sentence(sent)
+        or _RETOLD.in_sentence(sent)
+    ):
         return []
     text = sent.text
-    attacker = sent.casualties or _ATTACKERS.search(text) or any(
+    attacker = sent.casualties or _ATTACKERS.in_sentence(sent) or any(
         e.kind is EntityKind.ARMED_GROUP for e in sent.entities
     )
     if not attacker:
         return []
     out: list[Trigger] = []
-    for m in _GENERIC_ATTACK.lowered.finditer(text.lower()) if text.isascii() else (
+    for m in _GENERIC_ATTACK.lowered.finditer(sent.low) if text.isascii() else (
         _GENERIC_ATTACK.folded.finditer(text)
     ):
         s, e = m.span()
@@ -1345,7 +1518,7 @@ def _opens_event(sent: _Sentence) -> bool:
     """A sentence with an event phrase of its own, not one continuing the last story: a
     specific trigger, or an attack/killing verb with a place of its own."""
     return bool(_triggers_of(sent)) or bool(
-        _location_candidates(sent) and _generic_triggers(sent)
+        _generic_triggers(sent) and _location_candidates(sent)
     )
 
 
@@ -1366,7 +1539,7 @@ def _segment_date(
     if published is None:
         return _fallback(None)
     if sent.date_hits is None:
-        sent.date_hits = _DATE_SCAN.scan(sent.text)
+        sent.date_hits = _DATE_SCAN.scan(sent.text, sent.low, sent.words())
     text, hits = sent.text, sent.date_hits
     lo, hi = seg
     if lo == 0 and hi == len(text):
@@ -1593,7 +1766,9 @@ def _civilian_context(sent: _Sentence, seg: tuple[int, int]) -> Span | None:
     """A civilian word of the trigger's clause that shows who was hit ("civilians",
     "residential"), never a source ("residents said")."""
     pos = seg[0]
-    while (m := _CIVILIAN_WORDS.search(sent.text, pos, seg[1])) is not None:
+    if not _window_may_hold(sent, _CIVILIAN_HEADS, pos, seg[1]):
+        return None
+    while (m := _CIVILIAN_WORDS.search(sent.text, pos, seg[1], low=sent.low)) is not None:
         if not _SPOKE.match(sent.text, m.end()):
             return sent.span(*m.span())
         pos = m.end()

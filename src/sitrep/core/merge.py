@@ -110,12 +110,12 @@ def _norm(s: str) -> str:
 def _entities(results: Sequence[EntitiesResult]) -> list[EntityMention]:
     """Per-chunk mentions renamed to the document's canonical names (alias folding)."""
     mentions = [m for r in results for m in r.entities]
-    fold = _optional("entities", "merge_document_entities")
+    fold = _optional("entities", "document_aliases")
     if fold is not None and results:
         canon: dict[str, str] = {}
-        for m in fold(results):
-            for surface in (m.name, m.span.text, *m.aliases):
-                canon.setdefault(_norm(surface), m.name)
+        for name, surfaces in fold(results):
+            for surface in surfaces:
+                canon.setdefault(_norm(surface), name)
         renamed = []
         for m in mentions:
             name = canon.get(_norm(m.name)) or canon.get(_norm(m.span.text)) or m.name

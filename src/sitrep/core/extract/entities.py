@@ -30,6 +30,7 @@ from sitrep.schemas import (
 __all__ = [
     "EXTRACTOR",
     "extract_entities",
+    "document_aliases",
     "merge_document_entities",
     "normalise_name",
 ]
@@ -1174,6 +1175,62 @@ def merge_document_entities(
     the same role and country, and is dropped when nothing links it (unless
     ``keep_unlinked_roles``). The output is the same whatever the order of ``results``.
     """
+    out: list[EntityMention] = []
+    for key, name, ms in _clusters(results, keep_unlinked_roles=keep_unlinked_roles):
+        first = min(ms, key=lambda x: (x.span.start, x.span.end))
+        roles = [x.role for x in ms if x.role and not _is_role_only(x)] or [
+            x.role for x in ms if x.role
+        ]
+        out.append(
+            EntityMention(
+                name=name,
+                kind=first.kind,
+                span=first.span,
+                role=_best_role(roles),
+                country=_best_country(x.country for x in ms if x.country),
+                aliases=sorted(_aliases(key[1], ms)),
+            )
+        )
+    out.sort(key=lambda m: (m.span.start, m.span.end, m.kind, m.name))
+    return out
+
+
+def document_aliases(results: Sequence[EntitiesResult]) -> list[tuple[str, list[str]]]:
+    """For each entity :func:`merge_document_entities` gives, in its order: the canonical
+    name and the surface forms it folds (its name, first span's text, then its aliases).
+
+    What the merger renames mentions by, without building a model per entity.
+    """
+    rows: list[tuple[tuple[int, int, EntityKind, str], str, list[str]]] = []
+    for key, name, ms in _clusters(results, keep_unlinked_roles=False):
+        first = min(ms, key=lambda x: (x.span.start, x.span.end))
+        surfaces = [name, first.span.text, *sorted(_aliases(key[1], ms))]
+        rows.append(((first.span.start, first.span.end, first.kind, name), name, surfaces))
+    rows.sort(key=lambda r: r[0])
+    return [(name, surfaces) for _, name, surfaces in rows]
+
+
+@lru_cache(maxsize=16384)
+def _clean_surface(text: str) -> str:
+    """:func:`_clean` of a mention's surface text: documents repeat their names."""
+    return _clean(text)
+
+
+def _aliases(norm: str, ms: Sequence[EntityMention]) -> set[str]:
+    """Every name and surface form of a cluster but its canonical one (``norm``, normalised)."""
+    aliases: set[str] = set()
+    for x in ms:
+        aliases.update(x.aliases)
+        aliases.add(x.name)
+        aliases.add(_clean_surface(x.span.text))
+    return {a for a in aliases if a and normalise_name(a) != norm}
+
+
+def _clusters(
+    results: Sequence[EntitiesResult], *, keep_unlinked_roles: bool
+) -> list[tuple[tuple[str, str], str, list[EntityMention]]]:
+    """``(key, canonical name, mentions)`` of each entity of the document, in the order
+    the entities are first keyed (see :func:`merge_document_entities`)."""
     ordered = sorted(results, key=lambda r: (r.chunk.document_id, r.chunk.seq, r.chunk.chunk_id))
     mentions = [m for r in ordered for m in r.entities]
     # stable, so ties keep chunk order; the kind is a StrEnum and sorts by its value
@@ -1218,7 +1275,7 @@ def merge_document_entities(
         if name in person_canon:
             return person_canon[name]
         surname = name.split()[-1]
-        cands = [n for n in full_names if _surname_match(n.split()[-1], surname)]
+        cands = [n for n in full_names if _surname_match(words[n][-1], surname)]
         if not cands:
             # variants of one bare surname fold together ('Zelenskiy' / 'Zelensky')
             return name
@@ -1273,29 +1330,4 @@ def merge_document_entities(
             key = ("PERSON", want)
             canon.setdefault(key, m.name)
             clusters[key].append(m)
-
-    out: list[EntityMention] = []
-    for key, ms in clusters.items():
-        name = canon[key]
-        first = min(ms, key=lambda x: (x.span.start, x.span.end))
-        aliases: set[str] = set()
-        for x in ms:
-            aliases.update(x.aliases)
-            aliases.add(x.name)
-            aliases.add(_clean(x.span.text))
-        aliases = {a for a in aliases if normalise_name(a) != key[1] and a}
-        roles = [x.role for x in ms if x.role and not _is_role_only(x)] or [
-            x.role for x in ms if x.role
-        ]
-        out.append(
-            EntityMention(
-                name=name,
-                kind=first.kind,
-                span=first.span,
-                role=_best_role(roles),
-                country=_best_country(x.country for x in ms if x.country),
-                aliases=sorted(aliases),
-            )
-        )
-    out.sort(key=lambda m: (m.span.start, m.span.end, m.kind, m.name))
-    return out
+    return [(key, canon[key], ms) for key, ms in clusters.items()]
