@@ -23,11 +23,12 @@ import re
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
@@ -314,18 +315,25 @@ class _NameProfile:
                             primary_pop)
 
 
-def _profile(g: Gazetteer, key: str) -> _NameProfile:
-    """What the readings of a folded name are, memoised per gazetteer (bounded): it depends
-    on the gazetteer alone, and the same names recur in every text."""
-    memo = g.memo.get("places.profiles")
-    if memo is None:
-        memo = g.memo["places.profiles"] = {}
+_T = TypeVar("_T")
+
+
+def _memoised(g: Gazetteer, table: str, limit: int, key: Hashable, make: Callable[[], _T]) -> _T:
+    """``make()`` memoised in the gazetteer's ``table`` (cleared past ``limit`` entries):
+    what depends on the gazetteer alone, for names that recur in every text."""
+    memo: dict[Hashable, _T] = g.memo.setdefault(table, {})
     hit = memo.get(key)
     if hit is None:
-        if len(memo) > 200_000:
+        if len(memo) > limit:
             memo.clear()
-        hit = memo[key] = _NameProfile.of(g, g.names.get(key, ()))
+        hit = memo[key] = make()
     return hit
+
+
+def _profile(g: Gazetteer, key: str) -> _NameProfile:
+    """What the readings of a folded name are (memoised per gazetteer, bounded)."""
+    return _memoised(g, "places.profiles", 200_000, key,
+                     lambda: _NameProfile.of(g, g.names.get(key, ())))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -924,16 +932,9 @@ def _add_admin_readings(g: Gazetteer, m: _Mention) -> None:
 def _admin_readings(g: Gazetteer, key: str) -> tuple[int, ...]:
     """Encoded admin1 readings of "<key> region", "<key> oblast", "<key> province", in that
     order (memoised per gazetteer, bounded)."""
-    memo = g.memo.get("places.admin")
-    if memo is None:
-        memo = g.memo["places.admin"] = {}
-    hit = memo.get(key)
-    if hit is None:
-        if len(memo) > 50_000:
-            memo.clear()
-        hit = memo[key] = tuple(c for suffix in (" region", " oblast", " province")
-                                for c in g.names.get(key + suffix, ()) if g.kind[c >> 1] == "admin1")
-    return hit  # type: ignore[no-any-return]
+    return _memoised(g, "places.admin", 50_000, key, lambda: tuple(
+        c for suffix in (" region", " oblast", " province")
+        for c in g.names.get(key + suffix, ()) if g.kind[c >> 1] == "admin1"))
 
 
 def _country_of(g: Gazetteer, m: _Mention) -> str | None:
@@ -1278,13 +1279,7 @@ def _spread_points(g: Gazetteer, cands: tuple[int, ...]) -> dict[int, tuple[floa
 
 def _readings(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
     """:class:`_Readings` of a folded name and its candidates, memoised per gazetteer (bounded)."""
-    memo = g.memo.setdefault("places.readings", {})
-    hit = memo.get((key, cands))
-    if hit is None:
-        if len(memo) > 5_000:
-            memo.clear()
-        hit = memo[(key, cands)] = _Readings.of(g, key, cands)
-    return hit
+    return _memoised(g, "places.readings", 5_000, (key, cands), lambda: _Readings.of(g, key, cands))
 
 
 def _mention_readings(g: Gazetteer, m: _Mention) -> _Readings:
