@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -28,11 +29,21 @@ app = typer.Typer()
 register(app)
 
 
-def _publish(url: str, names: Streams, events: list[Event]) -> list[str]:
+# Entry ids one millisecond apart for tests that publish to several partitions and
+# check the merged order: "*" ids of two streams written in the same millisecond are
+# equal (ms-0), and the reader then orders them by partition, not by publish time.
+_DISTINCT_MS = itertools.count(int(time.time() * 1000))
+
+
+def _publish(url: str, names: Streams, events: list[Event], *, distinct_ms: bool = False) -> list[str]:
     """XADD events exactly as the merger does: fields event_id + payload (plain JSON)."""
     with Redis.from_url(url) as client:
         return [
-            client.xadd(names.events, {"event_id": e.event_id, PAYLOAD_FIELD: e.model_dump_json()}).decode()
+            client.xadd(
+                names.events,
+                {"event_id": e.event_id, PAYLOAD_FIELD: e.model_dump_json()},
+                id=f"{next(_DISTINCT_MS)}-0" if distinct_ms else "*",
+            ).decode()
             for e in events
         ]
 
@@ -184,7 +195,7 @@ def test_events_and_report_read_every_partition(
     parts = [Streams(names.prefix, p) for p in range(3)]
     ids = []
     for i, event in enumerate(invented_events):  # round robin over the partitions
-        ids += _publish(redis_url, parts[i % 3], [event])
+        ids += _publish(redis_url, parts[i % 3], [event], distinct_ms=True)
     env = {**_env(redis_url, names), "PARTITIONS": "3"}
     result = CliRunner().invoke(app, ["events"], env=env)
     assert result.exit_code == 0, result.output
@@ -211,17 +222,35 @@ async def test_following_every_partition_yields_new_events_in_id_order(
     from sitrep.subscribe.reader import stream_all_events  # noqa: PLC0415
 
     parts = [Streams(names.prefix, p) for p in range(3)]
-    _publish(redis_url, parts[0], invented_events[:1])
+    _publish(redis_url, parts[0], invented_events[:1], distinct_ms=True)
     seen: list[Event] = []
     client = AsyncRedis.from_url(redis_url)
     try:
         reader = stream_all_events(client, parts, follow=True, block_ms=50)
         seen.append((await anext(reader))[1])
         for i, event in enumerate(invented_events[1:4], 1):
-            _publish(redis_url, parts[i % 3], [event])
+            _publish(redis_url, parts[i % 3], [event], distinct_ms=True)
         while len(seen) < 4:
             seen.append((await asyncio.wait_for(anext(reader), 5))[1])
         await reader.aclose()
     finally:
         await client.aclose()
     assert seen == invented_events[:4]
+
+
+def test_equal_entry_ids_of_two_partitions_come_out_lower_partition_first(
+    redis_url: str, names: Streams, invented_events: list[Event]
+) -> None:
+    """Two partitions written in the same millisecond get the same id; the merged
+    order still is one total order (lower partition first), the same on every read."""
+    parts = [Streams(names.prefix, p) for p in range(3)]
+    with Redis.from_url(redis_url) as client:
+        for part, event in ((2, invented_events[0]), (0, invented_events[1]), (1, invented_events[2])):
+            client.xadd(parts[part].events, {"event_id": event.event_id, PAYLOAD_FIELD: event.model_dump_json()},
+                        id="1000-0")
+    env = {**_env(redis_url, names), "PARTITIONS": "3"}
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["events"], env=env)
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+        assert [Event.model_validate_json(line) for line in lines] == [invented_events[i] for i in (1, 2, 0)]

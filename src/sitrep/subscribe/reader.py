@@ -101,7 +101,10 @@ async def stream_all_events(
 ) -> AsyncIterator[tuple[str, Event]]:
     """:func:`stream_events` over every partition's event stream (``PARTITIONS=N``),
     merged in entry id order (ids are times: exact on one server, per node clock on a
-    cluster); ``since`` applies to every partition. With one partition this is
+    cluster). Ids of different streams can be equal (one millisecond, sequence 0), so a
+    tie goes to the lower partition, so a backlog comes out in one total order on every
+    read; following, each XREAD's new entries come out in that order as they arrive.
+    ``since`` applies to every partition. With one partition this is
     :func:`stream_events`. Following, one XREAD covers all streams on a single server;
     a cluster client reads each stream in turn (a multi-key XREAD must stay in one slot).
     """
@@ -119,7 +122,7 @@ async def stream_all_events(
             heads[i] = head
     last = {n.events: since if since not in ("", "-") else "0-0" for n in all_names}
     while heads:
-        i = min(heads, key=lambda k: _id_key(heads[k][0]))
+        i = min(heads, key=lambda k: (_id_key(heads[k][0]), k))
         entry_id, event = heads[i]
         last[all_names[i].events] = entry_id
         yield entry_id, event
@@ -128,6 +131,7 @@ async def stream_all_events(
         else:
             del heads[i]
     cluster = isinstance(redis, RedisCluster)
+    partition_of = {n.events: i for i, n in enumerate(all_names)}
     while follow and not (stop and stop()):
         if cluster:
             reply = []
@@ -143,8 +147,8 @@ async def stream_all_events(
             for entry_id, fields in entries:
                 eid = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
                 last[key] = eid
-                rows.append((eid, fields))
-        for eid, fields in sorted(rows, key=lambda r: _id_key(r[0])):
+                rows.append((_id_key(eid), partition_of[key], eid, fields))
+        for _, _, eid, fields in sorted(rows, key=lambda r: r[:2]):
             item = _decode(eid, fields, on_bad)
             if item is not None:
                 yield eid, item
