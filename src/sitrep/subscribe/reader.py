@@ -101,8 +101,8 @@ async def stream_all_events(
 ) -> AsyncIterator[tuple[str, Event]]:
     """:func:`stream_events` over every partition's event stream (``PARTITIONS=N``),
     merged in entry id order (ids are times: exact on one server, per node clock on a
-    cluster). Ids of different streams can be equal (one millisecond, sequence 0), so a
-    tie goes to the lower partition, so a backlog comes out in one total order on every
+    cluster). Ids of different streams can be equal (one millisecond, sequence 0): a tie
+    goes to the lower partition, so a backlog comes out in one total order on every
     read; following, each XREAD's new entries come out in that order as they arrive.
     ``since`` applies to every partition. With one partition this is
     :func:`stream_events`. Following, one XREAD covers all streams on a single server;

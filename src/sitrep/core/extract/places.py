@@ -851,8 +851,7 @@ class _Finder:
                 continue
             s, e = hit.start(1), hit.end(1)
             out[:] = [m for m in out if m.end <= s or m.start >= e]
-            out.append(_Mention(s, e, text[s:e], [i * 2], place.sent))
-        out.sort(key=_START)
+            out.append(_Mention(s, e, text[s:e], [i * 2], place.sent))  # _links sorts
 
     def _links(self, text: str, out: list[_Mention]) -> None:
         g = self.g
@@ -1040,6 +1039,7 @@ class _Context:
 
 
 def _plural_demonym(g: Gazetteer, key: str) -> bool:
+    """"latvians", "americans": the plural of a demonym the gazetteer has."""
     return key.endswith("s") and key[:-1] in g.demonyms
 
 

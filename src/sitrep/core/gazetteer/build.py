@@ -160,8 +160,8 @@ def _demonyms(countries: set[str], names: dict[str, Any]) -> dict[str, str]:
     """Folded demonym -> ISO alpha-2 country ("@" + code: continent): countryinfo's
     demonym of each country ("Antiguan,Barbudan" is two), the irregular table over it,
     the continents' adjectives, and the regular plural of each that is no place name.
-    A countryinfo demonym that is itself a place name ("Djibouti", "Gibraltar") or names two countries
-    ("Channel Islander") is left out."""
+    A countryinfo demonym that is itself a place name ("Djibouti", "Gibraltar") or names
+    two countries ("Channel Islander") is left out."""
     given: dict[str, set[str]] = defaultdict(set)
     for info in countryinfo.CountryInfo.all().values():
         cc = (info.get("ISO") or {}).get("alpha2")
