@@ -342,3 +342,49 @@ def test_names_of_one_text_agree_on_a_country_no_other_name_contradicts() -> Non
     got = read("Storms hit Georgia on Monday. In Savannah, trees fell on cars.")
     assert got == {"Georgia": ("US", "US-GA"), "Savannah": ("US", "US-GA")}
     assert read("Russian troops remain in Georgia's breakaway regions.")["Georgia"] == ("GE", None)
+
+
+def _readings(text: str) -> dict[str, str | None]:
+    """Surface -> region (else country) of every place the extractor finds in ``text``."""
+    out: dict[str, str | None] = {}
+    for pm in extract_places(make_chunk(text)).places:
+        r = pm.resolved
+        out[text[pm.span.start : pm.span.end]] = None if r is None else (r.region or r.country)
+    return out
+
+
+def test_a_bare_state_name_does_not_pull_a_town_of_another_state_into_it() -> None:
+    """Only a region named as one ("in the Belgorod region") frames a sentence's small places:
+    "Wisconsin" beside DeKalb, Illinois, leaves DeKalb where the gazetteer has it."""
+    got = _readings("Police in DeKalb said the man arrested in Wisconsin on Friday had lived in Sycamore.")
+    assert got == {"DeKalb": "US-IL", "Wisconsin": "US-WI", "Sycamore": "US-IL"}
+
+
+def test_a_region_named_as_one_still_frames_villages_the_gazetteer_lacks() -> None:
+    got = _readings("Shelling hit the villages of Popovka and Demidovka in the Belgorod region, the governor said.")
+    assert got["Popovka"] == got["Demidovka"] == "RU-BEL"
+
+
+def test_a_name_shared_with_a_far_larger_city_names_no_region() -> None:
+    """"Charlotte" (a city of 900,000) is no evidence for Charlotte Parish, Saint Vincent, and
+    a town the same sentence names stays in its own state."""
+    got = _readings("Twin sisters Lindsay and Charlotte Graham, students at St. John's Lutheran School"
+                    " in Lombard, won the contest.")
+    assert got["Lombard"] == "US-IL"
+    assert "VC-01" not in got.values()
+
+
+def test_a_region_named_like_its_seat_town_is_the_town() -> None:
+    """Bare "Nelson" is the town (British Columbia here, by its neighbours), not New Zealand's
+    Nelson Region, and it drags no neighbour there."""
+    got = _readings("The new office in Nelson opened on Monday, said the member for Nelson-Creston."
+                    " Staff from Castlegar and Creston will work there.")
+    assert set(got.values()) == {"CA-BC"}
+
+
+def test_a_state_name_is_not_a_town_that_has_it_as_an_alias() -> None:
+    """Valle Vista, California, has "Florida" among its alternate names: a text full of
+    California still means the state."""
+    p = resolve_toponym("Florida", "Students at California State University, UCLA and San Marcos in California"
+                                   " joined students from Florida.")
+    assert p is not None and p.region == "US-FL" and p.kind == PlaceKind.ADMIN1

@@ -38,7 +38,8 @@ from ._common import chunk_ref, original_offsets, split_sentences
 
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
-VERSION = "0.1.0"
+#: Stamped on every result: bumped whenever the same text can get a different reading.
+VERSION = "0.2.0"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -966,6 +967,13 @@ def _country_of(g: Gazetteer, m: _Mention) -> str | None:
     return None
 
 
+
+
+
+#: A town this populous that shares its region's name is what the bare name means.
+_REGION_CITY_POP = 1_000
+
+
 def _region_of(g: Gazetteer, cands: Sequence[int], admin_hint: bool) -> str | None:
     """The ISO region a name names as a region ("Kursk region", "Belgorod Oblast"), given
     its readings and whether "region"/"oblast" follows it."""
@@ -976,10 +984,19 @@ def _region_of(g: Gazetteer, cands: Sequence[int], admin_hint: bool) -> str | No
         if any(g.kind[c >> 1] == "city" and not c & 1 and g.cc[c >> 1] in ccs and g.pop[c >> 1] >= 100_000
                for c in cands):
             return None  # "Moscow", "Rafah": a bare name shared with a city of the region's country names the city
+        top = max((g.pop[c >> 1] for c in cands if g.kind[c >> 1] == "admin1" and not c & 1), default=0)
+        if any(g.kind[c >> 1] == "city" and not c & 1 and g.pop[c >> 1] >= max(top, 100_000) for c in cands):
+            return None  # "Charlotte": a city more populous than any region of the name, not Charlotte Parish
     # several regions share the name ("Maryland": the state, a county of Liberia): the most populous
     best = max((c for c in cands if g.kind[c >> 1] == "admin1" and (not (c & 1) or admin_hint)),
                key=lambda c: (g.pop[c >> 1], -c), default=None)
-    return None if best is None else g.region[best >> 1]
+    if best is None:
+        return None
+    reg = g.region[best >> 1]
+    if not admin_hint and any(g.kind[c >> 1] == "city" and not c & 1 and g.region[c >> 1] == reg
+                              and g.pop[c >> 1] >= _REGION_CITY_POP for c in cands):
+        return None  # "Nelson": the town, not New Zealand's Nelson Region it is the seat of
+    return reg
 
 
 # --- resolving -----------------------------------------------------------------------
@@ -995,6 +1012,9 @@ class _Context:
     countries: Counter[str]
     sent_weak: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # (region, surface) of bare names that are also regions
     sent_weak_names: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # the same: region -> surfaces
+    #: regions a sentence names as regions ("the Belgorod region", "Kursk Oblast"): what a
+    #: small place of the sentence that has no reading there falls back to
+    sent_framed: dict[int, list[str]] = field(default_factory=dict)
     #: code -> folded surfaces that gave it evidence: a name must not vote for its own reading
     #: ("Georgia" x5 is no evidence for the country Georgia)
     sources: dict[str, Counter[str]] = field(default_factory=dict)
@@ -1075,6 +1095,8 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
         reg = rd.region_hinted if m.admin_hint else rd.region_bare
         if reg:
             sr[m.sent].append(reg)
+            if m.admin_hint or _looks_admin(m.surface):
+                ctx.sent_framed.setdefault(m.sent, []).append(reg)
             add(regions, reg, 2, key)
             cc = reg.split("-")[0]
             add(countries, cc, 1, key)
@@ -1410,10 +1432,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     country_named = rd.country_named
     top = scored[0][1] if scored else 0
     if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region) and (
-            (top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
+            (top & 1 and ccs[top >> 1] in rd.admin_ccs and pops[top >> 1] < 100_000)
             or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
-        # "Montana", "Kansas": the state by its main name, not a town of it that has the name
-        # as an alias, nor a village elsewhere that shares it ("Kansas, Illinois" would say
+        # "Montana", "Kansas": the state by its main name, not a town of its country that has
+        # the name as an alias ("Florida" for Valle Vista, California), nor a village elsewhere that shares it ("Kansas, Illinois" would say
         # so); a metropolis keeps its name: "New York" is the city
         k = next(k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "admin1" and not c & 1
                  and ccs[c >> 1] == ccs[top >> 1])
@@ -1432,7 +1454,9 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         bi = best >> 1
         bkind = g.kind[bi]
         small = bkind == "city" and g.pop[bi] < 200_000 and bi not in g.capital_ids
-        regs_here = sent_regions or ([m.link_region] if m.link_region else [])
+        # only a region named as one ("in the Belgorod region"): a bare state or region name
+        # in a sentence that also names a town elsewhere ("DeKalb ... Wisconsin") is no frame
+        regs_here = ctx.sent_framed.get(m.sent) or ([m.link_region] if m.link_region else [])
         read = False
         if m.kind == "district":
             small = False
@@ -1985,7 +2009,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
         same = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, rd,
                 _evidence(rd, m, ctx, key), version)
-        regions = tuple(ctx.sent_regions.get(s, ()))
+        regions = (tuple(ctx.sent_regions.get(s, ())), tuple(ctx.sent_framed.get(s, ())))
         e = memo.get(same)
         if e is None or (e[4] is not None and e[4] != regions):
             read = _resolve(g, m, ctx)
