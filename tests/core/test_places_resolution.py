@@ -388,3 +388,25 @@ def test_a_state_name_is_not_a_town_that_has_it_as_an_alias() -> None:
     p = resolve_toponym("Florida", "Students at California State University, UCLA and San Marcos in California"
                                    " joined students from Florida.")
     assert p is not None and p.region == "US-FL" and p.kind == PlaceKind.ADMIN1
+
+
+@pytest.mark.parametrize(("name", "region"), [("England", "GB-ENG"), ("Scotland", "GB-SCT"), ("Wales", "GB-WLS"),
+                                              ("Northern Ireland", "GB-NIR")])
+def test_the_nations_of_the_uk_are_their_iso_subdivisions(name: str, region: str) -> None:
+    p = resolve_toponym(name, f"Doctors in {name} and London said the hospitals were full.")
+    assert p is not None and p.kind == PlaceKind.ADMIN1
+    assert (p.country, p.region) == ("GB", region)
+
+
+def test_a_list_of_states_is_no_address() -> None:
+    """"Missouri, New York, North Carolina and Virginia": Missouri is not a place in New
+    York, and New York after a state is the state."""
+    text = "Performers came from all across the United States, including Missouri, New York, North Carolina and Virginia."
+    got = _readings(text)
+    assert got["Missouri"] == "US-MO" and got["New York"] == "US-NY"
+    p = resolve_toponym("Missouri", text)
+    assert p is not None and p.region == "US-MO"
+    p = [pm.resolved for pm in extract_places(make_chunk("Performers came from Missouri, New York and Ohio.")).places
+         if pm.resolved is not None and pm.resolved.region == "US-NY"]
+    assert p and all(x.kind == PlaceKind.ADMIN1 for x in p)
+

@@ -906,6 +906,13 @@ class _Finder:
             m.link_cc = m.link_cc or cc
             return
         region = _region_of(g, nx.cands, nx.admin_hint)
+        if region and any(g.kind[c >> 1] == "admin1" and not c & 1 for c in m.cands) and not any(
+                g.region[c >> 1] == region for c in m.cands):
+            # "Missouri, New York, North Carolina": a list of states, not an address; the
+            # next name is a state too ("New York" the state, not the city)
+            if any(g.kind[c >> 1] == "admin1" and not c & 1 for c in nx.cands):
+                nx.admin_hint = True
+            return
         if region:
             m.link_region = region
             m.link_cc = region.split("-")[0]
@@ -1431,15 +1438,22 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     admin_regs, city_regs = rd.admin_regs, rd.city_regs
     country_named = rd.country_named
     top = scored[0][1] if scored else 0
-    if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region) and (
-            (top & 1 and ccs[top >> 1] in rd.admin_ccs and pops[top >> 1] < 100_000)
-            or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
-        # "Montana", "Kansas": the state by its main name, not a town of its country that has
-        # the name as an alias ("Florida" for Valle Vista, California), nor a village elsewhere that shares it ("Kansas, Illinois" would say
-        # so); a metropolis keeps its name: "New York" is the city
-        k = next(k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "admin1" and not c & 1
-                 and ccs[c >> 1] == ccs[top >> 1])
-        scored.insert(0, scored.pop(k))
+    if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region):
+        if ((top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
+                or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
+            # "Montana", "Kansas": the state by its main name, not a town of it that has the
+            # name as an alias, nor a village elsewhere that shares it ("Kansas, Illinois"
+            # would say so); a metropolis keeps its name: "New York" is the city
+            k = next(k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "admin1" and not c & 1
+                     and ccs[c >> 1] == ccs[top >> 1])
+            scored.insert(0, scored.pop(k))
+        elif top & 1 and pops[top >> 1] < 100_000 and ccs[top >> 1] in rd.admin_ccs:
+            # a town elsewhere in the state's country that has the name as an alias: the best
+            # reading by the main name ("Florida" is not Valle Vista, California; "Washington"
+            # is not Reisterstown, Maryland)
+            k = next((k for k, (_s, c) in enumerate(scored) if not c & 1), None)
+            if k is not None:
+                scored.insert(0, scored.pop(k))
     if country_named and scored and g.kind[scored[0][1] >> 1] == "city" and not (
             m.link_region or m.admin_hint or (m.link_cc and m.link_cc == g.cc[scored[0][1] >> 1])):
         # a country's own name ("Mexico") is the country, not a city that context favours

