@@ -410,3 +410,13 @@ def test_a_list_of_states_is_no_address() -> None:
          if pm.resolved is not None and pm.resolved.region == "US-NY"]
     assert p and all(x.kind == PlaceKind.ADMIN1 for x in p)
 
+
+
+def test_a_world_city_is_not_a_village_of_the_country_the_text_is_about() -> None:
+    """A text about the US that also names Los Angeles means London, England, not the
+    Californian village of 1,900 people; Stockholm is Sweden's capital, not New Jersey's."""
+    text = ("The hoodie was sold in the United States and withdrawn in Los Angeles and New York."
+            " The designer, a Spanish artist, is based in London. Staff in Stockholm raised no concern.")
+    london, stockholm = resolve_toponym("London", text), resolve_toponym("Stockholm", text)
+    assert london is not None and london.country == "GB"
+    assert stockholm is not None and stockholm.country == "SE"

@@ -1239,6 +1239,8 @@ class _Readings:
     #: encoded id -> (lat, cell row, cell column, lon, weight, entry, region) of its settlement
     #: and county readings, each weighted by how little a chance match says
     spread: dict[int, tuple[float, int, int, float, float, int, str]]
+    #: per row: a settlement dwarfed by a prominent namesake (:data:`_PROMINENT_POP`)
+    dwarfed: tuple[bool, ...]
     #: (admin hint, county hint, linked region, linked country) -> each row's prior and
     #: pattern bonuses: most mentions share the few combinations
     linked: dict[tuple[bool, bool, str | None, str | None], tuple[float, ...]]
@@ -1296,7 +1298,7 @@ class _Readings:
             counties.pop() if len(counties := {regions[c >> 1] for c in cands if kinds[c >> 1] == "admin2"}) == 1 else None,
             next((regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1"), None),
             tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1),
-            _spread_points(g, cands), {})
+            _spread_points(g, cands), _dwarfed(g, rows), {})
 
     def bases(self, admin_hint: bool, county_hint: bool, link_region: str | None, link_cc: str | None) -> tuple[float, ...]:
         """Each row's prior plus what the name's own patterns add ("X region", "X, Ukraine")."""
@@ -1316,6 +1318,24 @@ class _Readings:
             out.append(s)
         hit = self.linked[(admin_hint, county_hint, link_region, link_cc)] = tuple(out)
         return hit
+
+
+#: A settlement this populous, or a capital, is what a bare mention of its name usually means:
+#: that the text names the country of a namesake under 1/_DWARF_RATIO of its size, or one
+#: region among several others, lifts the namesake only by _DWARF_DAMP as much ("London" in
+#: a text that names the US and Los Angeles is not London, California). A region the text is
+#: mostly about, and the sentence's own regions, count in full (Paris, Illinois, in local news).
+_PROMINENT_POP = 100_000
+_DWARF_RATIO = 50
+_DWARF_DAMP = 0.25
+
+
+def _dwarfed(g: Gazetteer, rows: list[_Row]) -> tuple[bool, ...]:
+    top = max((g.pop[i] for c, i, kind, *_ in rows if kind == "city" and not c & 1
+               and (g.pop[i] >= _PROMINENT_POP or i in g.capital_ids)), default=0)
+    if not top:
+        return (False,) * len(rows)
+    return tuple(kind == "city" and g.pop[i] * _DWARF_RATIO < top for _c, i, kind, *_ in rows)
 
 
 def _spread_points(g: Gazetteer, cands: tuple[int, ...]) -> dict[int, tuple[float, int, int, float, float, int, str]]:
@@ -1378,9 +1398,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     reg_bonus: dict[str, float] = {}  # per region and per country: the same for every reading
     cc_bonus: dict[str, float] = {}
     near_memo = ctx.near_memo
+    region_total = sum(ctx.regions.values())
     scored: list[tuple[float, int]] = []
     append = scored.append
-    for (c, i, _kind, cc, reg, _prior_s, mode), s in zip(rd.rows, rd.bases(m.admin_hint, m.county_hint, m.link_region, m.link_cc)):
+    for (c, i, _kind, cc, reg, _prior_s, mode), s, dwarfed in zip(
+            rd.rows, rd.bases(m.admin_hint, m.county_hint, m.link_region, m.link_cc), rd.dwarfed):
         if mode == _BY_COUNTRY:
             if foreign:
                 s += 1.0 if other(ctx.countries, cc, key) > 0 else -1.5
@@ -1395,8 +1417,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                     else:
                         n = other(ctx.regions, reg, key)
                         b = 1.5 + 0.5 * min(n, 4) if n > 0 else 0.0
+                        if n > 0 and n * 2 < region_total:
+                            b = -b  # negative: one region among others the text names (_DWARF_DAMP)
                     reg_bonus[reg] = b
-                s += b
+                s += b if b >= 0 else (-b * _DWARF_DAMP if dwarfed else -b)
             if cc:
                 b = cc_bonus.get(cc)
                 if b is None:
@@ -1406,7 +1430,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                         n = other(ctx.countries, cc, key)
                         b = 0.8 + 0.2 * min(n, 5) if n > 0 else 0.0
                     cc_bonus[cc] = b
-                s += b
+                s += b * _DWARF_DAMP if dwarfed else b
             if anchors and mode == _BY_CONTEXT_NEAR:
                 e = near_memo.get((i, key))
                 if e is None or (not e[0] and e[1] < len(anchors)):
