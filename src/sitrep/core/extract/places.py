@@ -975,8 +975,6 @@ def _country_of(g: Gazetteer, m: _Mention) -> str | None:
 
 
 
-
-
 #: A town this populous that shares its region's name is what the bare name means.
 _REGION_CITY_POP = 1_000
 
