@@ -1397,6 +1397,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     cc_bonus: dict[str, float] = {}
     near_memo = ctx.near_memo
     region_total = sum(ctx.regions.values())
+    diffuse: set[str] = set()
     scored: list[tuple[float, int]] = []
     append = scored.append
     for (c, i, _kind, cc, reg, _prior_s, mode), s, dwarfed in zip(
@@ -1416,9 +1417,9 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                         n = other(ctx.regions, reg, key)
                         b = 1.5 + 0.5 * min(n, 4) if n > 0 else 0.0
                         if n > 0 and n * 2 < region_total:
-                            b = -b  # negative: one region among others the text names (_DWARF_DAMP)
+                            diffuse.add(reg)  # one region among others the text names (_DWARF_DAMP)
                     reg_bonus[reg] = b
-                s += b if b >= 0 else (-b * _DWARF_DAMP if dwarfed else -b)
+                s += b * _DWARF_DAMP if dwarfed and reg in diffuse else b
             if cc:
                 b = cc_bonus.get(cc)
                 if b is None:
