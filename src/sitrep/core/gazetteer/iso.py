@@ -32,7 +32,7 @@ __all__ = ["Admin1Match", "CityRow", "map_admin1", "subdivision_variants", "subd
 GENERIC = frozenset(
     """oblast oblasti oblasty oblys oblysy kray krai respublika respublikasi republic republika
     avtonomnyy avtonomnaya avtonomna autonomous okrug okruh province provincia provincie
-    provinsi region regione regiao state estado governorate muhafazah prefecture department
+    provinsi region regione regiao iqlim state estado governorate muhafazah prefecture department
     departamento departement county district territory municipality city capital voivodeship
     wojewodztwo land canton kanton federal of the de del da do la le
     область край республика округ автономный автономная автономна обл""".split()
@@ -160,11 +160,19 @@ def _dice(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+#: Regions that group first-level subdivisions which are first-level in their own right:
+#: Iraq's Kurdistan Region (IQ-KR) over the Erbil, Duhok and Sulaymaniyah governorates,
+#: which pycountry gives IQ-KR as parent. Both the region and its governorates are readings.
+GROUPING_REGIONS = frozenset({"IQ-KR"})
+
+
 def top_subdivisions(country: str) -> list[pycountry.db.Data]:
-    """First-level ISO 3166-2 subdivisions of a country (those without a parent), by code:
-    pycountry returns a set, whose order would make every index build differ."""
+    """First-level ISO 3166-2 subdivisions of a country (those without a parent, or whose
+    parent is one of :data:`GROUPING_REGIONS`), by code: pycountry returns a set, whose
+    order would make every index build differ."""
     subs = pycountry.subdivisions.get(country_code=country) or []
-    return sorted((s for s in subs if not getattr(s, "parent_code", None)), key=lambda s: s.code)
+    return sorted((s for s in subs if (getattr(s, "parent_code", None) or "") in ("", *GROUPING_REGIONS)),
+                  key=lambda s: s.code)
 
 
 def map_admin1(
