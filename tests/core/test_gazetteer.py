@@ -199,7 +199,12 @@ def test_country_points_lie_inside_the_country_area_not_at_a_settlement_mean() -
      ("Beersheba", "Israel", "IL-D"), ("Nazareth", "Israel", "IL-Z"), ("Petah Tikva", "Israel", "IL-M"),
      ("Tyre", "Lebanon", "LB-JA"), ("Zahlé", "Lebanon", "LB-BI"), ("Tripoli", "Lebanon", "LB-AS"),
      ("Dammam", "Saudi Arabia", "SA-04"), ("Hurghada", "Egypt", "EG-BA"), ("Patras", "Greece", "GR-G"),
-     ("Ioannina", "Greece", "GR-D"), ("Rhodes", "Greece", "GR-L"), ("Manama", "Bahrain", "BH-13")],
+     ("Ioannina", "Greece", "GR-D"), ("Rhodes", "Greece", "GR-L"), ("Manama", "Bahrain", "BH-13"),
+     ("Surabaya", "Indonesia", "ID-JI"), ("Bandung", "Indonesia", "ID-JB"), ("Makassar", "Indonesia", "ID-SN"),
+     ("Jayapura", "Indonesia", "ID-PA"), ("Pontianak", "Indonesia", "ID-KB"), ("Padang", "Indonesia", "ID-SB"),
+     ("Ambon", "Indonesia", "ID-MA"), ("Mataram", "Indonesia", "ID-NB"), ("Pekanbaru", "Indonesia", "ID-RI"),
+     ("Neiba", "Dominican Republic", "DO-03"), ("Barahona", "Dominican Republic", "DO-04"),
+     ("Higüey", "Dominican Republic", "DO-11"), ("Bonao", "Dominican Republic", "DO-28")],
 )
 def test_corrected_admin1_regions(city: str, country: str, region: str | None) -> None:
     """Cities of the hand-corrected GeoNames admin1 groups get the right ISO 3166-2 region,

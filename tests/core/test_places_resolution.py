@@ -465,3 +465,11 @@ def test_a_demonym_before_city_of_names_the_country() -> None:
     text = "Fighting near the Russian-held town of Vasylivka."
     assert [pm.resolved.country for pm in extract_places(make_chunk(text)).places
             if pm.resolved and text[pm.span.start : pm.span.end] == "Vasylivka"] == ["UA"]
+
+
+@pytest.mark.parametrize(("name", "region"), [("Java", "ID-JW"), ("Sumatra", "ID-SM"), ("Central Java", "ID-JT")])
+def test_indonesias_islands_and_provinces_are_regions(name: str, region: str) -> None:
+    """"Sumatra" is Indonesia's island group (ID-SM), not a village in Florida; ISO's top
+    level groups the provinces, which are regions too."""
+    p = resolve_toponym(name, f"Floods hit {name}, Indonesia's disaster agency said.")
+    assert p is not None and (p.country, p.region) == ("ID", region)

