@@ -494,3 +494,27 @@ def test_a_conflict_region_without_an_iso_code_is_its_parts(
     p = got[0]
     assert (p.country, p.region, p.kind) == (country, None, PlaceKind.ADMIN1)
     assert p.lat is not None and p.lon is not None and _km(p.lat, p.lon, lat, lon) < 200
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [("Budget cuts approved. TORRINGTON — City Council tentatively approved the plan.", "TORRINGTON", "US-CT"),
+     ("Graves desecrated. BEIRUT: Unknown assailants removed the doors.", "BEIRUT", "LB-BA"),
+     ("By Kent Mallett, Advocate Reporter, March 30, 2009 NEWARK -- Home sales rose.", "NEWARK", None)],
+)
+def test_an_upper_case_dateline_is_a_place(text: str, name: str, region: str | None) -> None:
+    """A dateline names the place a report comes from, however small the town, after a
+    headline, with a colon, or right after the date; an upper-case word elsewhere is not one."""
+    got = _readings(text)
+    assert name in got
+    if region is not None:
+        assert got[name] == region
+    assert _readings("WARNING: roads are closed. NATO: allies met.") == {}
+
+
+def test_a_surname_after_a_given_name_and_an_initial_is_a_person_everywhere() -> None:
+    """"Matthew D. Flores" makes every later "Flores" the man, not Uruguay's Flores department."""
+    text = ("Who would have wanted Matthew D. Flores dead? Flores, 26, had just left the Army."
+            " His mother lives in Rhode Island, where Flores grew up.")
+    got = _readings(text)
+    assert "Flores" not in got and got.get("Rhode Island") == "US-RI"

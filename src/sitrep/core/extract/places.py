@@ -152,7 +152,8 @@ _FEATURE_WORDS_OK = frozenset(
 )
 _DISTRICT_NOUNS = frozenset(("district", "raion", "rayon", "borough", "neighbourhood", "neighborhood"))
 _INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS | _COUNTY_NOUNS
-_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-)")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d,? $")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-|:|\x97)")  # \x97: a cp1252 em dash read as Latin-1
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
 #: A locative preposition right before a name: "officers in Columbus said" is no person.
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around)\s$")
@@ -545,7 +546,10 @@ class _Finder:
                     org = w is not None and (w.org_head or w.feature)
                     if (len(part) >= 2 or (titled and part)) and not org and not (
                             len(part) > 1 and fold(text[part[0].start : part[-1].end]) in self.g.names):
-                        if len(part) >= 2 and part[0].w.given:  # type: ignore[union-attr]
+                        if len(part) >= 3 and part[0].w.given and len(part[1].text) == 1:  # type: ignore[union-attr]
+                            # "Matthew D. Flores": after a given name and an initial, any name is a surname
+                            words.update(x.text for x in part[2:])
+                        elif len(part) >= 2 and part[0].w.given:  # type: ignore[union-attr]
                             # "Abraham Lincoln": after a given name even a city's name is a surname
                             words.update(x.text for x in part[1:] if not x.w.big)  # type: ignore[union-attr]
                         words.update(x.text for n_, x in enumerate(part) if len(x.text) > 1 and not x.w.place  # type: ignore[union-attr]
@@ -557,9 +561,11 @@ class _Finder:
         return words
 
     def _dateline(self, text: str, m: _Mention, k: int, sent_starts: set[int]) -> bool:
-        """"CHARLESTON, W.Va. (AP) —", "BEIRUT —": an upper-case place opening a line or sentence."""
-        return (k in sent_starts and len(m.surface) >= 4 and _DATELINE_AFTER.match(text, m.end) is not None
-                and any(not c & 1 for c in m.cands))
+        """"CHARLESTON, W.Va. (AP) —", "BEIRUT:", "March 15, 2009 NEWARK --": an upper-case
+        place opening a line or sentence, or right after a date's year."""
+        return ((k in sent_starts or _YEAR_BEFORE.search(text, max(0, m.start - 8), m.start) is not None)
+                and len(m.surface) >= 4 and m.surface.isupper()
+                and _DATELINE_AFTER.match(text, m.end) is not None and any(not c & 1 for c in m.cands))
 
     def _modifies(self, text: str, toks: list[_Tok], k: int) -> bool:
         """A big place before other capitalised words names them after itself ("Houston
@@ -660,7 +666,8 @@ class _Finder:
                     next_tok.w.admin or next_tok.text in SETTLEMENT_NOUNS)  # type: ignore[union-attr]
                 comma_name = gap_next.startswith(",") and next_tok is not None and next_tok.cap
                 if not (((noun_after or comma_name) and _adjacent(text, toks, j + 1))
-                        or m.surface in self._mid_sentence_caps(toks, sent_starts)):
+                        or m.surface in self._mid_sentence_caps(toks, sent_starts)
+                        or self._dateline(text, m, k, sent_starts)):
                     return False
         return True
 

