@@ -110,6 +110,19 @@ CASES = [
     ("The bombing claimed 35 lives on Sunday.", [("killed", 35, None, None, "exact", {})]),
     ("The attack took at least 12 innocent lives.",
      [("killed", 12, 12, None, "at_least", {})]),
+    # an "including" after the verb (the figure was lost whole)
+    ("Twenty-one people were killed, including seven children.",
+     [("killed", 21, None, None, "exact", {"children": 7})]),
+    ("Five people were killed on Monday, including a child.",
+     [("killed", 5, None, None, "exact", {"children": 1})]),
+    ("The death toll rose to 45, including 12 women and 9 children.",
+     [("killed", 45, None, None, "exact", {"women": 12, "children": 9})]),
+    # ranges: the conservative lower bound, both bounds kept (30 exact was reported)
+    ("Between 20 and 30 people were killed.", [("killed", 20, 20, 30, "at_least", {})]),
+    ("The strike killed between 20 and 30 people.", [("killed", 20, 20, 30, "at_least", {})]),
+    ("Some 20 to 30 people were wounded.", [("injured", 20, 20, 30, "at_least", {})]),
+    ("Russian shelling killed 2 to 3 civilians in Kherson.", [("killed", 2, 2, 3, "at_least", {})]),
+    ("The death toll has risen from 10 to 15.", [("killed", 15, None, None, "exact", {})]),
 ]
 
 
@@ -166,6 +179,7 @@ def test_claimed_by_is_taken_from_attribution() -> None:
         "11 adults and nine children were killed, RIA cited him as saying.": "RIA",
         "Officials said 7 people were missing.": "Officials",
         "Three soldiers were killed, he said.": None,
+        "An estimated 500 fighters were killed.": None,  # a qualifier, not a source called "An"
     }
     for text, who in cases.items():
         (mention,) = extract_casualties(make_chunk(text)).casualties

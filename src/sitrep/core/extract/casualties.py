@@ -15,7 +15,9 @@ are also filtered explicitly (unit words after the number, "aged", month names..
 
 Decisions worth knowing: a singular "a/an/one + victim + trigger" counts as 1; exact
 figures leave ``low``/``high`` empty; ``at_least``/``more_than`` put the number in
-``low``, ``up_to``/``fewer_than`` in ``high``, ``about`` in neither; vague plurals come
+``low``, ``up_to``/``fewer_than`` in ``high``, ``about`` in neither; a range ("20 to 30",
+"between 20 and 30") is ``at_least`` its lower bound (the conservative figure, as ACLED
+codes ranges) with both bounds in ``low``/``high``; vague plurals come
 from :data:`sitrep.core.extract.numbers.VAGUE_RANGES` with ``best=None``; "casualties"
 alone counts as injured (the wounded-side reading wire copy usually means), and so does
 "N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated).
@@ -46,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.0", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.1", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -377,6 +379,27 @@ def _qualifier_before(words: Sequence[str], i: int) -> tuple[Qualifier | None, i
     return None, i
 
 
+_CHANGE_VERBS = frozenset("rose risen rising climbed climbing increased jumped grew grown went gone".split())
+
+
+def _range_before(words: Sequence[str], q: Quantity) -> Quantity | None:
+    """The lower bound of a range that ends at ``q``: "20 to 30", "two to three", "between
+    20 and 30" (not "20 and 30", a sum of parts)."""
+    j = q.start - 1
+    if j < 1 or words[j] not in ("to", "and") or q.value is None:
+        return None
+    for k in range(max(0, j - 3), j):
+        p = parse_quantity(words, k)
+        if p is not None and p.end == j and p.value is not None and not p.vague and p.value < q.value:
+            if words[j] == "and" and (k == 0 or words[k - 1] != "between"):
+                return None
+            if k >= 2 and words[k - 1] == "from" and (
+                    _CHANGE_VERBS.intersection(words[max(0, k - 4) : k - 1]) or "toll" in words[max(0, k - 8) : k]):
+                return None  # "the toll rose from 10 to 15" is 15
+            return p
+    return None
+
+
 def _nationality(raw: str) -> str | None:
     """'Palestinians' -> 'palestinians': capitalised plurals of demonyms."""
     if len(raw) > 4 and raw[0].isupper() and raw[1:].islower() and raw.endswith(("ans", "is")):
@@ -527,6 +550,8 @@ def _read_including(s: _Sentence, k: int) -> tuple[list[_Part], int]:
     while j < s.n and skipped < 4 and w[j][0].isalpha() and w[j] not in _NOT_BEFORE_INCLUDING:
         if w[j] == "including" or (w[j] == "among" and j + 1 < s.n and w[j + 1] in ("them", "whom", "those")):
             break
+        if _match(_STATE, w, j) is not None:
+            return [], k  # "21 people were killed, including...": the verb comes first, and its including after it
         j += 1
         skipped += 1
     if j < s.n and w[j] in (",", "(", "—", "–"):
@@ -632,6 +657,14 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         if tuple(w[k : k + len(phrase)]) == phrase:
             k += len(phrase)
             break
+    if k + 1 < s.n and w[k] == "between":
+        lower = parse_quantity(w, k + 1)
+        if lower is None or lower.end >= s.n or w[lower.end] != "and":
+            return None
+        k = lower.end + 1  # the upper bound governs the victims; _range_before reads the lower
+    elif k < s.n and (lower := parse_quantity(w, k)) is not None and lower.end + 1 < s.n and w[lower.end] == "to" and (
+            parse_quantity(w, lower.end + 1) is not None):
+        k = lower.end + 1  # "killed 2 to 3 civilians"
     got = _read_parts(s, k)
     if got is None:
         return None
@@ -700,7 +733,8 @@ def _try_toll(s: _Sentence, i: int) -> _Found | None:
                 if _not_a_count(s, q):
                     return None
                 qual = Qualifier.MORE_THAN if above else Qualifier.EXACT
-                return _Found(cat, [_Part(q, None, q.end, False)], [], qual, q.start, q.end)
+                sub, _ = _read_including(s, q.end)  # "rose to 45, including 12 women and 9 children"
+                return _Found(cat, [_Part(q, None, q.end, False)], sub, qual, q.start, q.end)
         if w[j] in _TOLL_ABOVE:
             above = True
         if w[j] not in _TOLL_GAP and _qualifier_before(w, j + 1)[0] is None:
@@ -729,6 +763,8 @@ def _claims(s: _Sentence) -> list[tuple[int, str]]:
 
     for t in range(s.n):
         wt = w[t]
+        if t > 0 and w[t - 1] in ("a", "an", "the") and wt in ("estimated", "reported"):
+            continue  # "an estimated 500 fighters": a qualifier, not an attribution
         if wt in _SPEECH or (wt in ("cited", "quoted") and t + 3 < s.n and w[t + 2] == "as"):
             lo = t
             while lo > 0 and t - lo < 6 and name_ok(lo - 1):
@@ -765,6 +801,7 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
     breakdown: dict[str, int] = {}
     best: int | None
     low = high = None
+    span_from = first.q.start
     if first.q.vague:
         best, low, high, qual = None, first.q.low, first.q.high, Qualifier.VAGUE
         kind = first.kind
@@ -783,6 +820,10 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
         kind = first.kind
         if first.q.approx and qual is Qualifier.EXACT:
             qual = Qualifier.ABOUT
+        lower = _range_before(s.words, first.q)
+        if lower is not None and best is not None:
+            qual, low, high, best = Qualifier.AT_LEAST, lower.value, best, lower.value
+            span_from = lower.start
     if best is not None and found.sub and not breakdown:
         sub = {}
         for p in found.sub:
@@ -792,12 +833,12 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
             sub[p.kind] = sub.get(p.kind, 0) + p.q.value
         if sub and sum(sub.values()) <= best:
             breakdown = sub
-    if best is not None:
+    if best is not None and high is None:
         if qual in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
             low = best
         elif qual in (Qualifier.UP_TO, Qualifier.FEWER_THAN):
             high = best
-    start = s.starts[parts[0].q.start]
+    start = s.starts[min(parts[0].q.start, span_from)]
     end = s.ends[max(parts[-1].end, found.last) - 1]
     claimed = None
     if claims:
