@@ -205,7 +205,11 @@ def test_country_points_lie_inside_the_country_area_not_at_a_settlement_mean() -
      ("Jayapura", "Indonesia", "ID-PA"), ("Pontianak", "Indonesia", "ID-KB"), ("Padang", "Indonesia", "ID-SB"),
      ("Ambon", "Indonesia", "ID-MA"), ("Mataram", "Indonesia", "ID-NB"), ("Pekanbaru", "Indonesia", "ID-RI"),
      ("Neiba", "Dominican Republic", "DO-03"), ("Barahona", "Dominican Republic", "DO-04"),
-     ("Higüey", "Dominican Republic", "DO-11"), ("Bonao", "Dominican Republic", "DO-28")],
+     ("Higüey", "Dominican Republic", "DO-11"), ("Bonao", "Dominican Republic", "DO-28"),
+     # Vietnam's 2025 mergers: each seat in its own ISO province (Da Nang was in Quang Nam)
+     ("Da Nang", "Vietnam", "VN-DN"), ("Yên Bái", "Vietnam", "VN-06"), ("Lào Cai", "Vietnam", "VN-02"),
+     ("Haiphong", "Vietnam", "VN-HP"), ("Hải Dương", "Vietnam", "VN-61"), ("Hanoi", "Vietnam", "VN-HN"),
+     ("Taipei", "Taiwan", "TW-TPE"), ("New Taipei", "Taiwan", "TW-NWT")],
 )
 def test_corrected_admin1_regions(city: str, country: str, region: str | None) -> None:
     """Cities of the hand-corrected GeoNames admin1 groups get the right ISO 3166-2 region,

