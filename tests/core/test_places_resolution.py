@@ -518,3 +518,21 @@ def test_a_surname_after_a_given_name_and_an_initial_is_a_person_everywhere() ->
             " His mother lives in Rhode Island, where Flores grew up.")
     got = _readings(text)
     assert "Flores" not in got and got.get("Rhode Island") == "US-RI"
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country", "region"),
+    [("Hampshire", "Police in Hampshire said the road was closed.", "GB", "GB-ENG"),
+     ("Essex", "Flooding hit Essex and London overnight.", "GB", "GB-ENG"),
+     ("Highland", "Snow closed roads across Highland, Scotland.", "GB", "GB-SCT"),
+     ("Essex", "Essex, Vermont, police said the road was closed.", "US", "US-VT"),
+     ("Surrey", "Surrey, British Columbia, opened a new bridge.", "CA", "CA-BC")],
+)
+def test_uk_counties_are_in_the_uk_unless_the_text_says_otherwise(
+        name: str, context: str, country: str, region: str) -> None:
+    """"Hampshire" is the English county (it was a village in Illinois), at England's point
+    with region precision since no package gives county points; an address still wins."""
+    p = resolve_toponym(name, context)
+    assert p is not None and (p.country, p.region) == (country, region)
+    if country == "GB":
+        assert p.kind == PlaceKind.ADMIN2 and p.precision == GeoPrecision.ADMIN1

@@ -1162,6 +1162,8 @@ def _prior(g: Gazetteer, c: int) -> float:
         base = 3.0 + (0.0 if not (c & 1) else -1.6)
     elif kind == "admin2":  # "Walker County": a county name is never a village's
         base = 3.5 + (0.0 if not (c & 1) else -1.0)
+    elif kind == "county":  # "Hampshire": above a village, below a city, until context says
+        base = 3.3
     elif i in g.capital_ids:
         base += 1.5
     if c & 1 and kind != "admin1":

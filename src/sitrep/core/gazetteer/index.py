@@ -16,9 +16,10 @@ from .build import build_index, cache_path, read_cache, write_cache
 __all__ = ["Candidate", "Gazetteer", "load_gazetteer"]
 
 _KIND = {"continent": PlaceKind.CONTINENT, "country": PlaceKind.COUNTRY, "admin1": PlaceKind.ADMIN1,
-         "admin2": PlaceKind.ADMIN2}
+         "admin2": PlaceKind.ADMIN2, "county": PlaceKind.ADMIN2}
+#: "county": a second-level region with no point of its own (the UK's), at its nation's point
 _PREC = {"continent": GeoPrecision.COUNTRY, "country": GeoPrecision.COUNTRY, "admin1": GeoPrecision.ADMIN1,
-         "admin2": GeoPrecision.ADMIN2}
+         "admin2": GeoPrecision.ADMIN2, "county": GeoPrecision.ADMIN1}
 
 
 @dataclass(frozen=True, slots=True)
