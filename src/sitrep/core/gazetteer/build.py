@@ -427,15 +427,17 @@ def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
     villages in Illinois or Ontario. No package gives their points, so each is a reading at
     its nation's point (London's for a London borough) with region precision (kind "county")."""
     cols = b.cols
-    london = max((c >> 1 for c in b.names.get("london", ()) if cols["cc"][c >> 1] == "GB" and cols["kind"][c >> 1] == "city"),
-                 key=lambda i: cols["pop"][i], default=None)
+    def gb_city(c: int) -> bool:
+        return cols["cc"][c >> 1] == "GB" and cols["kind"][c >> 1] == "city"
+
+    london = max((c >> 1 for c in b.names.get("london", ()) if gb_city(c)), key=lambda i: cols["pop"][i], default=None)
     for sub in sorted(pycountry.subdivisions.get(country_code="GB") or [], key=lambda s: s.code):
         parent = getattr(sub, "parent_code", None)
         if parent not in admin1_idx:
             continue
         name = _uk_name(sub.name)
         key = fold(name)
-        if any(cols["cc"][c >> 1] == "GB" and cols["kind"][c >> 1] == "city" and not c & 1 for c in b.names.get(key, ())):
+        if any(gb_city(c) and not c & 1 for c in b.names.get(key, ())):
             continue  # "Cardiff", "Manchester": the city reading says it
         at = london if sub.type in ("London borough", "City corporation") and london is not None else admin1_idx[parent]
         i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
@@ -624,9 +626,9 @@ def build_index(
     for name, parts in COMPOSITE_REGIONS.items():
         members = [admin1_idx[c] for c in parts if c in admin1_idx]
         if members:
-            i = b.add(0, name, cols["cc"][members[0]], "", "admin1",
-                      statistics.fmean(cols["lat"][j] for j in members), statistics.fmean(cols["lon"][j] for j in members),
-                      sum(cols["pop"][j] for j in members))
+            lat = statistics.fmean(cols["lat"][j] for j in members)
+            lon = statistics.fmean(cols["lon"][j] for j in members)
+            i = b.add(0, name, cols["cc"][members[0]], "", "admin1", lat, lon, sum(cols["pop"][j] for j in members))
             b.key(name, i, alt=False)
     # a region (not a city) whose seat GeoNames files in another region was merged into it
     # (Vietnam's 2025 provinces: Yen Bai into Lao Cai, Hai Duong into Hai Phong; ISO still

@@ -172,8 +172,8 @@ GROUPING_COUNTRIES = frozenset({"ID", "DO"})
 
 def top_subdivisions(country: str) -> list[pycountry.db.Data]:
     """First-level ISO 3166-2 subdivisions of a country (those without a parent, or whose
-    parent is one of :data:`GROUPING_REGIONS`; all of a :data:`GROUPING_COUNTRIES` one), by code: pycountry returns a set, whose
-    order would make every index build differ."""
+    parent is one of :data:`GROUPING_REGIONS`; all of a :data:`GROUPING_COUNTRIES` one), by
+    code: pycountry returns a set, whose order would make every index build differ."""
     subs = pycountry.subdivisions.get(country_code=country) or []
     if country in GROUPING_COUNTRIES:
         return sorted(subs, key=lambda s: s.code)
