@@ -123,6 +123,11 @@ CASES = [
     ("Some 20 to 30 people were wounded.", [("injured", 20, 20, 30, "at_least", {})]),
     ("Russian shelling killed 2 to 3 civilians in Kherson.", [("killed", 2, 2, 3, "at_least", {})]),
     ("The death toll has risen from 10 to 15.", [("killed", 15, None, None, "exact", {})]),
+    ("Nine people were killed, six of them children.",
+     [("killed", 9, None, None, "exact", {"children": 6})]),
+    ("The strike killed 15 people, eight of whom were women.",
+     [("killed", 15, None, None, "exact", {"women": 8})]),
+    ("Twelve soldiers were wounded, two of them seriously.", [("injured", 12, None, None, "exact", {})]),
 ]
 
 

@@ -542,6 +542,23 @@ def _generic_victims(s: _Sentence, q: Quantity, follow: frozenset[str] | None) -
     return None
 
 
+def _of_them(s: _Sentence, j: int) -> _Part | None:
+    """``NUM of them|whom [were|are] VICTIM`` at token ``j``: a sub-part of the figure before."""
+    w = s.words
+    if j >= s.n or not _num_start(w[j]):
+        return None
+    q = parse_quantity(w, j)
+    if q is None or q.vague or q.value is None or q.end + 2 >= s.n or w[q.end] != "of" or w[q.end + 1] not in ("them", "whom"):
+        return None
+    m = q.end + 2
+    if w[m] in ("were", "are", "was", "is") and m + 1 < s.n:
+        m += 1
+    kind = _PLURAL_VICTIMS.get(w[m]) or _SINGULAR_VICTIMS.get(w[m])
+    if kind is None or kind == "others":
+        return None
+    return _Part(q, kind, m + 1, True)
+
+
 def _read_including(s: _Sentence, k: int) -> tuple[list[_Part], int]:
     """``[,] including|among them NUM VICTIM [and NUM VICTIM] [,]`` -> sub-parts."""
     w = s.words
@@ -556,6 +573,9 @@ def _read_including(s: _Sentence, k: int) -> tuple[list[_Part], int]:
         skipped += 1
     if j < s.n and w[j] in (",", "(", "—", "–"):
         j += 1
+    of_them = _of_them(s, j)  # "nine people were killed, six of them children"
+    if of_them is not None:
+        return [of_them], of_them.end
     if j < s.n and w[j] == "including":
         j += 1
     elif j + 1 < s.n and w[j] == "among" and w[j + 1] in ("them", "whom", "those"):
