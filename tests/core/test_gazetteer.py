@@ -131,7 +131,9 @@ def test_every_country_name_and_capital_resolves_to_that_country(gaz: Gazetteer)
     for c in pycountry.countries:
         if c.alpha_2 not in gaz.country_idx:
             continue
-        p = resolve_toponym(c.name)
+        # "Congo" is two countries (news mostly means the DRC): alone, or by its capital, it
+        # is the country the text supports (test_a_name_of_two_countries_follows_the_text)
+        p = resolve_toponym(c.name, "" if c.name != "Congo" else "Brazzaville, Congo")
         if p is None or p.country != c.alpha_2:
             bad.append(f"{c.name}->{p.country if p else None}")
         cap = gaz.capital.get(c.alpha_2)

@@ -536,3 +536,25 @@ def test_uk_counties_are_in_the_uk_unless_the_text_says_otherwise(
     assert p is not None and (p.country, p.region) == (country, region)
     if country == "GB":
         assert p.kind == PlaceKind.ADMIN2 and p.precision == GeoPrecision.ADMIN1
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("M23 rebels seized Goma, the capital of North Kivu, in eastern Congo.", "CD"),
+     ("Congo's army said it repelled an attack.", "CD"),
+     ("Voters in Brazzaville, Congo, went to the polls.", "CG"),
+     ("Fighting in Congo's Ituri province killed 20.", "CD")],
+)
+def test_a_name_of_two_countries_follows_the_text(text: str, country: str) -> None:
+    """"Congo" is the DRC or the Republic of the Congo: the one the text's other places are
+    in, and the DRC (the one news means most) when nothing says; it was always the
+    Republic of the Congo, so eastern Congo's Goma stood beside the wrong country."""
+    got = [pm.resolved.country for pm in extract_places(make_chunk(text)).places
+           if pm.resolved and text[pm.span.start : pm.span.end] == "Congo"]
+    assert got == [country]
+
+
+def test_hyphenated_names_with_french_connectors_are_one_place() -> None:
+    """"Port-au-Prince" was "Port", a village in France."""
+    got = _readings("Protests in Port-au-Prince turned violent; floods hit Aix-en-Provence.")
+    assert got == {"Port-au-Prince": "HT-OU", "Aix-en-Provence": "FR-PAC"}

@@ -108,7 +108,8 @@ SPEECH = frozenset(
 )
 
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper())
-_CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y"})
+_CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y",
+                      "au", "aux", "des", "les", "en"})  # "Port-au-Prince", "Aix-en-Provence"
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
@@ -979,12 +980,16 @@ def _admin_readings(g: Gazetteer, key: str) -> tuple[int, ...]:
 
 
 def _country_of(g: Gazetteer, m: _Mention) -> str | None:
-    """The country a mention names outright (a country name or alias), else None."""
+    """The country a mention names outright (a country name or alias), else None; None too
+    for a name of two countries ("Congo"), which links nothing."""
+    found = None
     for c in m.cands:
         i = c >> 1
         if g.kind[i] == "country":
-            return g.cc[i]
-    return None
+            if found is not None and g.cc[i] != found and not c & 1:
+                return None
+            found = found or g.cc[i]
+    return found
 
 
 
@@ -1257,6 +1262,7 @@ class _Readings:
     #: (admin hint, county hint, linked region, linked country) -> each row's prior and
     #: pattern bonuses: most mentions share the few combinations
     linked: dict[tuple[bool, bool, str | None, str | None], tuple[float, ...]]
+    countries: int = 1  # how many countries the name is ("Congo": two)
 
     @staticmethod
     def of(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
@@ -1311,7 +1317,8 @@ class _Readings:
             counties.pop() if len(counties := {regions[c >> 1] for c in cands if kinds[c >> 1] == "admin2"}) == 1 else None,
             next((regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1"), None),
             tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1),
-            _spread_points(g, cands), _dwarfed(g, rows), {})
+            _spread_points(g, cands), _dwarfed(g, rows), {},
+            countries=sum(1 for c in cands if kinds[c >> 1] == "country" and not c & 1))
 
     def bases(self, admin_hint: bool, county_hint: bool, link_region: str | None, link_cc: str | None) -> tuple[float, ...]:
         """Each row's prior plus what the name's own patterns add ("X region", "X, Ukraine")."""
@@ -1420,6 +1427,9 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         if mode == _BY_COUNTRY:
             if foreign:
                 s += 1.0 if other(ctx.countries, cc, key) > 0 else -1.5
+            elif rd.countries > 1 and (other(ctx.countries, cc, key) > 0 or any(
+                    r.startswith(cc + "-") for r in ctx.regions if other(ctx.regions, r, key) > 0)):
+                s += 1.0  # "Congo": the one of the two the text's other places are in (Brazzaville)
         elif mode != _FIXED:
             if reg:
                 b = reg_bonus.get(reg)

