@@ -143,3 +143,13 @@ def test_metropolis_before_a_verb_of_saying_stays_a_place() -> None:
     """'Moscow said' is the Russian government speaking: a place (metonym), not a person."""
     found = by_surface("Moscow said the talks had failed.")
     assert "Moscow" in found and found["Moscow"].role == "metonym"
+
+
+def test_names_a_building_or_unit_shares_with_villages_are_not_places() -> None:
+    """"Mar-a-Lago" was "Lago" in Portugal, "Trump Tower" a village in Ireland and the
+    Marines one in France: in a Washington story they pulled the dateline to England."""
+    text = ("WASHINGTON (AP) - Trump spent a Mar-a-Lago weekend, met Marines in California "
+            "and a four-star Marine general at Trump Tower in New York.")
+    assert surfaces(text) == ["WASHINGTON", "California", "New York"]
+    assert by_surface(text)["WASHINGTON"].resolved.region == "US-DC"  # type: ignore[union-attr]
+    assert surfaces("He flew to Stratford-upon-Avon and Port-au-Prince.") == ["Stratford-upon-Avon", "Port-au-Prince"]

@@ -55,7 +55,7 @@ STOP = frozenset(
     first second third one two three four five six seven eight nine ten many some all most
     new old north south east west northern southern eastern western central upper lower greater
     northeast northwest southeast southwest northeastern northwestern southeastern southwestern
-    army navy police government state ministry council court parliament congress senate university
+    army navy marine marines police government state ministry council court parliament congress senate university
     school college hospital church airport station street road avenue bridge river lake mount park
     centre center city town village district region province county republic federation union
     kingdom empire forces force armed troops military war peace news agency media press times post
@@ -110,6 +110,12 @@ SPEECH = frozenset(
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper())
 _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y",
                       "au", "aux", "des", "les", "en"})  # "Port-au-Prince", "Aix-en-Provence"
+#: A hyphenated compound's inner lower-case word ("Mar-a-Lago", "Stratford-upon-Avon").
+_JOINED = re.compile(r"-[a-z]{1,4}-")
+#: Capitalised words that, right before a small place's name, make both one other name:
+#: a compass point ("West Wing", "North Tower"; a region's own name, "North Kivu", is
+#: matched whole before this) or a person ("Trump Tower").
+_NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden"})
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
@@ -646,6 +652,11 @@ class _Finder:
                     m.role = "modifier"
                 elif not next_tok.w.big or next_tok.w.stop:  # type: ignore[union-attr]
                     return False
+            if (prev_tok and prev_tok.cap and _JOINED.fullmatch(gap_prev)) or (
+                    next_tok and next_tok.cap and _JOINED.fullmatch(gap_next)):
+                return False  # "Mar-a-Lago" (the gazetteer lacks it): not "Lago", a village in Portugal
+            if prev_tok and gap_prev == " " and not big and prev_tok.w.low in _NOT_BEFORE_PLACE:  # type: ignore[union-attr]
+                return False  # "West Wing", "Trump Tower": a building, not "Wing" in England
             if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not prev_tok.w.profile.sizeable:  # type: ignore[union-attr]
                 return False  # "Wal-Mart", "News-Leader" (but "D-Iowa City", "Belgorod-Kursk")
             if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not next_tok.w.profile.sizeable:  # type: ignore[union-attr]
