@@ -128,6 +128,19 @@ CASES = [
     ("The strike killed 15 people, eight of whom were women.",
      [("killed", 15, None, None, "exact", {"women": 8})]),
     ("Twelve soldiers were wounded, two of them seriously.", [("injured", 12, None, None, "exact", {})]),
+    # a partitive counts its part, never its whole (12 had been reported killed)
+    ("Five of the 12 soldiers were killed.", [("killed", 5, None, None, "exact", {})]),
+    ("The attack killed five of the 12 soldiers at the post.", [("killed", 5, None, None, "exact", {})]),
+    ("Three of the passengers were injured.", [("injured", 3, None, None, "exact", {})]),
+    ("Four of the 14 passengers who died in the crash were from Laurel County.",
+     [("killed", 14, None, None, "exact", {})]),
+    # a phrase between the victims or the toll and the verb (each had been missed)
+    ("Nine members of one family were killed when a missile hit their home.",
+     [("killed", 9, None, None, "exact", {})]),
+    ("Six people, all members of the same family, were killed.", [("killed", 6, None, None, "exact", {})]),
+    ("The death toll from Sunday's attack has risen to 43.", [("killed", 43, None, None, "exact", {})]),
+    ("The death toll from the 2023 earthquake rose to 50,000.",
+     [("killed", 50000, None, None, "exact", {})]),
 ]
 
 
@@ -185,10 +198,18 @@ def test_claimed_by_is_taken_from_attribution() -> None:
         "Officials said 7 people were missing.": "Officials",
         "Three soldiers were killed, he said.": None,
         "An estimated 500 fighters were killed.": None,  # a qualifier, not a source called "An"
+        "Residents said 12 people were killed.": "Residents",
     }
     for text, who in cases.items():
         (mention,) = extract_casualties(make_chunk(text)).casualties
         assert mention.claimed_by == who, text
+
+
+def test_each_side_claims_its_own_figure() -> None:
+    """The rebels' figure had been credited to the army (the only source it could read)."""
+    text = "The army said it killed 25 militants, while the rebels claimed to have killed 40 soldiers."
+    got = [(m.best, m.claimed_by) for m in extract_casualties(make_chunk(text)).casualties]
+    assert got == [(25, "army"), (40, "rebels")]
 
 
 def test_victim_kind_and_spans_point_into_the_original_document() -> None:

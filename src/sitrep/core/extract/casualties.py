@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.1", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.2", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -241,6 +241,12 @@ _TOLL_GAP = frozenset(
     "jumped grew hit mounted rises reaches been further revised up officially currently "
     "from , soared passed surpassed exceeded topped climbing rising stand already".split()
 )
+#: Determiners of a partitive's whole: "five of the 12 soldiers", "two of his bodyguards".
+_PARTITIVE = frozenset("the his her their its those these our".split())
+_TOLL_VERBS = frozenset(
+    "rose risen has have had climbed increased reached stands stood is was jumped grew hit "
+    "mounted rises reaches soared passed surpassed exceeded topped climbing rising".split()
+)
 _TOLL_ABOVE = frozenset("passed surpassed exceeded topped".split())
 _TOLL_OF = {
     "dead": _K, "deaths": _K, "fatalities": _K, "killed": _K, "victims": _K,
@@ -292,7 +298,9 @@ _ROLE_WORDS = frozenset(
     "spokeswoman spokesperson medics doctors rescuers sources witnesses prosecutors "
     "prosecutor agency service services forces command administration council office head "
     "chief commander president minister media statement officers emergency health "
-    "interior defence defense foreign regional local state civil general staff the of".split()
+    "interior defence defense foreign regional local state civil general staff the of "
+    "rebels militants insurgents separatists fighters group residents activists monitors "
+    "observers hospital hospitals".split()
 )
 _ACCORDING_STOP = frozenset(
     "on in at who that which and but as after when while said to for from with by".split()
@@ -445,6 +453,16 @@ def _read_part(s: _Sentence, j: int) -> _Part | None:
     k = q.end
     if q.vague and k < s.n and w[k] == "of":
         k += 1
+    elif k + 2 < s.n and w[k] == "of" and w[k + 1] in _PARTITIVE and not q.article:
+        # "five of the 12 soldiers", "three of the passengers": five and three, of whom
+        # ("four of the 14 passengers who died": the 14 died, read at "14")
+        inner = _read_part(s, k + 2)
+        if inner is not None:
+            ok = inner.has_head and not _relative_after(s, inner.end)
+            return _Part(q, inner.kind, inner.end, True) if ok else None
+        kind = _PLURAL_VICTIMS.get(w[k + 2])
+        ok = kind is not None and not _relative_after(s, k + 3)
+        return _Part(q, None if kind == "others" else kind, k + 3, True) if ok else None
     m = k
     adjectives = 0
     while m < s.n and adjectives <= 3:
@@ -593,6 +611,33 @@ def _read_including(s: _Sentence, k: int) -> tuple[list[_Part], int]:
     return parts, j
 
 
+def _relative_after(s: _Sentence, k: int) -> bool:
+    return k < s.n and s.words[k] in ("who", "that", "which")
+
+
+_MODIFIER_MAX = 7
+
+
+def _skip_modifier(s: _Sentence, k: int) -> int:
+    """Past a short phrase between the victims and their verb: "nine members of one family
+    were killed", "six people, all members of the same family, were killed". Only words:
+    a number inside ("five of the 12") or a verb ("who were wounded") leaves ``k``."""
+    w = s.words
+    if k >= s.n or w[k] not in ("of", ","):
+        return k
+    of = w[k] == "of"
+    for m in range(k + 1, min(s.n, k + 1 + _MODIFIER_MAX)):
+        t = w[m]
+        if of and (t in _AUX or _match(_STATE, w, m) is not None):
+            return m if m > k + 1 else k
+        if not of and t == ",":
+            return m + 1 if m > k + 1 else k
+        if not (t.isalpha() or t == "'s") or _match(_STATE, w, m) is not None or t in _AUX or (
+                _num_start(t) and t not in ("one", "a", "an")):
+            return k
+    return k
+
+
 def _skip_gap(s: _Sentence, k: int, limit: int = 7) -> tuple[int, bool]:
     aux = False
     stop = min(s.n, k + limit)
@@ -614,6 +659,10 @@ def _starts_np(s: _Sentence, k: int) -> bool:
 
 def _try_number(s: _Sentence, i: int) -> _Found | None:
     """Shapes A and C, anchored on the number at token ``i``."""
+    if i >= 3 and s.words[i - 1] in _PARTITIVE and s.words[i - 2] == "of" and (
+            (outer := parse_quantity(s.words, i - 3)) is not None and outer.end == i - 2) and not (
+            (part := _read_part(s, i)) is not None and _relative_after(s, part.end)):
+        return None  # "five of the 12 soldiers were killed": five were, read at "five"
     got = _read_parts(s, i)
     if got is None:
         return None
@@ -624,7 +673,7 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
     w = s.words
     if head.has_head:
         sub, k = _read_including(s, k)
-        g, aux = _skip_gap(s, k)
+        g, aux = _skip_gap(s, _skip_modifier(s, k))
         hit = _match(_STATE, w, g)
         if hit is None:
             return None
@@ -740,6 +789,9 @@ def _try_toll(s: _Sentence, i: int) -> _Found | None:
             j += 1
     else:
         return None
+    if j < s.n and w[j] in ("from", "in", "after", "following"):
+        # "the death toll from Sunday's attack has risen to 43": past the phrase to its verb
+        j = next((m for m in range(j + 1, min(s.n, j + 8)) if w[m] in _TOLL_VERBS), j)
     above = False
     stop = min(s.n, j + 9)
     while j < stop:
