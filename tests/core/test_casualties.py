@@ -139,6 +139,8 @@ CASES = [
      [("killed", 9, None, None, "exact", {})]),
     ("Six people, all members of the same family, were killed.", [("killed", 6, None, None, "exact", {})]),
     ("The death toll from Sunday's attack has risen to 43.", [("killed", 43, None, None, "exact", {})]),
+    ("The number of people killed in the floods has risen to 120.",
+     [("killed", 120, None, None, "exact", {})]),
     ("The death toll from the 2023 earthquake rose to 50,000.",
      [("killed", 50000, None, None, "exact", {})]),
 ]
@@ -151,6 +153,7 @@ def test_invented_wire_sentences(text: str, expected: list[tuple[object, ...]]) 
 
 
 DISTRACTORS = [
+    "The number of people in the camp rose to 3,000.",
     "The victims ranged from 3 to 79 years old.",
     "A man aged 45 was seen near the scene.",
     "The offensive came eight months after the incursion.",

@@ -247,6 +247,7 @@ _TOLL_VERBS = frozenset(
     "rose risen has have had climbed increased reached stands stood is was jumped grew hit "
     "mounted rises reaches soared passed surpassed exceeded topped climbing rising".split()
 )
+_TOLL_WHO = frozenset(("people", "civilians", "persons"))
 _TOLL_ABOVE = frozenset("passed surpassed exceeded topped".split())
 _TOLL_OF = {
     "dead": _K, "deaths": _K, "fatalities": _K, "killed": _K, "victims": _K,
@@ -783,9 +784,12 @@ def _try_toll(s: _Sentence, i: int) -> _Found | None:
         if i > 0 and w[i - 1] in ("injury", "injured"):
             cat = _I
         j = i + 1
-    elif w[i] == "number" and i + 2 < s.n and w[i + 1] == "of" and w[i + 2] in _TOLL_OF:
-        cat, j = _TOLL_OF[w[i + 2]], i + 3
-        if w[i + 2] == "people" or (j < s.n and w[j] in ("people", "civilians")):
+    elif w[i] == "number" and i + 2 < s.n and w[i + 1] == "of" and (
+            w[i + 2] in _TOLL_OF or (w[i + 2] in _TOLL_WHO and i + 3 < s.n and w[i + 3] in _TOLL_OF)):
+        # "the number of dead", "the number of people killed"
+        who = w[i + 2] in _TOLL_WHO
+        cat, j = _TOLL_OF[w[i + 2 + who]], i + 3 + who
+        if j < s.n and w[j] in _TOLL_WHO:
             j += 1
     else:
         return None
