@@ -233,6 +233,14 @@ def test_repeated_caption_is_reported_once() -> None:
     assert len(_facts(line * 3)) == 1
 
 
+def test_the_same_figure_in_another_sentence_is_another_fact() -> None:
+    """Only a sentence repeated word for word (spacing and stops aside) is one fact; Duhok's
+    three had been dropped as a repeat of Mogadishu's."""
+    text = ("A car bomb killed three people in Mogadishu on Monday. Turkish drones killed "
+            "three PKK militants in Duhok. A car bomb killed three people in\u00a0Mogadishu on Monday")
+    assert [(c, n) for c, n, *_ in _facts(text)] == [("killed", 3), ("killed", 3)]
+
+
 def test_result_stamps_chunk_and_extractor() -> None:
     """The result carries the chunk reference and the extractor's versioned identity."""
     chunk = make_chunk("Two soldiers died.", document_id="d1", seq=2, chunk_count=5, start=40)

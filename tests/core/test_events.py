@@ -520,6 +520,14 @@ def _real_events(text: str, published: dt.date = MONDAY):  # type: ignore[no-unt
     return extract_document(SourceDocument(text, "t", published))
 
 
+def test_two_events_with_the_same_figure_each_keep_it() -> None:
+    """A roundup's second "three killed" is its own event's figure, not a repeat."""
+    text = ("A car bomb killed three people in Mogadishu on Monday.\n\n"
+            "Turkish drones killed three PKK militants in Duhok on Tuesday.")
+    got = sorted((e.location.name, e.fatalities) for e in _real_events(text) if e.location)
+    assert got == [("Duhok", 3), ("Mogadishu", 3)]
+
+
 def _brief(events):  # type: ignore[no-untyped-def]
     return [
         (e.event_type, e.sub_event_type, e.location.name if e.location else None,

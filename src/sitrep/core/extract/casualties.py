@@ -247,6 +247,7 @@ _TOLL_VERBS = frozenset(
     "rose risen has have had climbed increased reached stands stood is was jumped grew hit "
     "mounted rises reaches soared passed surpassed exceeded topped climbing rising".split()
 )
+_WORD = re.compile(r"\w+")
 _TOLL_WHO = frozenset(("people", "civilians", "persons"))
 _TOLL_ABOVE = frozenset("passed surpassed exceeded topped".split())
 _TOLL_OF = {
@@ -1004,7 +1005,10 @@ def _fact_key(m: CasualtyMention) -> tuple[object, ...]:
 
 
 def extract_casualties(chunk: Chunk) -> CasualtiesResult:
-    """Every casualty figure the chunk states, each fact once (captions repeat sentences)."""
+    """Every casualty figure the chunk states; a sentence repeated word for word (a caption)
+    states its figures once. The same figure in another sentence is kept: "three were
+    killed in Mogadishu ... 3 militants were killed in Duhok" are two facts (the second had
+    been dropped as a repeat); the merger counts a repeat within one event once."""
     mentions: list[CasualtyMention] = []
     text = chunk.text
     lowered = text.lower()
@@ -1019,9 +1023,10 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
             hi = bisect.bisect_left(hits, sent[1], lo)
             if lo == hi:
                 continue
+            said = " ".join(_WORD.findall(text[sent[0] : sent[1]].lower()))  # spacing, stops aside
             for window in _windows(text, sent, hits[lo:hi]):
                 for m in _sentence_mentions(chunk, sent, window):
-                    key = _fact_key(m)
+                    key = (*_fact_key(m), said)
                     if key not in seen:
                         seen.add(key)
                         mentions.append(m)
