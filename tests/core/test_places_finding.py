@@ -153,3 +153,15 @@ def test_names_a_building_or_unit_shares_with_villages_are_not_places() -> None:
     assert surfaces(text) == ["WASHINGTON", "California", "New York"]
     assert by_surface(text)["WASHINGTON"].resolved.region == "US-DC"  # type: ignore[union-attr]
     assert surfaces("He flew to Stratford-upon-Avon and Port-au-Prince.") == ["Stratford-upon-Avon", "Port-au-Prince"]
+
+
+def test_a_name_before_in_the_x_region_is_a_place_of_that_region() -> None:
+    """"Huliaipole in the Zaporizhzhia region": a spelling the finder did not know, read
+    through the region (GeoNames' Hulyaypole); a sentence's first word that names nothing
+    ("Officials in the Kharkiv region") is no place."""
+    found = by_surface("Shelling hit Huliaipole in the Zaporizhzhia region.")
+    assert found["Huliaipole"].resolved.region == "UA-23"  # type: ignore[union-attr]
+    found = by_surface("Two civilians died in Tyotkino in Russia's Kursk region.")
+    assert found["Tyotkino"].resolved.region == "RU-KRS"  # type: ignore[union-attr]
+    assert surfaces("Officials in the Kharkiv region said the attack hit Kupiansk.") == ["Kharkiv", "Kupiansk"]
+    assert surfaces("Governor Gladkov in the Belgorod region said three were hurt.") == ["Belgorod"]

@@ -118,6 +118,8 @@ _NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden"})
 #: Wing", "North Tower"); before a town ("South Ossett", "North West Bicester") it is the
 #: town's part, and a region's own name ("North Kivu") is matched whole before this.
 _COMPASS = frozenset({"north", "south", "east", "west"})
+#: Right before a region's name: "<word> in the ", "<word> in Russia's northern ".
+_IN_REGION_BEFORE = re.compile(r"(\w) in (?:the |[A-Z][\w-]*['’]s )?(?:(?:north|south|east|west)\w* )?$")
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
@@ -823,6 +825,31 @@ class _Finder:
                 continue
             if s > 0 and toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] == " ":
                 continue
+            add(s, k)
+        # "Huliaipole in the Zaporizhzhia region", "Tyotkino in Russia's Kursk region": an
+        # unknown run right before "in [the | X's] <name> region" is a place of that region
+        for m in list(out):
+            after = _WORD_AFTER.match(text, m.end)
+            if m.kind == "demonym" or after is None or after.group(1).lower() not in ADMIN_NOUNS:
+                continue
+            hit = _IN_REGION_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if hit is None:
+                continue
+            if end_index is None:
+                end_index = {t.end: k for k, t in enumerate(toks)}
+            k = end_index.get(hit.end(1))
+            if k is None:
+                continue
+            s = k
+            while s > 0 and k - s < 2 and toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] in (" ", "-"):
+                s -= 1
+            if unknown_run(s) != k or any(toks[x].text in self.person_words for x in range(s, k + 1)):
+                continue
+            if s > 0 and ((toks[s - 1].text.lower() in TITLES and _adjacent(text, toks, s)) or (
+                    toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] == " ")):
+                continue
+            if (s == 0 or sent_of[s - 1] != sent_of[s]) and fold(text[toks[s].start : toks[k].end]) not in self.g.names:
+                continue  # "Officials in the Kharkiv region": a sentence's first word, no name
             add(s, k)
 
     def _repeat(self, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
