@@ -578,3 +578,14 @@ def test_conflict_regions_by_their_news_spelling(name: str, country: str, region
     country_name = {"IQ": "Iraq", "YE": "Yemen", "SO": "Somalia", "LB": "Lebanon"}[country]
     p = resolve_toponym(name, f"Fighting was reported in {name}, officials in {country_name} said.")
     assert p is not None and (p.country, p.region) == (country, region)
+
+
+def test_a_village_the_gazetteer_lacks_is_in_the_story_s_country_not_the_dateline_s() -> None:
+    """A roundup under a Beirut dateline: the Syrian paragraph's unknown village was put in
+    Beirut (the text's most named region), not in Syria's Latakia the story was about."""
+    text = ("BEIRUT (AP) — Israeli airstrikes on southern Lebanon killed seven people, "
+            "Lebanon's Health Ministry said.\n\nIn Syria, clashes in the coastal province of "
+            "Latakia left 15 dead. The monitor said 40 civilians were also killed in the "
+            "village of Mukhtariya.")
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(text)).places}
+    assert got["Mukhtariya"] is not None and got["Mukhtariya"].country == "SY"

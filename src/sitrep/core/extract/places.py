@@ -1265,6 +1265,11 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     if m.link_region:
         return m.link_region
     regs = ctx.sent_regions.get(m.sent)
+    if not regs and m.sent > 0 and not m.link_cc and m.kind == "inferred":
+        # the story's last region: "... in the province of Latakia. The monitor said 40 were
+        # killed in the village of Mukhtariya" is in Latakia, not in the dateline's Beirut
+        regs = ctx.sent_regions.get(m.sent - 1) or (
+            ctx.sent_regions.get(m.sent - 2) if not ctx.sent_countries.get(m.sent - 1) else None)
     if regs:
         if m.link_cc:
             same = [r for r in regs if r.startswith(m.link_cc + "-")]
@@ -1273,12 +1278,22 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
             return None
         return Counter(regs).most_common(1)[0][0]
     if ctx.regions:
-        # within the country the text is most about: one stray reading elsewhere is no lead
-        cc = m.link_cc or _main_country(ctx)
+        # within the country the story (else the text) is about: one stray reading elsewhere is no lead
+        cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, _n in top:
             if cc is None or r.startswith(cc + "-"):
                 return r
+    return None
+
+
+def _story_country(ctx: _Context, sent: int) -> str | None:
+    """The country the sentence of a place shown as one ("the village of X"), else the one
+    before it, names most (a roundup's "In Syria, ..." under a Beirut dateline), if one leads."""
+    for k in (sent, sent - 1):
+        top = ctx.sent_countries.get(k, _NO_COUNTS).most_common(2) if k >= 0 else []
+        if top and top[0][0] and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            return top[0][0]  # named, not only a demonym's ("Irish pub", "Indian Lake Road")
     return None
 
 
@@ -1616,8 +1631,9 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     if m.kind == "district" and reg is None and m.link_region:
         reg = m.link_region
     f = ctx.focus
+    story = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None)
     if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
-            m.link_cc is None or m.link_cc == f.country):
+            story is None or story == f.country):
         m.resolved = Place.model_construct(**{**f.__dict__, "precision": GeoPrecision.ADMIN2, "score": _squash(3.5)})
         return True
     if reg:
@@ -1635,7 +1651,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                                              "population": None})
             m.resolved = p
             return True
-    cc = m.link_cc or _main_country(ctx)
+    cc = story or _main_country(ctx)
     if cc:
         m.resolved = g.country_place(cc, _squash(3.0))
     return True
