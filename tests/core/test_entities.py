@@ -391,3 +391,17 @@ def test_score_entities_matches_aliases_and_ignores_optional() -> None:
     assert score["recall"] == 0.5
     assert score["false_positives"] == ["Kremlin"]
     assert score["missed"] == ["NATO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [("Suspected jihadists killed at least 32 soldiers.", []),
+     ("Unidentified gunmen killed five people.", []),
+     ("Suspected Islamist militants attacked the village.", []),
+     ("Suspected Boko Haram fighters raided the town.", ["Boko Haram"]),
+     ("Islamic State fighters attacked a checkpoint.", ["Islamic State"])],
+)
+def test_words_that_describe_fighters_name_no_group(text: str, groups: list[str]) -> None:
+    """"Suspected jihadists" had been an armed group called "Suspected"."""
+    got = [e.name for e in extract_entities(make_chunk(text)).entities if e.kind == EntityKind.ARMED_GROUP]
+    assert got == groups

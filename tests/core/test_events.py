@@ -528,6 +528,18 @@ def test_two_events_with_the_same_figure_each_keep_it() -> None:
     assert got == [("Duhok", 3), ("Mogadishu", 3)]
 
 
+def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened() -> None:
+    """"BAMAKO, Mali (Reuters) - ... a camp in Dioura, in central Mali's Segou region": the
+    event had been placed in Bamako; a dateline alone still places it ("in the capital")."""
+    text = ("BAMAKO, Mali (Reuters) - Suspected jihadists killed at least 32 soldiers in an "
+            "attack on an army camp in Dioura, in central Mali's Segou region, on Saturday.")
+    (event,) = _real_events(text)
+    assert (event.location.country, event.location.region) == ("ML", "ML-4")
+    assert [a.name for a in event.actors] == []  # "Suspected" is no group
+    (event,) = _real_events("KYIV, Ukraine (AP) — A Russian drone attack killed 3 people in the capital.")
+    assert event.location.name == "Kyiv"
+
+
 def _brief(events):  # type: ignore[no-untyped-def]
     return [
         (e.event_type, e.sub_event_type, e.location.name if e.location else None,

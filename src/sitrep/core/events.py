@@ -1116,11 +1116,11 @@ _TRIGGER_OBJECT = re.compile(
 
 def _rank(
     p: PlaceMention, anchor: int, sent: _Sentence, trig_end: int | None = None
-) -> tuple[int, int, int, float, int, int]:
-    """The place the trigger's own phrase names ("strike on the centre of Sumy") first,
-    then places in the trigger's clause, then the most specific kind, then nearest the
-    trigger (objects and "in X" follow it, so places after it are preferred), then
-    gazetteer precision."""
+) -> tuple[int, int, int, int, float, int, int]:
+    """A dateline's place last, then the place the trigger's own phrase names ("strike on
+    the centre of Sumy"), then places in the trigger's clause, then the most specific kind,
+    then nearest the trigger (objects and "in X" follow it, so places after it are
+    preferred), then gazetteer precision."""
     r = p.resolved
     kind_rank = _KIND_RANK.get(r.kind, 1) if r is not None else 1
     if _region_fallback(p):
@@ -1134,7 +1134,14 @@ def _rank(
         # a settlement the phrase names; a region it names yields to finer places in it
         m = _TRIGGER_OBJECT.match(sent.text, trig_end, pos)
         named = 0 if m is not None and m.end() == pos else 1
-    return named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
+    dateline = int(pos <= 1 and _DATELINE_AFTER.match(sent.text, pos + len(p.surface)) is not None)
+    return dateline, named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
+
+
+#: After a dateline's place: "BAMAKO, Mali (Reuters) - ", "BEIRUT (AP) — ", "KYIV: ". The
+#: dateline says where the report was filed; any other place of the sentence says better
+#: where it happened (a camp in Mali's Segou region, not Bamako).
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{1,40})?\s*(?:\([^)]{1,40}\))?\s*(?:[-—–]{1,2}|:)\s")
 
 
 def _focus(sentences: Sequence[_Sentence]) -> PlaceMention | None:

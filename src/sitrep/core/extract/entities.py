@@ -42,7 +42,7 @@ from sitrep.core.extract._common import original_offsets
 _LEXICON_VERSION = "1"
 EXTRACTOR = ExtractorInfo(
     name="entities",
-    version="0.2.0",
+    version="0.2.1",
     resources={"entity_lexicon": _LEXICON_VERSION},
 )
 
@@ -74,6 +74,12 @@ _UNIT_TAIL_RE = re.compile(
     r"[ \t]+(?P<noun>special[ \t]+forces|special[ \t]+operations[ \t]+forces|battalion|brigade|"
     r"regiment|militia|militiamen|paramilitaries|fighters|militants|rebels|insurgents|"
     r"gunmen|jihadists)\b"
+)
+#: Words that describe fighters without naming their group: "Suspected jihadists",
+#: "Unidentified gunmen", "Suspected Islamist militants" (each had been a group of that name).
+_DESCRIPTIVE = frozenset(
+    "suspected unidentified unknown alleged armed masked presumed several other local foreign "
+    "islamist jihadist rival rogue".split()
 )
 _UNIT_PREFIXES = frozenset({"sp", "ba", "br", "re", "mi", "pa", "fi", "in", "gu", "ji"})
 _AND_BEFORE_RE = re.compile(rf"({_CAPWORD})[ \t]+and[ \t]+$")
@@ -665,10 +671,10 @@ def _armed_tail(
         cut -= 1
     who = toks[max(cut, len(toks) - 3):]
     while who and (who[0].lower in lex.stopwords or who[0].lower in lex.months
-                   or who[0].lower in {"of", "for", "the", "on"}):
+                   or who[0].lower in {"of", "for", "the", "on"} or who[0].lower in _DESCRIPTIVE):
         who = who[1:]
     if not who:
-        return toks
+        return toks  # "Suspected jihadists", "Unidentified gunmen": no group is named
     joined = " ".join(t.text for t in who)
     lj = joined.lower()
     noun = _clean(unit.group("noun"))

@@ -124,8 +124,10 @@ _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)"
 _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
-#: Right before a region's name: "<word> in the ", "<word> in Russia's northern ".
-_IN_REGION_BEFORE = re.compile(r"(\w) in (?:the |[A-Z][\w-]*['’]s )?(?:(?:north|south|east|west)\w* )?$")
+#: Right before a region's name: "<word> in the ", "<word>, in Mali's central ".
+_IN_REGION_BEFORE = re.compile(
+    r"(\w),? in (?:the )?(?:(?:north|south|east|west|central)\w* )?(?:[A-Z][\w-]*['’]s )?"
+    r"(?:(?:north|south|east|west|central)\w* )?$")
 _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named", "in")
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
