@@ -179,3 +179,14 @@ def test_arabic_names_with_the_article_are_one_name() -> None:
     assert found["Ras al-Ain"].resolved.region == "SY-HA"  # type: ignore[union-attr]
     assert found["Hasakah"].resolved.kind.value == "admin1"  # type: ignore[union-attr]
     assert "Sultan" not in surfaces("Troops entered the village of Tell as-Sultan near Rafah.")
+
+
+def test_a_country_that_is_a_given_name_before_a_surname_is_a_person() -> None:
+    """"Jordan Bardella" was the country Jordan; "Downing Street" (the government) a street;
+    "Israel Defense Forces" still names Israel."""
+    assert surfaces("Jordan Bardella, leader of the National Rally, criticised the decision.") == []
+    assert surfaces("Chad Daybell was convicted in Idaho.") == ["Idaho"]
+    assert surfaces("Downing Street said the prime minister spoke with Zelensky.") == []
+    found = by_surface("Israel Defense Forces struck targets in the Jordan Valley.")
+    assert found["Israel"].resolved.country == "IL"  # type: ignore[union-attr]
+    assert found["Jordan Valley"].resolved.country == "PS"  # type: ignore[union-attr]

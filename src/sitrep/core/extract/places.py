@@ -113,6 +113,8 @@ _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el
                       "ez", "es", "ed", "er", "ad", "ar", "ash", "az", "ul", "ud"})  # "Deir ez-Zor"
 #: A hyphenated compound's inner lower-case word ("Mar-a-Lago", "Stratford-upon-Avon").
 _JOINED = re.compile(r"-[a-z]{1,4}-")
+#: Country and state names that are also given names: before a surname they are a person.
+_GIVEN_NAME_PLACES = frozenset({"jordan", "chad", "georgia", "israel", "india", "france", "america"})
 #: A person's name that, right before a place's, makes both one other name ("Trump Tower").
 _NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden"})
 #: A compass point before a village under 10,000 people makes both one other name ("West
@@ -640,6 +642,13 @@ class _Finder:
         prev_tok = toks[k - 1] if k > 0 else None
         next_tok = toks[j + 1] if j + 1 < len(toks) else None
         gap_next = text[toks[j].end : next_tok.start] if next_tok else ""
+        if single and key in _GIVEN_NAME_PLACES and next_tok is not None and gap_next == " " and not toks[j].poss:
+            nw = next_tok.w
+            if (next_tok.cap and not nw.ids and not nw.prefix and not nw.stop and not nw.org_head  # type: ignore[union-attr]
+                    and not nw.feature and not nw.admin and next_tok.text.isalpha()  # type: ignore[union-attr]
+                    and not next_tok.text.isupper() and len(next_tok.text) > 2 and not (
+                        j + 2 < len(toks) and toks[j + 2].cap and text[next_tok.end : toks[j + 2].start] == " ")):
+                return False  # "Jordan Bardella", "Chad Daybell": a person, not the country
         gap_prev = text[prev_tok.end : toks[k].start] if prev_tok else ""
         if prev_tok and prev_tok.cap and prev_tok.w.title and gap_prev in (" ", ". "):  # type: ignore[union-attr]
             return False  # "President Jordan", "Mayor Kingston"
@@ -810,8 +819,8 @@ class _Finder:
                        and text[toks[s - 1].end : toks[s].start] == " "
                        and (toks[s - 1].text.lower() not in STOP or toks[s - 1].text.lower() in _FEATURE_WORDS_OK)):
                     s -= 1
-                if s < k and not toks[s].text.isupper():
-                    add(s, k, kind="feature")
+                if s < k and not toks[s].text.isupper() and text[toks[s].start : toks[k].end] not in self.known_orgs:
+                    add(s, k, kind="feature")  # not "Downing Street", the government
                 continue
             # "the village of X", "settlements of X and Y", "towns including X, Y and Z"
             if low in SETTLEMENT_NOUNS and not t.cap:

