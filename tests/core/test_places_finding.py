@@ -190,3 +190,13 @@ def test_a_country_that_is_a_given_name_before_a_surname_is_a_person() -> None:
     found = by_surface("Israel Defense Forces struck targets in the Jordan Valley.")
     assert found["Israel"].resolved.country == "IL"  # type: ignore[union-attr]
     assert found["Jordan Valley"].resolved.country == "PS"  # type: ignore[union-attr]
+
+
+def test_a_demonym_is_its_country_not_a_village_of_its_name() -> None:
+    """"the English city of Salisbury" had put "English" in Indiana, "Canadian winters" in
+    Texas and "Arab leaders" in Alabama; "Canadian, Texas" is still the town."""
+    found = by_surface("The Skripals were found in the southern English city of Salisbury.")
+    assert found["English"].resolved.country == "GB" and found["English"].role == "modifier"  # type: ignore[union-attr]
+    assert by_surface("I got tired of Canadian winters.")["Canadian"].resolved.country == "CA"  # type: ignore[union-attr]
+    assert by_surface("He moved to Canadian, Texas, in 1990.")["Canadian"].resolved.region == "US-TX"  # type: ignore[union-attr]
+    assert surfaces("Israel and Arab leaders met after the Arab Spring.") == ["Israel"]

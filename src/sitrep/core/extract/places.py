@@ -65,7 +65,7 @@ STOP = frozenset(
     day week month year time morning evening night media company group party team club bank
     however meanwhile although despite during after before since until while because though
     instagram facebook twitter telegram youtube google apple amazon reuters ria tass interfax afp ap
-    bbc cnn nato un metro""".split()
+    bbc cnn nato un metro arab arabs latin kurdish tamil""".split()
 )
 #: Words before a capitalised name that make it a person ("President Biden").
 TITLES = frozenset(
@@ -115,8 +115,9 @@ _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el
 _JOINED = re.compile(r"-[a-z]{1,4}-")
 #: Country and state names that are also given names: before a surname they are a person.
 _GIVEN_NAME_PLACES = frozenset({"jordan", "chad", "georgia", "israel", "india", "france", "america"})
-#: A person's name that, right before a place's, makes both one other name ("Trump Tower").
-_NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden"})
+_ADDRESS_AFTER = re.compile(r", [A-Z]")
+#: A name that, right before a place's, makes both one other name ("Trump Tower", "Arab Spring").
+_NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden", "arab"})
 #: A compass point before a village under 10,000 people makes both one other name ("West
 #: Wing", "North Tower"); before a town ("South Ossett", "North West Bicester") it is the
 #: town's part, and a region's own name ("North Kivu") is matched whole before this.
@@ -514,6 +515,9 @@ class _Finder:
                 k += 1
                 continue
             j_end, ids, key = best
+            if j_end == k and w.dem is not None and not _ADDRESS_AFTER.match(text, t.end):  # type: ignore[union-attr]
+                k += 1  # "the English city of", "Canadian winters": the demonym (below), not a
+                continue  # village in Indiana or Texas; "Canadian, Texas" is the town
             if j_end + 1 < n and toks[j_end + 1].cap and toks[j_end + 1].w.feature and (  # type: ignore[union-attr]
                     text[toks[j_end].end : toks[j_end + 1].start] == " ") and not toks[j_end].poss:
                 k = j_end + 1  # "Neches River", "Main Street": the feature, found below
