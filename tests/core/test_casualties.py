@@ -139,6 +139,8 @@ CASES = [
      [("killed", 9, None, None, "exact", {})]),
     ("Six people, all members of the same family, were killed.", [("killed", 6, None, None, "exact", {})]),
     ("The death toll from Sunday's attack has risen to 43.", [("killed", 43, None, None, "exact", {})]),
+    ("The strike killed 3 and injured 15 more.",
+     [("killed", 3, None, None, "exact", {}), ("injured", 15, None, None, "exact", {})]),
     ("The number of people killed in the floods has risen to 120.",
      [("killed", 120, None, None, "exact", {})]),
     ("The death toll from the 2023 earthquake rose to 50,000.",

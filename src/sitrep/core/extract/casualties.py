@@ -233,7 +233,7 @@ _NP_STOP = frozenset(
 )
 _B_FOLLOW = frozenset(
     "and in on at during as when while near after before including across overnight since "
-    "with from by inside outside of , . ; : ) — – - ! ? \" ' ’ ” in the".split()
+    "with from by inside outside of , . ; : ) — – - ! ? \" ' ’ ” in the more".split()
 )
 _NOT_BEFORE_INCLUDING = frozenset("and but while whereas or as after when".split())
 _TOLL_GAP = frozenset(
