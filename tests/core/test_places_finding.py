@@ -200,3 +200,17 @@ def test_a_demonym_is_its_country_not_a_village_of_its_name() -> None:
     assert by_surface("I got tired of Canadian winters.")["Canadian"].resolved.country == "CA"  # type: ignore[union-attr]
     assert by_surface("He moved to Canadian, Texas, in 1990.")["Canadian"].resolved.region == "US-TX"  # type: ignore[union-attr]
     assert surfaces("Israel and Arab leaders met after the Arab Spring.") == ["Israel"]
+
+
+def test_a_capital_s_district_is_a_place_and_its_concern_a_government() -> None:
+    """"Mogadishu's Hodan district" had made Mogadishu a metonym (no event location)."""
+    assert by_surface("A car bomb exploded in Mogadishu's Hodan district.")["Mogadishu"].role == "location"
+    assert by_surface("Israeli strikes hit Beirut's southern suburbs.")["Beirut"].role == "location"
+    assert by_surface("Moscow's concern over the US presence grew.")["Moscow"].role == "metonym"
+
+
+def test_a_department_is_a_region() -> None:
+    """"Pont-Sondé in Haiti's Artibonite department": a place of HT-AR (had not been found)."""
+    found = by_surface("Gang members attacked Pont-Sondé in Haiti's Artibonite department.")
+    assert found["Pont-Sondé"].resolved.region == "HT-AR"  # type: ignore[union-attr]
+    assert by_surface("Fighting in the Cauca department killed 4.")["Cauca"].resolved.region == "CO-CAU"  # type: ignore[union-attr]

@@ -82,7 +82,7 @@ SETTLEMENT_NOUNS = frozenset(
     "district districts municipality community communities locality localities outskirts".split()
 )
 ADMIN_NOUNS = frozenset("region regions oblast oblasts province provinces krai kray governorate "
-                        "governorates prefecture state".split())
+                        "governorates prefecture state department departments".split())
 #: Head nouns of organisation and facility names: a place right before them is a place
 #: embedded in the name ("Dublin City Council", "Ohio State University"), not a person.
 ORG_HEADS = frozenset(
@@ -1806,6 +1806,13 @@ def _runners(g: Gazetteer, rd: _Readings, scored: list[tuple[float, int]], best:
     return out
 
 
+#: A part of the city after its possessive: "Mogadishu's Hodan district", "Beirut's southern
+#: suburbs", "Kyiv's Boryspil airport" (a place, where "Moscow's concern" is a government).
+_PART_AFTER_POSS = re.compile(
+    r"['’]s?\s+(?:(?:[A-Z][\w'’-]*|northern|southern|eastern|western|central|old|main)\s+){0,3}"
+    r"(?:districts?|neighbou?rhoods?|suburbs?|outskirts|centre|center|airport|port|area|quarter|"
+    r"streets?|square|camp|hospital|market|district)\b"
+)
 _METONYM_NEXT = re.compile(r"['’]s?\b|\s+(\w+)")
 
 
@@ -1820,7 +1827,8 @@ def _roles(g: Gazetteer, m: _Mention, text: str) -> None:
         return
     tail = text[m.end : m.end + 30]
     if tail[:1] in ("'", "’"):
-        m.role = "metonym"
+        if not _PART_AFTER_POSS.match(text, m.end):
+            m.role = "metonym"  # "Moscow's concern"; but "Mogadishu's Hodan district" is there
         return
     mt = re.match(r"\s+(\w+)", tail)
     if mt and mt.group(1).lower() in SPEECH:
