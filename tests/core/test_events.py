@@ -47,6 +47,8 @@ MONDAY = dt.date(2025, 4, 7)
         ("A Russian missile strike destroyed a hotel in Odesa.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
         ("The army shelled rebel positions for hours.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
         ("A drone attack set fire to an oil depot.", F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike"),  # noqa: E501
+        ("A missile killed five people in Dnipro.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
+        ("A drone killed two civilians in Kherson.", F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike"),  # noqa: E501
         ("A roadside bomb killed two soldiers near the base.", F.EXPLOSIONS_REMOTE_VIOLENCE, "remote_explosive_landmine_ied"),  # noqa: E501
         ("A suicide bomber blew himself up at a checkpoint.", F.EXPLOSIONS_REMOTE_VIOLENCE, "suicide_bomb"),  # noqa: E501
         ("Heavy clashes broke out between the army and rebels.", F.BATTLES, "armed_clash"),

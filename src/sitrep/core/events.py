@@ -111,12 +111,12 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, "grenade", r"grenade (?:attacks?|blasts?)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _AIR,
      r"(?:air|drone|aerial|uav)[ -]?(?:strikes?|attacks?|raids?|bombing)|airstrikes?|"
-     r"air raids?|bombing raids?|drones? (?:struck|hit|attacked|slammed)"),
+     r"air raids?|bombing raids?|drones? (?:struck|hit|attacked|slammed|killed|wounded|injured)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _SHELL,
      r"(?:cruise |ballistic )?(?:missile|rocket|artillery|mortar)s? "
      r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
      r"shell(?:ing|ed)|bombard(?:ed|ment|ing)|pound(?:ed|ing)|"
-     r"(?:missiles?|rockets?|shells?) (?:struck|hit|slammed into|landed)|"
+     r"(?:missiles?|rockets?|shells?) (?:struck|hit|slammed into|landed|killed|wounded|injured)|"
      rf"{_DEMONYM} strikes?"),
     (_F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance",
      r"abduct(?:ed|ion|s)|kidnapp(?:ed|ing)|kidnaps?"),
