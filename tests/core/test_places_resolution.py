@@ -589,3 +589,14 @@ def test_a_village_the_gazetteer_lacks_is_in_the_story_s_country_not_the_datelin
             "village of Mukhtariya.")
     got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(text)).places}
     assert got["Mukhtariya"] is not None and got["Mukhtariya"].country == "SY"
+
+
+def test_a_stray_namesake_abroad_by_another_name_is_not_the_place() -> None:
+    """"Tawbya" is only another name of a Burmese village (Taw Pyar): in a text that names
+    Yemen and nothing in Myanmar, the village is in Yemen (country precision), not Myanmar."""
+    text = "Houthi fighters attacked the village of Tawbya, Yemeni officials said."
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(text)).places}
+    assert got["Tawbya"] is not None and got["Tawbya"].country == "YE"
+    assert got["Tawbya"].precision == GeoPrecision.COUNTRY
+    p = resolve_toponym("Tawbya", "Fighting near Tawbya and Mandalay, Myanmar.")
+    assert p is not None and p.country == "MM"  # where the text is about Myanmar, it is there

@@ -1120,6 +1120,9 @@ class _Context:
     #: regions a sentence names as regions ("the Belgorod region", "Kursk Oblast"): what a
     #: small place of the sentence that has no reading there falls back to
     sent_framed: dict[int, list[str]] = field(default_factory=dict)
+    #: countries named outright (their names, demonyms), by folded surface: what a stray
+    #: namesake abroad is weighed against
+    named: dict[str, set[str]] = field(default_factory=dict)
     #: code -> folded surfaces that gave it evidence: a name must not vote for its own reading
     #: ("Georgia" x5 is no evidence for the country Georgia)
     sources: dict[str, Counter[str]] = field(default_factory=dict)
@@ -1186,10 +1189,13 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 counts = sc[m.sent]
                 counts[cc] = counts.get(cc, 0) + 1
                 add(countries, cc, 1, key)
+                ctx.named.setdefault(cc, set()).add(key)
             continue
         rd = _mention_readings(g, m)
         cc = rd.country
         if cc:
+            if not any(g.kind[c >> 1] == "city" and not c & 1 for c in m.cands):
+                ctx.named.setdefault(cc, set()).add(key)  # not "Lebanon" (also a town in Pennsylvania)
             counts = sc[m.sent]
             counts[cc] = counts.get(cc, 0) + 2
             add(countries, cc, 2, key)
@@ -1631,6 +1637,14 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             read = True
         if m.kind == "district" and bkind != "city":
             scored = []
+        elif (bkind == "city" and best & 1 and g.pop[bi] < _STRAY_POP and not (m.link_cc or m.link_region)
+              and all(c & 1 and g.kind[c >> 1] == "city" for _s, c in scored)
+              and g.cc[bi] not in ctx.named and other(ctx.countries, g.cc[bi], key) == 0
+              and any(len(keys - {key}) >= 1 for keys in ctx.named.values())):
+            # a small place by another name only, in a country the text never names nor
+            # places anything in, while it names another outright: "Shabwa" in a text about
+            # Yemen is not a Burmese village's other name; the text's region or country
+            scored = []
         else:
             m.resolved = g.place(bi, _squash(best_s))
             m.runners = _runners(g, rd, scored[1:], m.resolved)
@@ -1672,6 +1686,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     return True
 
 
+_STRAY_POP = 1000
 #: Anchors pass 2 reads (the first ones pass 1 found).
 _MAX_ANCHORS = 40
 _NEVER = 1 << 62  # a near_memo answer no later anchor brings up to date
