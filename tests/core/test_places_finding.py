@@ -222,3 +222,13 @@ def test_an_arab_city_without_its_article_is_that_city() -> None:
     found = by_surface("Turkey fired on Qamishli and other towns along the Syrian border.")
     assert found["Qamishli"].resolved.region == "SY-HA"  # type: ignore[union-attr]
     assert by_surface("Floods hit Derna on Monday.")["Derna"].resolved.country == "LY"  # type: ignore[union-attr]
+
+
+def test_a_title_case_headline_names_its_places() -> None:
+    """In "Russian Missile Strike Kills 12 In Kharkiv As Talks Stall" every word is
+    capitalised: Kharkiv had been a modifier of "Kharkiv As" (no event location), Jenin and
+    El Fasher parts of longer names; a sentence naming people is no headline."""
+    assert by_surface("Russian Missile Strike Kills 12 In Kharkiv As Talks Stall\nText.")["Kharkiv"].role == "location"
+    assert "Jenin" in surfaces("Israeli Troops Raid Jenin Refugee Camp, Killing Three\nText.")
+    assert "El Fasher" in surfaces("Sudan War: RSF Shells El Fasher Again")
+    assert "Gary" not in surfaces("The town hired two officers. Gary Matson and Winfield Mowder. The probe began.")

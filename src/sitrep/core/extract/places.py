@@ -291,6 +291,21 @@ def _hyphen_part(t: _Tok) -> bool:
     return t.cap and len(t.text) >= 3 and not t.text.isupper()
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(text: str, a: int, b: int) -> bool:
+    """A headline's line: a line of its own, without a full stop, nearly every longer word
+    capitalised and not all of it in capitals (not a sentence naming many people)."""
+    if text[a:b].rstrip().endswith(".") or (text[b:].strip() and "\n" not in text[b : b + 3]):
+        return False
+    words = _LONG_WORD.findall(text, a, b)
+    if len(words) < 4 or b - a > 200:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.85 * len(words) and caps > sum(1 for w in words if w.isupper())
+
+
 def _sentence_ranges(text: str) -> list[tuple[int, int]]:
     return split_sentences(text) or [(0, len(text))]
 
@@ -467,6 +482,9 @@ class _Finder:
         self._text = text
         self.person_words = self._person_words(text, toks)
         self._mid_caps: set[str] | None = None
+        # "Russian Missile Strike Kills 12 In Kharkiv As Talks Stall": in a title-case line
+        # a capital says nothing of a longer name, so a sizeable place is read on its own
+        self._headlines = {si for si, (a, b) in enumerate(sents) if _title_case(text, a, b)}
         out: list[_Mention] = []
         n = len(toks)
         k = 0
@@ -669,7 +687,8 @@ class _Finder:
                 return False
             # part of a longer capitalised name: "Vladimir Putin", "Donald Trump"; but a place
             # that opens an organisation's name is a place: "Dublin City Council"
-            if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and not next_tok.w.admin:  # type: ignore[union-attr]
+            headline = p.sizeable and m.sent in self._headlines
+            if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and not next_tok.w.admin and not headline:  # type: ignore[union-attr]
                 # a region, or a town of 10,000 or more: villages named like common words
                 # ("Superior", "Metro") open organisation names far more often than they are in them
                 if (self._org_follows(toks, j + 1, text) or (big and self._modifies(text, toks, j + 1))) and (
@@ -691,7 +710,7 @@ class _Finder:
                 return False
             if single and not big and _NUMBER_AFTER.match(text, m.end):
                 return False  # "Section 2AA", "Pack 167"
-            if prev_tok and prev_tok.cap and not prev_tok.poss and k not in sent_starts and (
+            if prev_tok and prev_tok.cap and not prev_tok.poss and k not in sent_starts and not headline and (
                     gap_prev == " " or (gap_prev == ". " and len(prev_tok.text) == 1)):  # "Pattie A. Clay"
                 pw = prev_tok.w
                 if pw.title or (not pw.stop and not pw.big):  # type: ignore[union-attr]
