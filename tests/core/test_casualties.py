@@ -139,6 +139,8 @@ CASES = [
      [("killed", 9, None, None, "exact", {})]),
     ("Six people, all members of the same family, were killed.", [("killed", 6, None, None, "exact", {})]),
     ("The death toll from Sunday's attack has risen to 43.", [("killed", 43, None, None, "exact", {})]),
+    ("The missile hit the plane, killing all 298 people on board.",
+     [("killed", 298, None, None, "exact", {})]),
     ("The strike killed 3 and injured 15 more.",
      [("killed", 3, None, None, "exact", {}), ("injured", 15, None, None, "exact", {})]),
     ("The number of people killed in the floods has risen to 120.",

@@ -724,6 +724,8 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
     cat, j = hit
     w = s.words
     k = j
+    if k + 1 < s.n and w[k] == "all" and _num_start(w[k + 1]):
+        k += 1  # "killing all 298 people on board"
     for phrase, _ in _QUALIFIERS:
         if tuple(w[k : k + len(phrase)]) == phrase:
             k += len(phrase)
