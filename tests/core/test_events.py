@@ -542,6 +542,16 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened() -> Non
     assert event.location.name == "Kyiv"
 
 
+def test_the_strike_paragraphs_later_gives_the_strike_its_figures() -> None:
+    """"The strike killed 12 people" twelve sentences after the strike had been a second
+    event (an attack on civilians), leaving the strike without its figures."""
+    filler = "Residents said they had heard explosions throughout the night. " * 11
+    text = ("KHARKIV, Ukraine (Reuters) - Russian missiles struck the city of Kharkiv on Sunday.\n\n"
+            f"{filler}\n\nThe strike killed 12 people and wounded 40, the regional governor said.")
+    (event,) = _real_events(text)
+    assert (event.event_type, event.fatalities, event.injured) == (F.EXPLOSIONS_REMOTE_VIOLENCE, 12, 40)
+
+
 def _brief(events):  # type: ignore[no-untyped-def]
     return [
         (e.event_type, e.sub_event_type, e.location.name if e.location else None,

@@ -994,6 +994,11 @@ _MILITARY_AFTER = re.compile(
     r"^'s?\s+(?:\w+\s+)?(?:troops|forces|army|military|soldiers|armed forces|navy|air force)\b",
     re.IGNORECASE,
 )
+#: A sentence that opens on the event told before: "The strike killed 12", "The attack left".
+_SAME_EVENT = re.compile(
+    r"\s*(?:The|This|That) (?:latest |overnight |morning |deadly )?(?:strike|attack|blast|explosion|"
+    r"shelling|bombing|raid|assault|barrage|bombardment)s? (?:killed|left|wounded|injured|claimed)\b"
+)
 _ANAPHOR = _AsciiCaseFree(
     r"\b(?:there|nearby|the (?:village|town|city|area|region|district|settlement|province))\b"
 )
@@ -1573,6 +1578,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     last_story = -10  # index of the last sentence that opened an event
     for sent in sents:
         triggers = _triggers_of(sent)
+        if not triggers and out and sent.casualties and _SAME_EVENT.match(sent.text) and not (
+                _location_candidates(sent)):
+            # "The strike killed 12 people", paragraphs after the strike: its figures, not a
+            # new attack (three sentences after it, the figures attach anyway)
+            out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
+            continue
         if triggers:
             last_story = sent.index
         elif (generic := _generic_triggers(sent)) and (
