@@ -456,8 +456,8 @@ def _read_part(s: _Sentence, j: int) -> _Part | None:
     if q.vague and k < s.n and w[k] == "of":
         k += 1
     elif k + 2 < s.n and w[k] == "of" and w[k + 1] in _PARTITIVE and not q.article:
-        # "five of the 12 soldiers", "three of the passengers": five and three, of whom
-        # ("four of the 14 passengers who died": the 14 died, read at "14")
+        # "five of the 12 soldiers", "three of the passengers": the part, five or three
+        # (not in "four of the 14 passengers who died": the 14 died, read at "14")
         inner = _read_part(s, k + 2)
         if inner is not None:
             ok = inner.has_head and not _relative_after(s, inner.end)

@@ -1659,10 +1659,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         elif (bkind == "city" and best & 1 and g.pop[bi] < _STRAY_POP and not (m.link_cc or m.link_region)
               and all(c & 1 and g.kind[c >> 1] == "city" for _s, c in scored)
               and g.cc[bi] not in ctx.named and other(ctx.countries, g.cc[bi], key) == 0
-              and any(len(keys - {key}) >= 1 for keys in ctx.named.values())):
+              and any(keys - {key} for keys in ctx.named.values())):
             # a small place by another name only, in a country the text never names nor
-            # places anything in, while it names another outright: "Shabwa" in a text about
-            # Yemen is not a Burmese village's other name; the text's region or country
+            # places anything in, while it names another outright: "Tawbya" in a text about
+            # Yemen is not a Burmese village (Taw Pyar) by another name; the text's region or country
             scored = []
         else:
             m.resolved = g.place(bi, _squash(best_s))
@@ -1705,6 +1705,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     return True
 
 
+#: Villages this small, read by another name only, are no lead abroad (see ``_resolve``).
 _STRAY_POP = 1000
 #: Anchors pass 2 reads (the first ones pass 1 found).
 _MAX_ANCHORS = 40
@@ -1845,7 +1846,7 @@ def _runners(g: Gazetteer, rd: _Readings, scored: list[tuple[float, int]], best:
 _PART_AFTER_POSS = re.compile(
     r"['’]s?\s+(?:(?:[A-Z][\w'’-]*|northern|southern|eastern|western|central|old|main)\s+){0,3}"
     r"(?:districts?|neighbou?rhoods?|suburbs?|outskirts|centre|center|airport|port|area|quarter|"
-    r"streets?|square|camp|hospital|market|district)\b"
+    r"streets?|square|camp|hospital|market)\b"
 )
 _METONYM_NEXT = re.compile(r"['’]s?\b|\s+(\w+)")
 

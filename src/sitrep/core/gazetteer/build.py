@@ -494,7 +494,8 @@ def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
         if parent not in admin1_idx or any(gb_city(c) and not c & 1 for c in b.names.get(fold(name), ())):
             continue  # "Cardiff", "Manchester": the city reading says it
         stem = name[:-5] if name.endswith("shire") else name[7:] if name.startswith("County ") else ""
-        at = london if in_london and london is not None else (stem and town(stem, parent)) or admin1_idx[parent]
+        seat = town(stem, parent) if stem else None
+        at = london if in_london and london is not None else seat if seat is not None else admin1_idx[parent]
         i = b.add(0, name, "GB", parent, "county", cols["lat"][at], cols["lon"][at], 0)
         b.key(name, i, alt=False)
 
