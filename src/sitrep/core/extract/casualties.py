@@ -1025,9 +1025,11 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
             hi = bisect.bisect_left(hits, sent[1], lo)
             if lo == hi:
                 continue
-            said = " ".join(_WORD.findall(text[sent[0] : sent[1]].lower()))  # spacing, stops aside
+            said = None  # the sentence's words (spacing, stops aside), once it states a figure
             for window in _windows(text, sent, hits[lo:hi]):
                 for m in _sentence_mentions(chunk, sent, window):
+                    if said is None:
+                        said = " ".join(_WORD.findall(text[sent[0] : sent[1]].lower()))
                     key = (*_fact_key(m), said)
                     if key not in seen:
                         seen.add(key)
