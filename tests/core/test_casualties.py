@@ -206,6 +206,11 @@ def test_claimed_by_is_taken_from_attribution() -> None:
         "Three soldiers were killed, he said.": None,
         "An estimated 500 fighters were killed.": None,  # a qualifier, not a source called "An"
         "Residents said 12 people were killed.": "Residents",
+        # a unit's ordinal and a possessive are part of the name, as written
+        "Three soldiers were killed in shelling, the 47th Brigade said.": "47th Brigade",
+        "Two civilians were killed, the Kharkiv regional prosecutor's office said.": (
+            "Kharkiv regional prosecutor's office"
+        ),
     }
     for text, who in cases.items():
         (mention,) = extract_casualties(make_chunk(text)).casualties

@@ -234,6 +234,20 @@ def test_named_unit_with_lowercase_noun() -> None:
     assert "Akhmat" in group.aliases
 
 
+def test_a_units_number_is_part_of_its_name() -> None:
+    """'the 47th Mechanised Brigade' had been 'Mechanised Brigade', which names no unit."""
+    ms = _entities(
+        "Ukraine's 47th Mechanised Brigade said it held the line. The 3rd Assault Brigade "
+        "said the same, as did Russia's 810th Naval Infantry Brigade."
+    )
+    groups = {m.name: m.country for m in ms if m.kind is EntityKind.ARMED_GROUP}
+    assert groups == {
+        "47th Mechanised Brigade": "UA",
+        "3rd Assault Brigade": None,
+        "810th Naval Infantry Brigade": "RU",
+    }
+
+
 def test_org_keyword_runs_and_possessor_country() -> None:
     """'Russia's Defence Ministry' is an ORG located by its possessor; agencies are canonical."""
     ms = _entities("Russia's Defence Ministry said so, the state RIA news agency reported, citing TASS.")

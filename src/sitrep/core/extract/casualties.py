@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.2", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.3", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -307,6 +307,7 @@ _ROLE_WORDS = frozenset(
 _ACCORDING_STOP = frozenset(
     "on in at who that which and but as after when while said to for from with by".split()
 )
+_ORDINAL_SUFFIX = frozenset(("st", "nd", "rd", "th"))
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
 _LEADING_DROP = frozenset(
     "the of earlier later meanwhile separately also but and however on in local".split()
@@ -829,7 +830,15 @@ def _claims(s: _Sentence) -> list[tuple[int, str]]:
     w, raw = s.words, s.raw
 
     def name_ok(t: int) -> bool:
-        return raw[t][:1].isupper() or w[t] in _ROLE_WORDS
+        wt = w[t]
+        if raw[t][:1].isupper() or wt in _ROLE_WORDS:
+            return True
+        if wt[-2:] in ("'s", "\u2019s"):  # "the regional prosecutor's office"
+            return wt[:-2] in _ROLE_WORDS
+        # a unit's ordinal: "the 47th Brigade" is tokenised "47", "th"
+        return (wt.isdigit() and t + 1 < s.n and w[t + 1] in _ORDINAL_SUFFIX) or (
+            wt in _ORDINAL_SUFFIX and t > 0 and w[t - 1].isdigit()
+        )
 
     def clean(lo: int, hi: int) -> str | None:
         while lo < hi and w[lo] in _LEADING_DROP:
@@ -838,7 +847,8 @@ def _claims(s: _Sentence) -> list[tuple[int, str]]:
             hi -= 1
         if hi <= lo or any(w[t] in _PRONOUNS for t in range(lo, hi)):
             return None
-        return " ".join(raw[lo:hi])
+        # the text as written ("47th", "prosecutor's office"), not tokens joined by spaces
+        return s.text[s.starts[lo] - s.base : s.ends[hi - 1] - s.base]
 
     for t in range(s.n):
         wt = w[t]

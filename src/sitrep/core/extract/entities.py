@@ -42,7 +42,7 @@ from sitrep.core.extract._common import original_offsets
 _LEXICON_VERSION = "1"
 EXTRACTOR = ExtractorInfo(
     name="entities",
-    version="0.2.1",
+    version="0.2.2",
     resources={"entity_lexicon": _LEXICON_VERSION},
 )
 
@@ -1086,6 +1086,9 @@ def _find(text: str) -> list[_Found]:
                     f.name = full.name
                     f.country = f.country or full.country
                     break
+    for f in found:
+        if f.kind is EntityKind.ARMED_GROUP and f.start and text[f.start - 1] in " \t":
+            _unit_number(text, f, lex)
     found.sort(key=lambda f: (f.start, f.end, f.kind, f.name))  # StrEnum: sorts as its value
     out: list[_Found] = []
     last: tuple[int, int] | None = None
@@ -1095,6 +1098,25 @@ def _find(text: str) -> list[_Found]:
         out.append(f)
         last = (f.start, f.end)
     return out
+
+
+_UNIT_NUMBER_RE = re.compile(
+    r"(?:([^\W\d_]+)['’]s[ \t]+)?(\d{1,4}(?:st|nd|rd|th))[ \t]+$"
+)
+
+
+def _unit_number(text: str, f: _Found, lex: _Lexicon) -> None:
+    """A unit's number is part of its name ("the 47th Mechanised Brigade" had been
+    "Mechanised Brigade", which names no unit), and "Ukraine's" before it its country."""
+    if f.name.rsplit(" ", 1)[-1].lower() not in lex.armed_keywords:
+        return
+    m = _UNIT_NUMBER_RE.search(text, max(0, f.start - 40), f.start)
+    if m is None:
+        return
+    f.start = m.start(2)
+    f.name = f"{m.group(2)} {f.name}"
+    if f.country is None and m.group(1):
+        f.country = lex.country_of.get(m.group(1).lower())
 
 
 def _calendar_split(toks: list[_Tok], calendar: frozenset[str]) -> list[list[_Tok]]:
