@@ -232,3 +232,23 @@ def test_a_title_case_headline_names_its_places() -> None:
     assert "Jenin" in surfaces("Israeli Troops Raid Jenin Refugee Camp, Killing Three\nText.")
     assert "El Fasher" in surfaces("Sudan War: RSF Shells El Fasher Again")
     assert "Gary" not in surfaces("The town hired two officers. Gary Matson and Winfield Mowder. The probe began.")
+
+
+def test_a_body_named_after_its_field_names_no_village() -> None:
+    """"Chamber of Commerce" had found Commerce, Texas, and "Ohio Department of Job and
+    Family Services" a village Job and the place "Ohio Department"; a town a body is of
+    stays a place ("City of Edwardsville", "Community Foundation of Boone County")."""
+    assert surfaces("The Ohio Department of Job and Family Services said claims rose.") == ["Ohio"]
+    assert "Commerce" not in surfaces("Pete Kamp, Chamber of Commerce president in Paris, Texas, said so.")
+    assert "Justice" not in surfaces("The Department of Justice opened an inquiry in Chicago.")
+    assert "Edwardsville" in surfaces("The City of Edwardsville has three TIF districts.")
+    assert "Boone County" in surfaces("The Community Foundation of Boone County met in Lebanon, Indiana.")
+
+
+def test_a_states_counties_are_not_a_county_of_its_name() -> None:
+    """"the middle of Indiana counties" had been Indiana County, Pennsylvania; in a list,
+    "Clinton and Indiana counties", it is that county."""
+    alone = by_surface("Boone County is near the middle of Indiana counties.")["Indiana"]
+    assert alone.resolved.region == "US-IN" and alone.resolved.kind.value == "admin1"  # type: ignore[union-attr]
+    listed = by_surface("Floods hit Clinton and Indiana counties in Pennsylvania.")["Indiana"]
+    assert listed.resolved.name == "Indiana County" and listed.resolved.region == "US-PA"  # type: ignore[union-attr]

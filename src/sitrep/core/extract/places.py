@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.2"
+VERSION = "0.2.3"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -116,6 +116,8 @@ _JOINED = re.compile(r"-[a-z]{1,4}-")
 #: Country and state names that are also given names: before a surname they are a person.
 _GIVEN_NAME_PLACES = frozenset({"jordan", "chad", "georgia", "israel", "india", "france", "america"})
 _ADDRESS_AFTER = re.compile(r", [A-Z]")
+#: Bodies named after their field: "Department of Labor", "Chamber of Commerce".
+_FIELD_BODIES = frozenset(("department", "dept", "ministry", "bureau", "chamber", "office", "secretary", "board"))
 #: A name that, right before a place's, makes both one other name ("Trump Tower", "Arab Spring").
 _NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden", "arab"})
 #: A compass point before a village under 10,000 people makes both one other name ("West
@@ -513,8 +515,8 @@ class _Finder:
                     key = fold(text[t.start : tj.end])
                     ids = names.get(key) if tj.cap else None
                     more = key in prefixes
-                if ids:
-                    best = (j, ids, key)
+                if ids and not (j > k and tj.text == "Department" and text.startswith(" of ", tj.end)):
+                    best = (j, ids, key)  # but "Ohio Department of Health" is a body of Ohio
                 if tj.poss or not more:
                     break
                 j += 1
@@ -674,6 +676,12 @@ class _Finder:
         gap_prev = text[prev_tok.end : toks[k].start] if prev_tok else ""
         if prev_tok and prev_tok.cap and prev_tok.w.title and gap_prev in (" ", ". "):  # type: ignore[union-attr]
             return False  # "President Jordan", "Mayor Kingston"
+        if not big and k >= 2 and prev_tok and prev_tok.text == "of" and gap_prev == " ":
+            head = toks[k - 2]
+            if head.cap and head.text.lower() in _FIELD_BODIES and text[head.end : prev_tok.start] == " ":
+                # "Department of Job and Family Services", "Chamber of Commerce": the body's
+                # field, no village; but "City of Edwardsville", "Foundation of Boone County"
+                return False
         if not is_state:
             if m.surface in self.known_orgs:
                 return False  # "White House", "Kremlin": the organisation, not a namesake village
@@ -998,9 +1006,12 @@ class _Finder:
                 if _AND_GAP.fullmatch(text, pv.end, m.start):
                     pv.admin_hint = True
                     _add_admin_readings(g, pv)
-            if w in _COUNTY_NOUNS and after is not None and after.group(1).islower():
+            if w in _COUNTY_NOUNS and after is not None and after.group(1).islower() and not (
+                    w in ("counties", "parishes") and (a == 0 or not _AND_GAP.fullmatch(text, out[a - 1].end, m.start))
+                    and _profile(g, fold(m.surface)).admin1_primary):
                 # "Clarke County" the gazetteer lacks as a name, or "Clarke, Madison and
-                # Oconee counties": the county readings, back along the list
+                # Oconee counties": the county readings, back along the list (but "Indiana
+                # counties" are the state's, not Indiana County, Pennsylvania)
                 b = a
                 while True:
                     cur = out[b]
