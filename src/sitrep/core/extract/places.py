@@ -30,7 +30,7 @@ from importlib import resources
 from operator import attrgetter, itemgetter
 from typing import TypeVar
 
-from sitrep.core.gazetteer import Gazetteer, fold, load_gazetteer, resource_version
+from sitrep.core.gazetteer import ARABIC_ARTICLES, Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.core.gazetteer.build import COMMA_STATE_ABBREVIATIONS
 from sitrep.schemas import Chunk, ExtractorInfo, GeoPrecision, Place, PlaceKind, PlaceMention, PlacesResult
 
@@ -108,9 +108,9 @@ SPEECH = frozenset(
 )
 
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper())
-_CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "al", "el", "upon", "on", "sur", "am", "an", "der", "di", "y",
-                      "au", "aux", "des", "les", "en",  # "Port-au-Prince", "Aix-en-Provence"
-                      "ez", "es", "ed", "er", "ad", "ar", "ash", "az", "ul", "ud"})  # "Deir ez-Zor"
+_CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "upon", "on", "sur", "am", "der", "di", "y",
+                      "au", "aux", "des", "les", "en"}  # "Port-au-Prince", "Aix-en-Provence"
+                     | (ARABIC_ARTICLES - {"as", "at"}))  # "Deir ez-Zor"; "as", "at" end names
 #: A hyphenated compound's inner lower-case word ("Mar-a-Lago", "Stratford-upon-Avon").
 _JOINED = re.compile(r"-[a-z]{1,4}-")
 #: Country and state names that are also given names: before a surname they are a person.
@@ -125,7 +125,7 @@ _NOT_BEFORE_PLACE = frozenset({"trump", "obama", "putin", "zelensky", "biden", "
 #: town's part, and a region's own name ("North Kivu") is matched whole before this.
 _COMPASS = frozenset({"north", "south", "east", "west"})
 #: An Arabic article inside a name, between its words: "Wad al-Nourah", "Tell as-Sultan".
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)"
+_ARTICLE = "(?:" + "|".join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a))) + ")"
 _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._text import fold
+from ._text import ARABIC_ARTICLES, fold
 from .build import build_index, cache_path, resource_version
 from .index import Candidate, Gazetteer, load_gazetteer
 from .iso import map_admin1

@@ -9,7 +9,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "is_latin_name"]
+__all__ = ["ARABIC_ARTICLES", "fold", "is_latin_name"]
+
+#: The Arabic article as the press romanises it, assimilated or not ("al-", "el-",
+#: "ash-Sham", "Deir ez-Zor", "Ras ul-Ain"): the index keys a name without it and the
+#: finder joins a name across it, from this one list.
+ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez ul ud".split())
 
 _APOS = str.maketrans({"’": "", "'": "", "‘": "", "ʼ": "", "`": "", "ʻ": "", "´": ""})
 _SEP = re.compile(r"[\s\-‐‑–—_/.,]+")

