@@ -320,3 +320,31 @@ def test_gold_distractors_report_nothing() -> None:
         for s, e in split_sentences(text):
             if s <= at < e and "killed" not in text[s:e] and "hospital" not in text[s:e]:
                 assert _facts(text[s:e]) == [], text[s:e]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostages who died are deaths, not captives (they had been "captured 3")
+        ("Three hostages were killed in the raid.", [("killed", 3, "hostages")]),
+        ("Gunmen killed four hostages in Kaduna on Sunday.", [("killed", 4, "hostages")]),
+        ("The siege left 26 hostages dead.", [("killed", 26, "hostages")]),
+        ("Hamas still holds 59 hostages.", [("captured", 59, None)]),
+        # the figure before "has/have killed" did the killing
+        ("The two forces have killed hundreds of civilians.", [("killed", None, "civilians")]),
+        ("Two soldiers have been killed.", [("killed", 2, "soldiers")]),
+        # the upper bound of an age range is an age too
+        ("The victims, aged between 19 and 52, were killed at night.", []),
+        # a list with a less common victim noun keeps both parts
+        ("Five vigilantes and two soldiers were killed.", [("killed", 7, "people")]),
+    ],
+)
+def test_who_the_figure_counts(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(m.category.value, m.best, m.victim_kind) for m in extract_casualties(make_chunk(text)).casualties]
+    assert got == expected
+
+
+def test_several_dozen_is_dozens_not_several() -> None:
+    """"several dozen" had been read as "several" (3-9)."""
+    (m,) = extract_casualties(make_chunk("Strikes killed several dozen fighters.")).casualties
+    assert (m.best, m.low, m.high) == (None, 36, 108)

@@ -660,3 +660,88 @@ def test_dates_agree_with_dateparser_except_where_news_reads_them_otherwise(offs
             assert ours.date == pub and theirs == pub - dt.timedelta(days=7), phrase
         else:
             assert ours.date == theirs, phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        (  # a war's toll after the incident (it had been the incident's: 450,000)
+            "A police officer was killed when a motorcycle bomb exploded near a police station in "
+            "Jamundi on Sunday. Colombia signed a peace deal with the FARC in 2016, ending more "
+            "than five decades of conflict that killed some 450,000 people.",
+            1,
+        ),
+        (  # a running total since the war began, and its wounded with it
+            "Israeli troops opened fire on crowds near an aid site in Rafah on Sunday, killing six "
+            "people. The Health Ministry said the overall death toll in Gaza since the war began "
+            "had climbed to 54,927, with 126,227 people wounded.",
+            6,
+        ),
+        (  # a period's strikes ("since March 15, killing at least 250")
+            "The US struck the Ras Isa port in Hodeidah on Thursday, killing 80 people. The US has "
+            "carried out more than 1,000 strikes on Yemen since March 15, killing at least 250 civilians.",
+            80,
+        ),
+        (  # a recap of an attack two years earlier
+            "One strike hit a school-turned-shelter in Gaza City shortly after 2 a.m., killing 27 "
+            "people. The war began when Hamas-led militants attacked southern Israel on Oct. 7, "
+            "2023, killing some 1,200 people.",
+            27,
+        ),
+        (  # a toll given the next day is still the story's
+            "A Russian missile strike on Kharkiv killed nine people on Sunday. Rescuers worked "
+            "through the night. On Monday, officials said the toll had risen to 11.",
+            11,
+        ),
+        (  # the incident ranked against a period is still the incident's figure
+            "Gunmen killed 40 people in Zamfara on Sunday in the deadliest attack this year.",
+            40,
+        ),
+    ],
+)
+def test_a_wars_or_periods_toll_is_no_incidents(text: str, fatalities: int) -> None:
+    """Background tolls ("since 2015", "five decades of conflict", "in 2024 alone") are
+    neither attached to an incident nor events of their own."""
+    events = [e for e in _real_events(text) if e.fatalities is not None]
+    assert [e.fatalities for e in events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war in Yemen, which began in 2014, has killed more than 150,000 people, according to ACLED.",
+        "The United Nations said on Friday that 1,617 people were killed in Haiti between January and March.",
+        "Last year was the deadliest in a decade, with more than 1,600 people killed, according to the "
+        "Center for Research and Security Studies in Islamabad.",
+        "Violence in Burkina Faso has killed more than 20,000 people since 2015.",
+    ],
+)
+def test_a_total_alone_makes_no_event(text: str) -> None:
+    assert _real_events(text) == []
+
+
+def test_a_figure_between_two_incidents_is_the_first_ones() -> None:
+    """"strike on Kharkiv killed nine people, while drones hit Odesa": Odesa had nine too."""
+    events = _real_events("A Russian missile strike on Kharkiv killed nine people, while drones hit Odesa.")
+    by_place = {e.location.name: e.fatalities for e in events}  # type: ignore[union-attr]
+    assert by_place == {"Kharkiv": 9, "Odesa": None}
+
+
+def test_one_attack_told_with_two_verbs_is_one_clash() -> None:
+    """"killed five SDF members in an attack on a checkpoint" had been two events."""
+    (ev,) = _real_events(
+        "In Deir ez-Zor province, suspected ISIL fighters killed five SDF members in an attack "
+        "on a checkpoint near al-Busayrah, the SDF said."
+    )
+    assert (ev.event_type, ev.fatalities) == (F.BATTLES, 5)
+
+
+def test_the_attackers_claim_is_not_the_toll() -> None:
+    """Beside the army's count, the side that did the killing gives no fatality figure;
+    its claim stays among the casualties with who made it."""
+    (ev,) = _real_events(
+        "Rebels attacked an army base in Djibo on Sunday. The army said 10 soldiers were "
+        "killed, while the rebels said they had killed 40 soldiers."
+    )
+    assert ev.fatalities == 10
+    assert {(c.best, c.claimed_by) for c in ev.casualties} == {(10, "army"), (40, "rebels")}

@@ -850,7 +850,8 @@ class _Sentence:
     low: str | None = None  # text.lower(); None: lower-cased here (see _sentences)
     places: list[PlaceMention] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
-    casualties: list[CasualtyMention] = field(default_factory=list)
+    casualties: list[CasualtyMention] = field(default_factory=list)  # an incident's figures
+    background: list[CasualtyMention] = field(default_factory=list)  # a war's or period's
     #: the trigger scan's hits when the document pass settled them (see _sentences)
     trigger_hits: list[tuple[int, re.Match[str]]] | None = None
     triggers: list[Trigger] | None = None
@@ -962,7 +963,94 @@ def _sentences(doc: DocumentView) -> list[_Sentence]:
     for c, s in zip(doc.casualties, locate(cas_at), strict=True):
         if s is not None:
             s.casualties.append(c)
+    for s in out:
+        if s.casualties:
+            _set_background_aside(s)
     return out
+
+
+# --- tolls of a whole war or period ------------------------------------------------
+# "Violence in Burkina Faso has killed more than 20,000 people since 2015": a figure
+# stated as background. It is a true casualty statement (the casualty extractor reports
+# it), but no incident's toll: one had been attached to a bombing that killed a police
+# officer ("five decades of conflict that killed some 450,000"), or made an event.
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+#: What makes a clause a period's or a war's toll. "since" counts unless what follows is
+#: the incident itself ("since the attack", "since Sunday").
+_PERIOD = re.compile(
+    r"\bsince\b(?!\s+(?:the\s+|this\s+|last\s+|early\s+|late\s+)?(?:attacks?|strikes?|bombings?|blasts?|"
+    r"explosions?|raids?|shelling|assault|incident|ambush|massacre|shooting|fire|morning|dawn|"
+    r"(?:mid)?night|midday|noon|evening|yesterday|then|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b)"
+    r"|\b(?:decades?|years|months) of (?:war|conflict|fighting|violence|insurgency|unrest|civil war)\b"
+    r"|\b(?:this|last|the past|the previous) (?:year|decade)\b|\bso far this\b|\bto date\b"
+    r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
+    rf"|\bbetween (?:{_MONTH_NAMES}) and (?:{_MONTH_NAMES})\b"
+    r"|\bin (?:19|20)\d\d alone\b|\balone in (?:19|20)\d\d\b|\bin a decade\b",
+    re.IGNORECASE,
+)
+#: "The war in Yemen, which began in 2014, has killed": a war as the subject of a toll.
+_WAR_TOLL = re.compile(
+    r"\b(?:war|conflict|insurgency|invasion|civil war|crisis)\b[^.;]{0,100}?\b(?:has|have)\s+"
+    r"(?:now\s+|so far\s+|already\s+)?(?:killed|left|claimed|cost)\b",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+#: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
+_JOINED_FIGURE = re.compile(r"^[\s,]*(?:with|and|as well as|plus|while)?\s*(?:another\s+|some\s+)?$",
+                            re.IGNORECASE)
+
+
+def _clause_around(text: str, a: int, b: int) -> tuple[int, int]:
+    """The comma-clause holding ``text[a:b]``, with the one before it when it goes on
+    from it (", killing at least 250", ", with more than 1,600 people killed")."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, a)]
+    lo = ends.pop() if ends else 0
+    while ends and _GOES_ON.match(text, lo):
+        lo = ends.pop()
+    if lo and not ends and _GOES_ON.match(text, lo):
+        lo = 0
+    m = _CLAUSE_END.search(text, b)
+    return lo, m.start() if m else len(text)
+
+
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|latest|first|single|earlier|later)\b(?:\s+[\w-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+def _period_in(text: str, lo: int, hi: int) -> bool:
+    """A period's sign in ``text[lo:hi]``, but not one that ranks the incident ("the
+    deadliest attack since 2019", "the worst this year")."""
+    return any(
+        _SUPERLATIVE_BEFORE.search(text, max(lo, m.start() - 40), m.start()) is None
+        for m in _PERIOD.finditer(text, lo, hi)
+    )
+
+
+def _set_background_aside(sent: _Sentence) -> None:
+    """Move the sentence's background figures from ``casualties`` to ``background``."""
+    text = sent.text
+    if _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None:
+        return  # most sentences: no sign of a period or a war's toll at all
+    keep: list[CasualtyMention] = []
+    prev_end, prev_bg = 0, False
+    for c in sent.casualties:
+        a, b = max(0, sent.rel(c.span)), max(0, c.span.end - sent.start)
+        lo, hi = _clause_around(text, a, b)
+        bg = (
+            _period_in(text, lo, hi)
+            or any(a - m.end() <= 40 for m in _WAR_TOLL.finditer(text, 0, a))
+            or (prev_bg and _JOINED_FIGURE.match(text[prev_end:a]) is not None)
+        )
+        (sent.background if bg else keep).append(c)
+        prev_end, prev_bg = b, bg
+    sent.casualties = keep
 
 
 # --- locations and actors ----------------------------------------------------------
@@ -1396,15 +1484,22 @@ def _choose_location(
 
 
 def _attached_casualties(
-    sents: Sequence[_Sentence], sent: _Sentence, seg: tuple[int, int], own_triggers: bool
+    sents: Sequence[_Sentence], sent: _Sentence, seg: tuple[int, int], own_triggers: bool,
+    date: ResolvedDate, published: dt.date | None,
 ) -> list[CasualtyMention]:
     """Figures in the trigger's clause and in up to three following sentences that
-    continue the story (no new event phrase of their own)."""
+    continue the story (no new event phrase of their own, no other date: "The war began
+    when Hamas-led militants attacked southern Israel on Oct. 7, 2023, killing some 1,200
+    people" had given a strike on a Gaza shelter that toll)."""
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
     for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
         nxt = sents[j]
         if _opens_event(nxt):
             break
+        if nxt.casualties and date.date is not None:
+            told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
+            if told.explicit and told.date is not None and abs((told.date - date.date).days) > 7:
+                continue  # a toll given days later is the same story's; one of 2023 is not
         out.extend(nxt.casualties)
     return out
 
@@ -1496,7 +1591,12 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
     )
     if not attacker:
         return []
-    out: list[Trigger] = []
+    out: list[Trigger] = []  # one event: "attacked ..., killing ..." is one attack
+    armed = any(
+        (c.victim_kind or "").lower() in _ARMED_VICTIMS
+        or any(k.lower() in _ARMED_VICTIMS for k in c.breakdown)
+        for c in sent.casualties
+    )
     for m in _GENERIC_ATTACK.lowered.finditer(sent.low) if text.isascii() else (
         _GENERIC_ATTACK.folded.finditer(text)
     ):
@@ -1514,16 +1614,22 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
             or _CUMULATIVE.search(text)
         ):
             continue
-        armed = any(
-            (c.victim_kind or "").lower() in _ARMED_VICTIMS
-            or any(k.lower() in _ARMED_VICTIMS for k in c.breakdown)
-            for c in sent.casualties
-        ) or bool(_ARMED_TARGET.search(text[e : e + 60]))
-        family, sub = (_F.BATTLES, "armed_clash") if armed else (_F.VIOLENCE_AGAINST_CIVILIANS, "attack")
-        if out and out[-1].family is family:
-            continue  # "attacked ..., killing ...": one event
-        out.append(Trigger(s, e, family, sub))
+        target = bool(_ARMED_TARGET.search(text[e : e + 60]))
+        if out and not _OTHER_CLAUSE.search(text, out[-1].end, s):
+            # "fighters killed five SDF members in an attack on a checkpoint": one event, a
+            # clash (it had been two, an attack on civilians and a battle, each with the five)
+            if target and out[-1].family is not _F.BATTLES:
+                out[-1] = Trigger(out[-1].start, out[-1].end, _F.BATTLES, "armed_clash")
+            continue
+        if armed or target:
+            out.append(Trigger(s, e, _F.BATTLES, "armed_clash"))
+        else:
+            out.append(Trigger(s, e, _F.VIOLENCE_AGAINST_CIVILIANS, "attack"))
     return out
+
+
+#: Between two attack verbs: the second is another incident ("..., while in Colombia").
+_OTHER_CLAUSE = re.compile(r";|,?\s+(?:while|whereas|meanwhile)\b|,\s+and\s+(?:in|on|at|near)\b", re.IGNORECASE)
 
 
 def _opens_event(sent: _Sentence) -> bool:
@@ -1584,6 +1690,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
             continue
+        if triggers and not sent.casualties:
+            # "more than 1,000 strikes on Yemen since March 15, killing at least 250",
+            # "Since January, fighting ... has displaced 60,000": a period's, no one event
+            triggers = [t for t in triggers if not _period_in(sent.text, *_clause_around(sent.text, t.start, t.end))]
         if triggers:
             last_story = sent.index
         elif (generic := _generic_triggers(sent)) and (
@@ -1591,9 +1701,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         ):  # without a place of its own, a killing right after a story continues it
             triggers, last_story = generic, sent.index
         segs = _segments(triggers, len(sent.text))
-        for trig, seg in zip(triggers, segs, strict=True):
+        for k, (trig, seg) in enumerate(zip(triggers, segs, strict=True)):
             date = _segment_date(sent, seg, published, trig.start)
-            cas = _attached_casualties(sents, sent, seg, len(triggers) > 1)
+            # a figure belongs to the trigger before it only ("strike on Kharkiv killed nine
+            # people, while drones hit Odesa": Odesa's segment holds the nine too)
+            own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
+            cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             loc = _choose_location(sents, sent, trig, seg)
             if loc is None and (cas or date.precision is DatePrecision.DAY):
                 if not focus_done:
@@ -1618,7 +1731,22 @@ def _actor1(c: _Candidate) -> str | None:
 
 
 def _dates_compatible(a: ResolvedDate, b: ResolvedDate) -> bool:
-    return not a.explicit or not b.explicit or (a.date, a.precision) == (b.date, b.precision)
+    """Two explicit dates must agree; an explicit one must be near an undated mention's
+    publication date ("In October 2017, a truck bombing in Mogadishu killed 587" had been
+    merged into that day's bombing, and given it its date)."""
+    if a.explicit and b.explicit:
+        return (a.date, a.precision) == (b.date, b.precision)
+    if not a.explicit and not b.explicit:
+        return True
+    told, undated = (a, b) if a.explicit else (b, a)
+    if told.date is None or undated.date is None:
+        return True
+    days = abs((told.date - undated.date).days)
+    if told.precision is DatePrecision.YEAR:
+        return told.date.year == undated.date.year
+    if told.precision is DatePrecision.MONTH:
+        return days <= 31 or (told.date.year, told.date.month) == (undated.date.year, undated.date.month)
+    return days <= 14
 
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
@@ -1803,6 +1931,22 @@ def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
     return None
 
 
+#: "X said it had killed", "claimed to have killed": the killer's own count.
+_CLAIMED_KILL = re.compile(
+    r"\b(?:said|says|claimed|claims|announced)\s+(?:that\s+)?(?:it|they|its fighters|its forces|its men)"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b",
+    re.IGNORECASE,
+)
+
+
+def _perpetrator_claim(f: CasualtyMention) -> bool:
+    """Whether the figure is the attackers' claim of what they killed."""
+    if f.claimed_by is None:
+        return False
+    text, at = f.sentence.text, f.span.start - f.sentence.start
+    return any(m.end() <= at + 1 and at - m.end() <= 30 for m in _CLAIMED_KILL.finditer(text))
+
+
 def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> Event:
     first = doc.chunks[0]
     cas = _dedup_casualties(c.casualties)
@@ -1816,7 +1960,11 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
             actors.append(Actor(name="Civilians", kind="civilians", role="target",
                                 country=country, evidence=victims))  # fmt: skip
     actors = _dedup_actors(actors)
-    killed = [f.best for f in cas if f.category is CasualtyCategory.KILLED and f.best is not None]
+    killed = [f for f in cas if f.category is CasualtyCategory.KILLED and f.best is not None]
+    if any(not _perpetrator_claim(f) for f in killed):
+        # "the rebels said they had killed 40 soldiers" beside the army's 10: the side that
+        # did the killing is no count of it (ACLED takes the conservative figure)
+        killed = [f for f in killed if not _perpetrator_claim(f)]
     hurt = [f.best for f in cas if f.category is CasualtyCategory.INJURED and f.best is not None]
     spans = list(c.evidence)
     spans += [a.evidence for a in actors if a.evidence is not None]
@@ -1837,7 +1985,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         location=_location(c.location),
         actors=actors,
         casualties=[_figure(f) for f in cas],
-        fatalities=max(killed) if killed else None,
+        fatalities=max(f.best for f in killed) if killed else None,  # type: ignore[type-var]
         injured=max(hurt) if hurt else None,
         summary=c.sentence.text,
         evidence=evidence,

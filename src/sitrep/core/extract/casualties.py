@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.3", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.4", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -159,7 +159,9 @@ _PLURAL_VICTIMS = {
     **{w: w for w in (
         "sons daughters brothers sisters parents relatives siblings cousins grandchildren "
         "wives husbands traders shepherds herders fishermen worshipers bystanders shoppers "
-        "detainees inmates guests"
+        "detainees inmates guests vigilantes recruits cadets peacekeepers contractors tourists "
+        "customers mourners monks priests clerics nuns teachers officials lawmakers bodyguards "
+        "hunters loggers"
     ).split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
@@ -182,7 +184,9 @@ _SINGULAR_VICTIMS = {
     "grandson": "grandchildren", "granddaughter": "grandchildren", "nephew": "relatives",
     "niece": "relatives", "cousin": "cousins", "grandmother": "women",
     "grandfather": "men", "trader": "traders", "shepherd": "shepherds",
-    "bystander": "bystanders",
+    "bystander": "bystanders", "vigilante": "vigilantes", "recruit": "recruits",
+    "peacekeeper": "peacekeepers", "tourist": "tourists", "teacher": "teachers",
+    "official": "officials", "priest": "priests",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -437,7 +441,10 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
             return True
         if q.year_like and (before in _YEAR_PREPS or before == ","):
             return True
-    for j in range(q.start - 1, max(-1, q.start - 5), -1):
+    lo = q.start
+    if lo >= 3 and w[lo - 1] in ("and", "to", "-", "–") and w[lo - 2][0].isdigit():
+        lo -= 2  # the upper bound of a range: "aged between 19 and 52", "aged 19 to 52"
+    for j in range(lo - 1, max(-1, lo - 5), -1):
         if w[j] in ("population", "populated", "inhabitants", "aged", "ages", "age"):
             return True
         if w[j] in ("and", ",", ";", "but") or w[j][0].isdigit():
@@ -651,6 +658,19 @@ def _skip_gap(s: _Sentence, k: int, limit: int = 7) -> tuple[int, bool]:
     return k, aux
 
 
+_PERFECT = frozenset(("has", "have", "had"))
+_PASSIVE_AUX = frozenset("been being were was is are be".split())
+
+
+def _perfect_active(s: _Sentence, lo: int, g: int) -> bool:
+    """``has|have|had`` + participle between ``lo`` and the verb at ``g``, no "been": the
+    figure before it did the killing ("the two forces have killed hundreds")."""
+    gap = s.words[lo:g]
+    return s.words[g] in _ACTIVE_PARTICIPLES and not _PASSIVE_AUX.intersection(gap) and bool(
+        _PERFECT.intersection(gap)
+    )
+
+
 def _starts_np(s: _Sentence, k: int) -> bool:
     if k >= s.n:
         return False
@@ -681,7 +701,7 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         if hit is None:
             return None
         cat, end = hit
-        if not aux and w[g] in _ACTIVE_PARTICIPLES and _starts_np(s, end):
+        if (not aux and w[g] in _ACTIVE_PARTICIPLES and _starts_np(s, end)) or _perfect_active(s, k, g):
             return None  # "3 gunmen killed 5 people": the victims follow the verb
         if not sub:
             sub, _ = _read_including(s, end)
@@ -695,8 +715,19 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
             kind = _ADJ_KINDS.get(w[m - 1]) if m > head.q.end else None
             if m > head.q.end + 1 and kind is None:
                 break
+            cat = hit[0]
+            if cat is _C:
+                # "three hostages were killed", "left 26 hostages dead", "killed four
+                # hostages": the captives' deaths (they had been counted as captured)
+                g, aux = _skip_gap(s, hit[1])
+                state = _match(_STATE, w, g)
+                if state is not None and state[0] in (_K, _I) and not _perfect_active(s, hit[1], g) and (
+                        aux or w[g] not in _ACTIVE_PARTICIPLES or not _starts_np(s, state[1])):
+                    cat, kind = state[0], "hostages"
+                elif (verb := _verb_before(s, i)) is not None:
+                    cat, kind = verb, "hostages"
             part = _Part(head.q, kind, hit[1], True)
-            return _Found(hit[0], [part], [], Qualifier.EXACT, i, m + 1)
+            return _Found(cat, [part], [], Qualifier.EXACT, i, m + 1)
         t = w[m]
         if t in _NP_STOP or t in _UNITS or not t[0].isalpha():
             break
@@ -706,15 +737,29 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
     if generic is not None:  # "nine traders were killed"; never "2 villages were captured"
         g, aux = _skip_gap(s, generic.end)
         hit = _match(_STATE, w, g)
-        if hit is not None and hit[0] in (_K, _I) and (aux or not _starts_np(s, hit[1])):
+        if hit is not None and hit[0] in (_K, _I) and (aux or not _starts_np(s, hit[1])) and (
+                not _perfect_active(s, generic.end, g)):
             return _Found(hit[0], [generic], [], Qualifier.EXACT, i, generic.end)
     g, _ = _skip_gap(s, head.q.end)
     hit = _match(_STATE, w, g)
     if hit is None:
         return None
-    if w[g] in _ACTIVE_PARTICIPLES and g == head.q.end and _starts_np(s, hit[1]):
+    if (w[g] in _ACTIVE_PARTICIPLES and g == head.q.end and _starts_np(s, hit[1])) or _perfect_active(s, head.q.end, g):
         return None
     return _Found(hit[0], [head], [], Qualifier.EXACT, i, head.q.end)
+
+
+def _verb_before(s: _Sentence, i: int) -> CasualtyCategory | None:
+    """The killing or wounding verb right before the figure at ``i`` ("killed four",
+    "executing at least two"), if any."""
+    w = s.words
+    for j in range(i - 1, max(-1, i - 4), -1):
+        hit = _match(_ACTIVE, w, j)
+        if hit is not None and hit[1] <= i:
+            return hit[0] if hit[0] in (_K, _I) else None
+        if w[j] not in ("at", "least", "more", "than", "about", "nearly", "some", "around", "almost", "up", "to", "all"):
+            return None
+    return None
 
 
 def _try_active(s: _Sentence, i: int) -> _Found | None:

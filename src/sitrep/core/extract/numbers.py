@@ -11,6 +11,12 @@ a couple (of)              2          3          "a couple" is two, loosely
 a few                      2          5
 a handful (of)             3          5
 several                    3          9          more than a few, fewer than a dozen
+a few dozen                24         60         two to five dozen
+several dozen              36         108        three to nine dozen (not "several" = 3-9)
+a few hundred              200        500
+several hundred            300        999
+a few thousand             2,000      5,000
+several thousand           3,000      9,999
 dozens (of)                24         99         two dozen at least; 100+ is "hundreds"
 scores (of)                40         199        two scores at least
 hundreds (of)              200        999
@@ -45,6 +51,12 @@ except PackageNotFoundError:  # pragma: no cover - declared dependency
 VAGUE_RANGES: dict[tuple[str, ...], tuple[int, int]] = {
     ("tens", "of", "thousands"): (20_000, 99_999),
     ("hundreds", "of", "thousands"): (200_000, 999_999),
+    ("a", "few", "dozen"): (24, 60),
+    ("several", "dozen"): (36, 108),
+    ("a", "few", "hundred"): (200, 500),
+    ("several", "hundred"): (300, 999),
+    ("a", "few", "thousand"): (2_000, 5_000),
+    ("several", "thousand"): (3_000, 9_999),
     ("a", "couple"): (2, 3),
     ("a", "few"): (2, 5),
     ("a", "handful"): (3, 5),
