@@ -745,3 +745,23 @@ def test_the_attackers_claim_is_not_the_toll() -> None:
     )
     assert ev.fatalities == 10
     assert {(c.best, c.claimed_by) for c in ev.casualties} == {(10, "army"), (40, "rebels")}
+
+
+def test_weekdays_count_back_from_a_wire_dateline() -> None:
+    """"KYIV, June 9 (Reuters) - ... on Sunday" in a paper of Tuesday June 10 is June 8
+    (it had been the dateline's June 9, the filing date)."""
+    (ev,) = _real_events(
+        "KYIV, June 9 (Reuters) - A Russian missile strike on Kharkiv killed nine people on Sunday.",
+        dt.date(2025, 6, 10),
+    )
+    assert ev.date == dt.date(2025, 6, 8)
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened() -> None:
+    """"killed two people on Monday, officials said on Tuesday" is Monday; a told-date
+    alone still dates the event."""
+    tuesday = dt.date(2025, 6, 10)
+    (ev,) = _real_events("A drone strike on Odesa killed two people on Monday, officials said on Tuesday.", tuesday)
+    assert ev.date == dt.date(2025, 6, 9)
+    (ev,) = _real_events("A drone strike on Odesa killed two people, officials said on Sunday.", tuesday)
+    assert ev.date == dt.date(2025, 6, 8)

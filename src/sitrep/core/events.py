@@ -702,7 +702,7 @@ _DATE_TABLE: tuple[tuple[str, str], ...] = (
         ("weekday", r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
         ("yesterday", r"\byesterday\b"),
         ("last_night", r"\blast night\b"),
-        ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight|overnight)\b"),
+        ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"),
         ("days_ago", r"\b(?P<n>\d|one|two|three|four|five|six|seven) days ago\b"),
         ("last_week", r"\blast week\b"),
         ("this_week", r"\b(?:this week|earlier this week)\b"),
@@ -791,16 +791,50 @@ def resolve_date(text: str, published: dt.date | None, anchor: int | None = None
     """
     if published is None:
         return _fallback(None)
-    return _pick_date(_DATE_SCAN.scan(text), published, anchor)
+    return _pick_date(_DATE_SCAN.scan(text), published, anchor, text=text)
+
+
+#: Right before a date phrase: the date of the telling ("said on Sunday", "told AFP late on
+#: Monday"), read only when the sentence gives no other ("... killed 23 people, residents
+#: said on Sunday" had dated the strike Sunday, though the next words say Friday).
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+[A-Z][\w.]*|announced|reported|confirmed|added)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
+)
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][\w .']{1,30})?,\s*")
+_DATELINE_AFTER_DATE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]")
+
+
+def _is_dateline(m: re.Match[str], text: str | None = None) -> bool:
+    """A date in a wire dateline, "KYIV, June 9 (Reuters) -", opening ``text`` (the
+    original of the lower-cased text the scan matched)."""
+    text = m.string if text is None else text
+    return _DATELINE_BEFORE.fullmatch(text, 0, m.start()) is not None and (
+        _DATELINE_AFTER_DATE.match(text, m.end()) is not None
+    )
+
+
+def _dateline_date(sents: Sequence[_Sentence], published: dt.date | None) -> dt.date | None:
+    """The filing date of a wire dateline in the first sentences: weekdays count back from
+    it ("KYIV, June 9 (Reuters) - ... on Sunday" is June 8 in a paper of June 10)."""
+    if published is None:
+        return None
+    for sent in sents[:3]:
+        for row, m in _DATE_SCAN.scan(sent.text):
+            kind = _DATE_TABLE[row][0]
+            if kind in ("mdy", "dmy") and _is_dateline(m, sent.text):
+                r = _resolve_match(kind, m, published)
+                return r.date if r is not None else None
+    return None
 
 
 def _pick_date(
     hits: Sequence[tuple[int, re.Match[str]]], published: dt.date, anchor: int | None,
-    shift: int = 0,
+    shift: int = 0, text: str | None = None,
 ) -> ResolvedDate:
     """:func:`resolve_date` from the date scan's hits; spans and ``anchor`` are relative
     to ``shift`` (hits of a whole sentence read for one of its segments)."""
     found: list[ResolvedDate] = []
+    said: list[ResolvedDate] = []  # "residents said on Sunday": when it was told
     claimed: list[tuple[int, int]] = []
     for row, m in hits:
         kind = _DATE_TABLE[row][0]
@@ -808,10 +842,15 @@ def _pick_date(
             continue
         if kind == "mdy" and m.group("mon").lower() == "may" and not m.group("year"):
             continue  # "may 4" is too often the modal verb
+        if kind in ("mdy", "dmy") and _is_dateline(m, text):
+            claimed.append(m.span())
+            continue  # "KYIV, June 9 (Reuters) -": when it was filed (see _candidates)
         r = _resolve_match(kind, m, published, shift)
         if r is not None:
             claimed.append(m.span())
-            found.append(r)
+            told = _SAID_BEFORE.search(m.string, max(0, m.start() - 24), m.start()) is not None
+            (said if told else found).append(r)
+    found = found or said
     if not found:
         return _fallback(published)
     if anchor is None:
@@ -1661,7 +1700,7 @@ def _segment_date(
     text, hits = sent.text, sent.date_hits
     lo, hi = seg
     if lo == 0 and hi == len(text):
-        return _pick_date(hits, published, anchor)
+        return _pick_date(hits, published, anchor, text=text)
     cut = (0 < lo < len(text) and _is_word_char(text[lo - 1]) and _is_word_char(text[lo])) or (
         0 < hi < len(text) and _is_word_char(text[hi - 1]) and _is_word_char(text[hi])
     )
@@ -1672,12 +1711,13 @@ def _segment_date(
     ):
         date = resolve_date(text[lo:hi], published, anchor - lo)
     else:
-        date = _pick_date(inside, published, anchor - lo, shift=lo)
-    return date if date.explicit else _pick_date(hits, published, anchor)
+        date = _pick_date(inside, published, anchor - lo, shift=lo, text=text)
+    return date if date.explicit else _pick_date(hits, published, anchor, text=text)
 
 
 def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     published = next((c.published_at for c in doc.chunks if c.published_at), None)
+    published = _dateline_date(sents, published) or published
     focus: PlaceMention | None = None
     focus_done = False
     out: list[_Candidate] = []
