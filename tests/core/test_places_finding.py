@@ -252,3 +252,19 @@ def test_a_states_counties_are_not_a_county_of_its_name() -> None:
     assert alone.resolved.region == "US-IN" and alone.resolved.kind.value == "admin1"  # type: ignore[union-attr]
     listed = by_surface("Floods hit Clinton and Indiana counties in Pennsylvania.")["Indiana"]
     assert listed.resolved.name == "Indiana County" and listed.resolved.region == "US-PA"  # type: ignore[union-attr]
+
+
+def test_a_discourse_adverb_before_a_country_is_no_town() -> None:
+    """"Overnight, Russia launched ..." had read "Overnight, Russia" as a town and its country."""
+    assert surfaces("Overnight, Russia launched 479 drones and 20 missiles.") == ["Russia"]
+    assert surfaces("Separately, Qatar is hosting talks in Doha.") == ["Qatar", "Doha"]
+
+
+def test_a_compass_region_is_only_a_named_countrys() -> None:
+    """"Nigeria's North-West" (a geopolitical zone) had been South Africa's North West
+    province, "the North-East" Botswana's; Cameroon's North-West region is CM-NW."""
+    assert by_surface("Bandits killed 12 people in Nigeria's North-West.")["North-West"].resolved.country == "NG"  # type: ignore[union-attr]
+    east = by_surface("In the North-East, Boko Haram attacked a base in Marte, Borno State.")["North-East"]
+    assert east.resolved is None or east.resolved.country == "NG"
+    cm = by_surface("Separatists in Cameroon's North-West region clashed with troops.")["North-West"]
+    assert cm.resolved.region == "CM-NW"  # type: ignore[union-attr]

@@ -602,3 +602,25 @@ def test_a_stray_namesake_abroad_by_another_name_is_not_the_place() -> None:
     assert got["Tawbya"].precision == GeoPrecision.COUNTRY
     p = resolve_toponym("Tawbya", "Fighting near Tawbya and Mandalay, Myanmar.")
     assert p is not None and p.country == "MM"  # where the text is about Myanmar, it is there
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        ("In Sudan, the RSF attacked the town of Tawila, killing 12 people.", "Tawila", "SD", None),
+        ("Fighting in Sudan goes on. Thousands fled to the town of Tawila in North Darfur.",
+         "Tawila", "SD", "SD-DN"),
+        ("In Burkina Faso, jihadists attacked the town of Sole.", "Sole", "BF", None),
+        ("Myanmar's military carried out air strikes in the central Sagaing region. The "
+         "military also bombed Pale township on Saturday.", "Pale", "MM", "MM-01"),
+    ],
+)
+def test_a_settlement_abroad_yields_to_the_country_the_sentence_is_about(
+    text: str, name: str, country: str, region: str | None
+) -> None:
+    """"the town of Tawila" in a sentence about Sudan had been a village in Yemen, "the town
+    of Sole" Cholet in France, "Pale township" Pale in Bosnia: a small namesake in a country
+    nothing else of the text is in gives way to the sentence's country or region."""
+    found = {pm.surface: pm for pm in extract_places(make_chunk(text)).places}
+    r = found[name].resolved
+    assert r is not None and (r.country, r.region) == (country, region)

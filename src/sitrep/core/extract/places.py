@@ -65,7 +65,7 @@ STOP = frozenset(
     day week month year time morning evening night media company group party team club bank
     however meanwhile although despite during after before since until while because though
     instagram facebook twitter telegram youtube google apple amazon reuters ria tass interfax afp ap
-    bbc cnn nato un metro arab arabs latin kurdish tamil""".split()
+    bbc cnn nato un metro arab arabs latin kurdish tamil overnight elsewhere separately additionally""".split()
 )
 #: Words before a capitalised name that make it a person ("President Biden").
 TITLES = frozenset(
@@ -129,6 +129,11 @@ _ARTICLE = "(?:" + "|".join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a)))
 _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
+#: Around a name shown as a settlement: "the town of X", "villages of X and", "X township".
+_SETTLED_BEFORE = re.compile(
+    r"\b(?:town|village|city|settlement|hamlet|township|locality|neighbou?rhood|community|camp|suburb|"
+    r"area)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
+_SETTLED_AFTER = re.compile(r"\s+(?:township|village|town)\b")
 #: Right before a region's name: "<word> in the ", "<word>, in Mali's central ".
 _IN_REGION_BEFORE = re.compile(
     r"(\w),? in (?:the )?(?:(?:north|south|east|west|central)\w* )?(?:[A-Z][\w-]*['’]s )?"
@@ -247,6 +252,7 @@ class _Mention:
     link_region: str | None = None  # region linked by pattern ("X, Kursk region")
     admin_hint: bool = False  # followed by "region"/"oblast": the admin1 reading
     county_hint: bool = False  # followed by "county"/"counties": the county reading
+    settled: bool = False  # shown as a settlement: "the town of X", "X township"
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
     rd: _Readings | None = None  # what scoring needs of the name's readings (set on first need)
@@ -550,6 +556,9 @@ class _Finder:
             k = j_end + 1
         self._demonyms(toks, out, used, sent_of)
         self._inferred(text, toks, out, used, sent_of)
+        for m in out:
+            if _SETTLED_BEFORE.search(text, max(0, m.start - 40), m.start) or _SETTLED_AFTER.match(text, m.end):
+                m.settled = True
         self._repeat(toks, out, used, sent_of)
         self._comma_states(text, out)
         self._links(text, out)
@@ -1641,6 +1650,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         k = next((k for k, (_s, c) in enumerate(scored) if g.kind[c >> 1] == "country" and not c & 1), None)
         if k is not None:
             scored.insert(0, scored.pop(k))
+    if key in _COMPASS_NAMES:
+        # "North-West", "South-East": regions of many countries (South Africa, Botswana,
+        # Cameroon), and Nigeria's geopolitical zones, which none is: only a reading in a
+        # country the text names counts ("Nigeria's North-West" had been ZA-NW)
+        scored = [x for x in scored if ccs[x[1] >> 1] == m.link_cc or other(ctx.countries, ccs[x[1] >> 1], key) > 0]
+        if not scored:  # the country the text is about, at country precision
+            cc = m.link_cc or _main_country(ctx)
+            m.scored, m.runners = [], []
+            m.resolved = g.country_place(cc, _squash(3.0)) if cc else None
+            return False
     m.scored = scored
     # a place the gazetteer lacks, or a small place none of whose readings lies in the
     # region the text names: report the region, never a namesake elsewhere
@@ -1674,6 +1693,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # a small place by another name only, in a country the text never names nor
             # places anything in, while it names another outright: "Tawbya" in a text about
             # Yemen is not a Burmese village (Taw Pyar) by another name; the text's region or country
+            scored = []
+        elif (bkind == "city" and g.pop[bi] < (_FRAMED_ALT_POP if best & 1 else _FRAMED_POP)
+              and bi not in g.capital_ids and not (m.link_cc or m.link_region)
+              and g.cc[bi] not in ctx.named and other(ctx.countries, g.cc[bi], key) == 0
+              and m.settled and (frame := _frame_country(ctx, m.sent)) is not None and frame != g.cc[bi]
+              and not any(g.cc[c >> 1] == frame for _s, c in scored)):
+            # a place shown as a settlement, in a sentence (or after one) about another
+            # country, and nothing else in the text is in this one: "In Sudan, the RSF attacked the town of Tawila" had
+            # been a village in Yemen, "In Burkina Faso ... the town of Sole" Cholet in France;
+            # the text's region or country, at the precision it supports
             scored = []
         else:
             m.resolved = g.place(bi, _squash(best_s))
@@ -1716,8 +1745,28 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     return True
 
 
+_COMPASS_NAMES = frozenset(
+    f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
+    for sep in (" ", "")) | frozenset(("north central", "south south"))
 #: Villages this small, read by another name only, are no lead abroad (see ``_resolve``).
 _STRAY_POP = 1000
+#: Places below these (by main name / another name only) abroad, in a country nothing else
+#: of the text is in, yield to the country the sentence is about (see ``_frame_country``).
+_FRAMED_POP, _FRAMED_ALT_POP = 20_000, 100_000
+
+
+def _frame_country(ctx: _Context, sent: int) -> str | None:
+    """The country the sentence, else the one before it, names most (its name counts
+    twice, a demonym or region once), if one leads and the sentence names it or a region
+    of it."""
+    for k in (sent, sent - 1):
+        top = ctx.sent_countries.get(k, _NO_COUNTS).most_common(2) if k >= 0 else []
+        if top and top[0][0] and (len(top) == 1 or top[0][1] > top[1][1]) and (
+                top[0][1] >= 2 or any(r.startswith(top[0][0] + "-") for r in ctx.sent_regions.get(k, ()))):
+            return top[0][0]
+        if top:
+            return None  # the sentence names countries, none of them leads
+    return None
 #: Anchors pass 2 reads (the first ones pass 1 found).
 _MAX_ANCHORS = 40
 _NEVER = 1 << 62  # a near_memo answer no later anchor brings up to date
@@ -2213,7 +2262,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     s = m.sent
     key = fold(m.surface)
     sig = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands),
-           s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
+           s if (m.settled or s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
         rd = _mention_readings(g, m)
@@ -2222,7 +2271,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
         else:
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
         same = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, rd,
-                _evidence(rd, m, ctx, key), version)
+                _evidence(rd, m, ctx, key), version, s if m.settled else None)
         regions = (tuple(ctx.sent_regions.get(s, ())), tuple(ctx.sent_framed.get(s, ())))
         e = memo.get(same)
         if e is None or (e[4] is not None and e[4] != regions):
