@@ -242,3 +242,30 @@ def test_seed_key_resolutions(mode: str) -> None:
         for p in got[village]:
             assert p.country == "RU" and p.region == "RU-BEL", (village, p)
     assert any(p.kind == PlaceKind.CITY and p.region == "UA-63" for p in got["Kharkiv"])
+
+
+def _document(text: str, *, by_sentence: bool = False) -> list[tuple[str, str | None, str | None]]:
+    if by_sentence:
+        spans = split_sentences(text)
+        chunks = [make_chunk(text[s:e], seq=i, chunk_count=len(spans), start=s) for i, (s, e) in enumerate(spans)]
+    else:
+        chunks = [make_chunk(text)]
+    return [(pm.surface, pm.resolved.country, pm.resolved.region)
+            for pm in refine_with_document([extract_places(c) for c in chunks]) if pm.resolved]
+
+
+@pytest.mark.parametrize("by_sentence", [False, True])
+def test_the_document_step_keeps_what_the_text_says(by_sentence: bool) -> None:
+    """Three ways the document pass had moved right readings: "South Kordofan" (GeoNames'
+    Southern Kordofan) into the West Kordofan the text also names; Donetsk, beside "the
+    Rostov region", to a town of Rostov; Libya's Tripoli to Lebanon's named before it."""
+    kordofan = _document("Troops repelled an attack on Babanusa in West Kordofan, while in South "
+                         "Kordofan the town of Dilling was shelled.", by_sentence=by_sentence)
+    assert ("South Kordofan", "SD", "SD-KS") in kordofan
+    donetsk = _document("In the Rostov region, a drone attack set fire to a building in Taganrog. The "
+                        "Moscow-installed head of the Donetsk region said shelling hit Horlivka.",
+                        by_sentence=by_sentence)
+    assert next(c for s, c, _r in donetsk if s == "Donetsk") == "UA"
+    tripoli = _document("In Tripoli, Lebanon's second city, the army arrested a man. Separately, in "
+                        "Libya, clashes between armed groups in Tripoli killed at least six people.")
+    assert [c for s, c, _r in tripoli if s == "Tripoli"] == ["LB", "LY"]

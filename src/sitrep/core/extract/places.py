@@ -129,6 +129,8 @@ _ARTICLE = "(?:" + "|".join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a)))
 _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
+_POSS_SETTLEMENT = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|village|stronghold|enclave)\b")
 #: Around a name shown as a settlement: "the town of X", "villages of X and", "X township".
 _SETTLED_BEFORE = re.compile(
     r"\b(?:town|village|city|settlement|hamlet|township|locality|neighbou?rhood|community|camp|suburb|"
@@ -1034,8 +1036,9 @@ class _Finder:
         g = self.g
         if nx.kind == "demonym":
             return
-        if text.startswith(("'", "’"), nx.end):
-            return  # "Zelensky, Ukraine's president" is no address (a name at the text's end is)
+        if text.startswith(("'", "’"), nx.end) and not _POSS_SETTLEMENT.match(text, nx.end):
+            return  # "Zelensky, Ukraine's president" is no address (a name at the text's end is),
+            # but "Tripoli, Lebanon's second city" is
         cc = _country_of(g, nx)
         if cc:
             m.link_cc = m.link_cc or cc
@@ -1930,8 +1933,10 @@ def _roles(g: Gazetteer, m: _Mention, text: str) -> None:
         m.role = "metonym"
 
 
-def _one_sense(ms: list[_Mention]) -> None:
-    """Same name, same place within one text: copy the best-supported reading."""
+def _one_sense(ms: list[_Mention], ctx: _Context) -> None:
+    """Same name, same place within one text: copy the best-supported reading, but not
+    over a reading in the country the mention's own sentence names ("Tripoli, Lebanon's
+    second city ... in Libya, clashes in Tripoli" are two cities)."""
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for m in ms:
         if m.kind != "demonym" and m.resolved is not None:
@@ -1945,9 +1950,13 @@ def _one_sense(ms: list[_Mention]) -> None:
                 continue
             if m.strength >= best.strength:
                 continue
+            own = m.resolved.country
             if (m.resolved.country, m.resolved.region) != (best.resolved.country, best.resolved.region) and (
                 m.link_cc is None and m.link_region is None
-            ):
+            ) and not (own != best.resolved.country and own and ctx.sent_countries.get(m.sent, _NO_COUNTS).get(own, 0) >= 2
+                       and not ctx.sent_countries.get(m.sent, _NO_COUNTS).get(best.resolved.country or "", 0)
+                       and m.scored and not m.scored[0][1] & 1 and (m.resolved.population or 0) >= 20_000
+                       and m.resolved.kind in (PlaceKind.CITY, PlaceKind.TOWN)):
                 m.resolved = best.resolved
                 m.runners = best.runners
 
@@ -2073,7 +2082,7 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
         _roles(g, m, text)
     _bare_region(g, ms, ctx, text)
     _coherence(g, ms)
-    _one_sense(ms)
+    _one_sense(ms, ctx)
     _cooccurrence(g, ms, ctx)
     return [m for m in ms if m.resolved is not None or m.kind != "inferred"]
 
@@ -2314,6 +2323,7 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
     regions: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     mentions = [pm for r in rs for pm in r.places]
+    chunk_of = [n for n, r in enumerate(rs) for _pm in r.places]
     for pm in mentions:
         p = pm.resolved
         if p is None:
@@ -2327,20 +2337,22 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
             countries[p.country] += 1
     doc = _DocScores(regions, countries, {k for k, v in regions.items() if v >= 2})
     out: list[PlaceMention] = []
-    best_by_surface: dict[str, PlaceMention] = {}
-    for pm in mentions:
+    best_by_surface: dict[str, tuple[PlaceMention, int]] = {}
+    for pm, n in zip(mentions, chunk_of, strict=True):
         new = _rerank(pm, doc)
         out.append(new)
         key = fold(pm.surface)
         cur = best_by_surface.get(key)
         if new.resolved is not None and (
-            cur is None or cur.resolved is None or doc.score(new.resolved) > doc.score(cur.resolved)
+            cur is None or cur[0].resolved is None or doc.score(new.resolved) > doc.score(cur[0].resolved)
         ):
-            best_by_surface[key] = new
+            best_by_surface[key] = (new, n)
     final: list[PlaceMention] = []
-    for pm in out:
-        b = best_by_surface.get(fold(pm.surface))
+    for pm, n in zip(out, chunk_of, strict=True):
+        b, bn = best_by_surface.get(fold(pm.surface), (None, -1))
         p = pm.resolved
+        if b is not None and bn == n and p is not None and b.resolved is not None and p.country != b.resolved.country:
+            b = None  # the chunk read them as two places ("Tripoli, Lebanon's ... in Libya, Tripoli")
         if (b is not None and b is not pm and p is not None and b.resolved is not None and pm.role == b.role
                 and p.kind in (PlaceKind.ADMIN1, PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE)
                 and b.resolved.kind == p.kind and (p.country, p.region) != (b.resolved.country, b.resolved.region)):
@@ -2381,17 +2393,36 @@ class _DocScores:
         return self.rank(x)[0]
 
 
+#: A chunk's reading this confident (see ``_squash``) is not moved to another country.
+_SURE = 0.95
+
+
+def _names_region(key: str, region: str | None) -> bool:
+    """Whether ``key`` is a gazetteer name of the first-level region ``region`` itself."""
+    g = load_gazetteer()
+    return any(g.kind[c >> 1] == "admin1" and g.region[c >> 1] == region for c in g.names.get(key, ()))
+
+
 def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
     p = pm.resolved
     if p is None or pm.role == "modifier" or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT):
         return pm
     options = [p, *pm.candidates]
+    if p.kind == PlaceKind.ADMIN1:
+        # a region stays a region: "the Donetsk region" beside "the Rostov region" had
+        # become the town of Donetsk in Rostov oblast
+        options = [x for x in options if x.kind == PlaceKind.ADMIN1]
     best = max(options, key=doc.rank)
+    if best.country != p.country and p.score >= _SURE:
+        best = p  # a sure reading keeps its country: another chunk's region is no reason
+        # to move it abroad (Donetsk beside "the Rostov region" had become a Rostov town)
     explicit, regions = doc.explicit, doc.regions
     # a fallback region reading in the wrong region: move to the document's main region
+    # (not a region read by its own name in another spelling: "South Kordofan" is GeoNames'
+    # "Southern Kordofan", and had been moved to the West Kordofan the text also names)
     if p.precision == GeoPrecision.ADMIN1 and p.kind != PlaceKind.ADMIN1 or (
         p.kind == PlaceKind.ADMIN1 and fold(pm.surface) != fold(p.name) and not _looks_admin(pm.surface)
-        and p.region not in explicit and explicit
+        and p.region not in explicit and explicit and not _names_region(fold(pm.surface), p.region)
     ):
         same = sorted((r for r in explicit if p.country and r.startswith(p.country + "-")), key=lambda r: (-regions[r], r))
         if same and p.region not in explicit:
