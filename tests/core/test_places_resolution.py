@@ -624,3 +624,15 @@ def test_a_settlement_abroad_yields_to_the_country_the_sentence_is_about(
     found = {pm.surface: pm for pm in extract_places(make_chunk(text)).places}
     r = found[name].resolved
     assert r is not None and (r.country, r.region) == (country, region)
+
+
+def test_a_governorate_is_the_named_countrys_and_no_evidence_for_itself() -> None:
+    """"In Yemen, ... in Al Bayda and in the Al Jawf governorate" had put both in Saudi
+    Arabia's Al Jawf Region: the hinted region was Saudi Arabia's, it lent itself its own
+    weight, and then framed Al Bayda (a governorate itself) into it."""
+    found = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "In Yemen, clashes were reported in Al Bayda and in the Al Jawf governorate, north of Marib.")).places}
+    assert {k: (v.country, v.region) for k, v in found.items() if v and k != "Yemen"} == {
+        "Al Bayda": ("YE", "YE-BA"), "Al Jawf": ("YE", "YE-JA"), "Marib": ("YE", "YE-MA")}
+    saudi = {pm.surface: pm.resolved for pm in extract_places(make_chunk("Saudi Arabia's Al Jawf region had rain.")).places}
+    assert saudi["Al Jawf"].region == "SA-12"  # type: ignore[union-attr]

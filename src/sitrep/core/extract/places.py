@@ -1157,6 +1157,8 @@ class _Context:
     sent_countries: dict[int, Counter[str]]
     regions: Counter[str]
     countries: Counter[str]
+    #: sentence -> region -> folded surfaces that name it: a name is no evidence for itself
+    sent_region_keys: dict[int, dict[str, set[str]]] = field(default_factory=dict)
     sent_weak: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # (region, surface) of bare names that are also regions
     sent_weak_names: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # the same: region -> surfaces
     #: regions a sentence names as regions ("the Belgorod region", "Kursk Oblast"): what a
@@ -1217,7 +1219,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sr: dict[int, list[str]] = defaultdict(list)
     weak: dict[int, list[tuple[str, str]]] = defaultdict(list)
     sc: dict[int, Counter[str]] = defaultdict(Counter)
-    ctx = _Context(sr, sc, Counter(), Counter(), weak)
+    ctx = _Context(sr, sc, Counter(), Counter(), sent_weak=weak)
     regions, countries = ctx.regions, ctx.countries
     add = ctx.add
     for m in ms:
@@ -1246,8 +1248,14 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 add(regions, reg, 1, key)
             continue
         reg = rd.region_hinted if m.admin_hint else rd.region_bare
+        if reg and m.admin_hint and sc.get(m.sent) and reg.split("-")[0] not in sc[m.sent]:
+            # "In Yemen, ... the Al Jawf governorate": the governorate of the country the
+            # sentence names, not Saudi Arabia's Al Jawf Region
+            reg = next((g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"
+                        and g.cc[c >> 1] in sc[m.sent] and g.region[c >> 1]), reg)
         if reg:
             sr[m.sent].append(reg)
+            ctx.sent_region_keys.setdefault(m.sent, {}).setdefault(reg, set()).add(key)
             if m.admin_hint or _looks_admin(m.surface):
                 ctx.sent_framed.setdefault(m.sent, []).append(reg)
             add(regions, reg, 2, key)
@@ -1549,6 +1557,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         return False
     key = fold(m.surface)
     sent_regions = ctx.sent_regions.get(m.sent, ())
+    sent_region_keys = ctx.sent_region_keys.get(m.sent, {})
     sent_countries = ctx.sent_countries.get(m.sent, _NO_COUNTS)
     sent_weak = ctx.sent_weak_names.get(m.sent)
     anchors = ctx.anchor_points
@@ -1579,8 +1588,9 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             if reg:
                 b = reg_bonus.get(reg)
                 if b is None:
-                    if reg in sent_regions:
-                        b = 3.0
+                    if reg in sent_regions and not (
+                            m.admin_hint and len(ks := sent_region_keys[reg]) == 1 and key in ks):
+                        b = 3.0  # but "the Al Jawf governorate" is no evidence for one Al Jawf
                     elif sent_weak and (ks := sent_weak.get(reg)) and (len(ks) > 1 or key not in ks):
                         b = 2.0  # another bare name in the sentence is this region's
                     else:
@@ -1675,8 +1685,8 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         # in a sentence that also names a town elsewhere ("DeKalb ... Wisconsin") is no frame
         regs_here = ctx.sent_framed.get(m.sent) or ([m.link_region] if m.link_region else [])
         read = False
-        if m.kind == "district":
-            small = False
+        if m.kind == "district" or (small and any(g.kind[c >> 1] == "admin1" and not c & 1 for c in m.cands)):
+            small = False  # a name that is itself a region's ("in Al Bayda and in the Al Jawf governorate")
         if small and regs_here and g.region[bi] not in regs_here and not (m.link_cc and m.link_cc == g.cc[bi] and not m.link_region):
             reg = _fallback_region(g, m, ctx)
             if reg and reg != g.region[bi]:
@@ -2300,6 +2310,9 @@ def _evidence(rd: _Readings, m: _Mention, ctx: _Context, key: str) -> tuple[obje
     weak = ctx.sent_weak.get(s, ())
     countries = ctx.sent_countries.get(s)
     mine = rd.reg_set
+    if regions and m.admin_hint:
+        by_key = ctx.sent_region_keys.get(s, {})
+        regions = [r for r in regions if len(ks := by_key.get(r, ())) != 1 or key not in ks]
     return (mine.intersection(regions) if regions else _NONE,
             frozenset(r for r, k in weak if k != key and r in mine) if weak else _NONE,
             rd.cc_set.intersection(countries) if countries else _NONE,  # counts are never 0
