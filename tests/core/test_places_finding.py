@@ -268,3 +268,14 @@ def test_a_compass_region_is_only_a_named_countrys() -> None:
     assert east.resolved is None or east.resolved.country == "NG"
     cm = by_surface("Separatists in Cameroon's North-West region clashed with troops.")["North-West"]
     assert cm.resolved.region == "CM-NW"  # type: ignore[union-attr]
+
+
+def test_words_of_a_longer_name_are_no_villages() -> None:
+    """"the Alliance of Sahel States" had been Alliance, Ohio; "the National Unity
+    Government" South Sudan's Unity state; "the Line of Control" a village in China;
+    "Al-Shabab militants" a village in Iran. A city opening a name stays a place."""
+    assert surfaces("In Mali, the Alliance of Sahel States said it would create a joint force.") == ["Mali"]
+    assert "Unity" not in surfaces("The army bombed a village, according to the National Unity Government.")
+    assert surfaces("In Pakistan, shelling along the Line of Control killed 16 civilians.") == ["Pakistan"]
+    assert "Shabab" not in surfaces("Al-Shabab militants attacked a military base in Somalia.")
+    assert "Washington" in surfaces("The Washington Post reported the raid.")

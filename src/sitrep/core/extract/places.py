@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.3"
+VERSION = "0.2.4"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -327,6 +327,17 @@ def _name_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     raw = json.loads(resources.files("sitrep").joinpath("data/entity_lexicon.json").read_text("utf-8"))
     orgs = {k for t in ("known_orgs", "news_agencies", "known_armed_groups") for k in raw[t]}
     return frozenset(raw["given_names"]), frozenset(orgs)
+
+
+@lru_cache(maxsize=4)
+def _org_words(orgs: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Word -> (name, offset of the word in it) for every several-word organisation name."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name in orgs:
+        for w in re.finditer(r"[^\W\d_][\w'’-]*", name):
+            if w.start() or w.end() < len(name):
+                out[w.group()].append((name, w.start()))
+    return {w: tuple(v) for w, v in out.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,6 +643,15 @@ class _Finder:
             j += 1
         return not toks[k - 1].w.given and _PERSON_AFTER.match(text, toks[j].end) is None  # type: ignore[union-attr]
 
+    def _in_known_org(self, text: str, m: _Mention, first_too: bool) -> bool:
+        """Whether the mention is a word of a well-known organisation's name written around
+        it (its first word only if ``first_too``)."""
+        for name, at in _org_words(self.known_orgs).get(m.surface, ()):
+            a = m.start - at
+            if (at or first_too) and a >= 0 and text.startswith(name, a):
+                return True
+        return False
+
     def _org_follows(self, toks: list[_Tok], k: int, text: str) -> bool:
         """An organisation or facility noun among the capitalised words from ``k`` on."""
         n = len(toks)
@@ -687,6 +707,10 @@ class _Finder:
         gap_prev = text[prev_tok.end : toks[k].start] if prev_tok else ""
         if prev_tok and prev_tok.cap and prev_tok.w.title and gap_prev in (" ", ". "):  # type: ignore[union-attr]
             return False  # "President Jordan", "Mayor Kingston"
+        if (single and not big and p.max_pop < 10_000 and next_tok is not None and next_tok.text == "of"
+                and gap_next == " " and j + 2 < len(toks) and toks[j + 2].cap
+                and text[next_tok.end : toks[j + 2].start] == " "):
+            return False  # "Line of Control", "Bay of Pigs": a longer name, not a village Line
         if not big and k >= 2 and prev_tok and prev_tok.text == "of" and gap_prev == " ":
             head = toks[k - 2]
             if head.cap and head.text.lower() in _FIELD_BODIES and text[head.end : prev_tok.start] == " ":
@@ -696,6 +720,10 @@ class _Finder:
         if not is_state:
             if m.surface in self.known_orgs:
                 return False  # "White House", "Kremlin": the organisation, not a namesake village
+            if not p.state_primary and self._in_known_org(text, m, p.max_pop < 50_000):
+                # "Alliance of Sahel States", "National Unity Government"; a city opening a
+                # name is still named by it ("Washington Post", which the corpora count)
+                return False
             if single and not (p.state_primary or p.primary_pop >= 1_000_000) and (
                     m.surface in self.person_words
                     or (_PERSON_AFTER.match(text, m.end) and not _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start))
