@@ -279,3 +279,14 @@ def test_words_of_a_longer_name_are_no_villages() -> None:
     assert surfaces("In Pakistan, shelling along the Line of Control killed 16 civilians.") == ["Pakistan"]
     assert "Shabab" not in surfaces("Al-Shabab militants attacked a military base in Somalia.")
     assert "Washington" in surfaces("The Washington Post reported the raid.")
+
+
+def test_places_after_a_sentence_opening_preposition_or_residents_of() -> None:
+    """"Near Beni, fighters killed 18" had lost Beni (read as a name "Near Beni"),
+    "Residents of Goma said" Goma (a person who said), and "Huliaipole in Zaporizhzhia
+    Oblast" Huliaipole (only "in the Zaporizhzhia region" had been read)."""
+    assert surfaces("Near Beni, fighters killed 18 people.") == ["Beni"]
+    assert surfaces("Outside Goma, rebels closed the road.") == ["Goma"]
+    assert surfaces("Residents of Kramatorsk said shelling killed two people.") == ["Kramatorsk"]
+    hul = by_surface("Russian glide bombs hit Huliaipole in Zaporizhzhia Oblast, killing two people.")
+    assert hul["Huliaipole"].resolved.region == "UA-23"  # type: ignore[union-attr]

@@ -65,7 +65,8 @@ STOP = frozenset(
     day week month year time morning evening night media company group party team club bank
     however meanwhile although despite during after before since until while because though
     instagram facebook twitter telegram youtube google apple amazon reuters ria tass interfax afp ap
-    bbc cnn nato un metro arab arabs latin kurdish tamil overnight elsewhere separately additionally""".split()
+    bbc cnn nato un metro arab arabs latin kurdish tamil overnight elsewhere separately additionally
+    near outside inside across around along beyond toward towards throughout within via""".split()
 )
 #: Words before a capitalised name that make it a person ("President Biden").
 TITLES = frozenset(
@@ -187,7 +188,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d,? $")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-|:|\x97)")  # \x97: a cp1252 em dash read as Latin-1
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
 #: A locative preposition right before a name: "officers in Columbus said" is no person.
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around)\s$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around|of|Near|Outside|In)\s$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "HAPs", "NGOs": acronyms, not Haps in Brabant
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
@@ -926,9 +927,9 @@ class _Finder:
         # "Huliaipole in the Zaporizhzhia region", "Tyotkino in Russia's Kursk region": an
         # unknown run right before "in [the | X's] <name> region" is a place of that region
         for m in list(out):
-            after = _WORD_AFTER.match(text, m.end)
-            if m.kind == "demonym" or after is None or after.group(1).lower() not in ADMIN_NOUNS:
-                continue
+            if m.kind == "demonym" or not (" " in m.surface and _looks_admin(m.surface)) and (
+                    (after := _WORD_AFTER.match(text, m.end)) is None or after.group(1).lower() not in ADMIN_NOUNS):
+                continue  # "... in the Zaporizhzhia region", "... in Zaporizhzhia Oblast"
             hit = _IN_REGION_BEFORE.search(text, max(0, m.start - 40), m.start)
             if hit is None:
                 continue
