@@ -636,3 +636,26 @@ def test_a_governorate_is_the_named_countrys_and_no_evidence_for_itself() -> Non
         "Al Bayda": ("YE", "YE-BA"), "Al Jawf": ("YE", "YE-JA"), "Marib": ("YE", "YE-MA")}
     saudi = {pm.surface: pm.resolved for pm in extract_places(make_chunk("Saudi Arabia's Al Jawf region had rain.")).places}
     assert saudi["Al Jawf"].region == "SA-12"  # type: ignore[union-attr]
+
+
+def test_the_acting_country_is_not_where_its_sentence_happens() -> None:
+    """"Israel has kept troops ... overlooking the town of Khiam" had put Khiam (which the
+    gazetteer lacks) in Israel; "Hezbollah" had been a place there too."""
+    found = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "Lebanon's army deployed in the south. But Israel has kept troops in five hilltop positions, "
+        "including one overlooking the town of Khiam, and says it will strike Hezbollah.")).places}
+    assert found["Khiam"].country == "LB"  # type: ignore[union-attr]
+    assert "Hezbollah" not in found
+
+
+def test_a_fallback_stays_in_a_region_the_document_places_things_in() -> None:
+    """The document pass had moved Kfar Roummane ("near the southern city of Nabatieh",
+    which the gazetteer lacks) into North Lebanon, the region the text named most."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    text = ("A drone strike on a car in the town of Kfar Roummane, near the southern city of Nabatieh, "
+            "killed two people. In Tripoli, in North Lebanon, the army arrested a man. North Lebanon's "
+            "governor said Tripoli was calm.")
+    chunks = [make_chunk(text[:108], seq=0, chunk_count=2), make_chunk(text[108:], seq=1, chunk_count=2, start=108)]
+    got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(c) for c in chunks])}
+    assert got["Kfar Roummane"].region == "LB-NA"  # type: ignore[union-attr]

@@ -130,6 +130,11 @@ _ARTICLE = "(?:" + "|".join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a)))
 _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
+#: After a country's name: it acts ("Israel has kept troops", "Russia said").
+_ACTS_AFTER = re.compile(
+    r"\s+(?:(?:also|has|have|had|will|would|is|was|again|later|then|now)\s+)?(?:said|says|has|have|had|will|would|"
+    r"kept|keeps|launched|launches|struck|strikes|accused|accuses|denied|denies|warned|warns|claimed|claims|"
+    r"deployed|sent|fired|bombed|shelled|attacked|deems|insisted|insists)\b")
 _POSS_SETTLEMENT = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|village|stronghold|enclave)\b")
 #: Around a name shown as a settlement: "the town of X", "villages of X and", "X township".
@@ -574,6 +579,7 @@ class _Finder:
             if _SETTLED_BEFORE.search(text, max(0, m.start - 40), m.start) or _SETTLED_AFTER.match(text, m.end):
                 m.settled = True
         self._repeat(toks, out, used, sent_of)
+        out = [m for m in out if m.kind != "inferred" or m.surface not in self.known_orgs]  # "Hezbollah"
         self._comma_states(text, out)
         self._links(text, out)
         out.sort(key=_START)
@@ -1186,6 +1192,9 @@ class _Context:
     sent_countries: dict[int, Counter[str]]
     regions: Counter[str]
     countries: Counter[str]
+    #: countries a sentence names as the one acting ("Israel has kept troops", "Russia
+    #: said"): the country of its actor, not of its places (see ``_story_country``)
+    sent_actors: dict[int, Counter[str]] = field(default_factory=dict)
     #: sentence -> region -> folded surfaces that name it: a name is no evidence for itself
     sent_region_keys: dict[int, dict[str, set[str]]] = field(default_factory=dict)
     sent_weak: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # (region, surface) of bare names that are also regions
@@ -1271,6 +1280,9 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 ctx.named.setdefault(cc, set()).add(key)  # not "Lebanon" (also a town in Pennsylvania)
             counts = sc[m.sent]
             counts[cc] = counts.get(cc, 0) + 2
+            if _ACTS_AFTER.match(text, m.end):
+                acts = ctx.sent_actors.setdefault(m.sent, Counter())
+                acts[cc] += 2
             add(countries, cc, 2, key)
             # "Georgia": also weak evidence for a same-named region elsewhere
             for reg in rd.main_admin1:
@@ -1391,7 +1403,10 @@ def _story_country(ctx: _Context, sent: int) -> str | None:
     """The country the sentence of a place shown as one ("the village of X"), else the one
     before it, names most (a roundup's "In Syria, ..." under a Beirut dateline), if one leads."""
     for k in (sent, sent - 1):
-        top = ctx.sent_countries.get(k, _NO_COUNTS).most_common(2) if k >= 0 else []
+        counts = ctx.sent_countries.get(k, _NO_COUNTS) if k >= 0 else _NO_COUNTS
+        if k in ctx.sent_actors:
+            counts = counts - ctx.sent_actors[k]  # "Israel has kept troops ... the town of Khiam"
+        top = counts.most_common(2)
         if top and top[0][0] and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             return top[0][0]  # named, not only a demonym's ("Irish pub", "Indian Lake Road")
     return None
@@ -1633,7 +1648,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                 b = cc_bonus.get(cc)
                 if b is None:
                     if sent_countries.get(cc):
-                        b = 1.5
+                        b = 2.0
                     else:
                         n = other(ctx.countries, cc, key)
                         b = 0.8 + 0.2 * min(n, 5) if n > 0 else 0.0
@@ -1802,7 +1817,10 @@ def _frame_country(ctx: _Context, sent: int) -> str | None:
     twice, a demonym or region once), if one leads and the sentence names it or a region
     of it."""
     for k in (sent, sent - 1):
-        top = ctx.sent_countries.get(k, _NO_COUNTS).most_common(2) if k >= 0 else []
+        counts = ctx.sent_countries.get(k, _NO_COUNTS) if k >= 0 else _NO_COUNTS
+        if k in ctx.sent_actors:
+            counts = counts - ctx.sent_actors[k]
+        top = counts.most_common(2)
         if top and top[0][0] and (len(top) == 1 or top[0][1] > top[1][1]) and (
                 top[0][1] >= 2 or any(r.startswith(top[0][0] + "-") for r in ctx.sent_regions.get(k, ()))):
             return top[0][0]
@@ -2319,7 +2337,8 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
         else:
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
         same = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, rd,
-                _evidence(rd, m, ctx, key), version, s if m.settled else None)
+                _evidence(rd, m, ctx, key), version, s if m.settled else None,
+                tuple(sorted(ctx.sent_actors[s].items())) if s in ctx.sent_actors else None)
         regions = (tuple(ctx.sent_regions.get(s, ())), tuple(ctx.sent_framed.get(s, ())))
         e = memo.get(same)
         if e is None or (e[4] is not None and e[4] != regions):
@@ -2378,6 +2397,11 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
         if p.kind == PlaceKind.COUNTRY and p.country:
             countries[p.country] += 1
     doc = _DocScores(regions, countries, {k for k, v in regions.items() if v >= 2})
+    # regions the document's own readings (not fallbacks) put places in: a fallback into
+    # one of them stays ("Kfar Roummane, near the southern city of Nabatieh" is in Nabatieh
+    # governorate, though the text names North Lebanon's Tripoli more)
+    doc.placed = Counter(pm.resolved.region for pm in mentions if pm.resolved is not None and pm.resolved.region
+                         and pm.resolved.precision is not GeoPrecision.ADMIN1)
     out: list[PlaceMention] = []
     best_by_surface: dict[str, tuple[PlaceMention, int]] = {}
     for pm, n in zip(mentions, chunk_of, strict=True):
@@ -2393,8 +2417,11 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
     for pm, n in zip(out, chunk_of, strict=True):
         b, bn = best_by_surface.get(fold(pm.surface), (None, -1))
         p = pm.resolved
-        if b is not None and bn == n and p is not None and b.resolved is not None and p.country != b.resolved.country:
-            b = None  # the chunk read them as two places ("Tripoli, Lebanon's ... in Libya, Tripoli")
+        if b is not None and p is not None and b.resolved is not None and p.country != b.resolved.country and (
+                bn == n or p.score >= _FIRM):
+            # the chunk read them as two places ("Tripoli, Lebanon's ... in Libya, Tripoli"),
+            # or this one firmly: a name's other mention is no reason to move it abroad
+            b = None
         if (b is not None and b is not pm and p is not None and b.resolved is not None and pm.role == b.role
                 and p.kind in (PlaceKind.ADMIN1, PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE)
                 and b.resolved.kind == p.kind and (p.country, p.region) != (b.resolved.country, b.resolved.region)):
@@ -2415,6 +2442,7 @@ class _DocScores:
 
     def __init__(self, regions: Counter[str], countries: Counter[str], explicit: set[str]) -> None:
         self.regions, self.countries, self.explicit = regions, countries, explicit
+        self.placed: Counter[str] = Counter()
         self._memo: dict[int, tuple[float, str, str]] = {}
         self._kept: list[Place] = []  # the ranked Places stay alive, so their ids stay theirs
 
@@ -2435,8 +2463,9 @@ class _DocScores:
         return self.rank(x)[0]
 
 
-#: A chunk's reading this confident (see ``_squash``) is not moved to another country.
-_SURE = 0.95
+#: A chunk's reading this confident (see ``_squash``) is not moved to another country by
+#: the document's regions (_SURE), nor by another mention of its name (_FIRM).
+_SURE, _FIRM = 0.95, 0.85
 
 
 def _names_region(key: str, region: str | None) -> bool:
@@ -2467,7 +2496,7 @@ def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
         and p.region not in explicit and explicit and not _names_region(fold(pm.surface), p.region)
     ):
         same = sorted((r for r in explicit if p.country and r.startswith(p.country + "-")), key=lambda r: (-regions[r], r))
-        if same and p.region not in explicit:
+        if same and p.region not in explicit and not doc.placed.get(p.region or ""):
             g = load_gazetteer()
             alt = g.region_place(same[0], p.score)
             if alt is not None:
