@@ -329,7 +329,23 @@ def test_gold_distractors_report_nothing() -> None:
         ("Three hostages were killed in the raid.", [("killed", 3, "hostages")]),
         ("Gunmen killed four hostages in Kaduna on Sunday.", [("killed", 4, "hostages")]),
         ("The siege left 26 hostages dead.", [("killed", 26, "hostages")]),
-        ("Hamas still holds 59 hostages.", [("captured", 59, None)]),
+        ("Militants took 59 hostages.", [("captured", 59, None)]),
+        # captives rescued, or counted as still held: nobody was taken here
+        ("Hamas still holds 59 hostages.", []),
+        ("Fifty-five hostages remain in Gaza.", []),
+        ("Police said they had rescued 17 kidnapped victims in Faskari.", []),
+        ("Rescuers pulled 12 bodies from the rubble.", [("killed", 12, None)]),
+        # "another", phrasal injuries, "went missing", "martyred", a headline's present tense
+        ("The blast killed three soldiers and wounded another 30.",
+         [("killed", 3, "soldiers"), ("injured", 30, None)]),
+        ("Fourteen others sustained gunshot injuries.", [("injured", 14, None)]),
+        ("Twelve soldiers were killed and 20 went missing.", [("killed", 12, "soldiers"), ("missing", 20, None)]),
+        ("Five fighters were martyred.", [("killed", 5, "fighters")]),
+        ("Militants kill 16 soldiers in northwest Pakistan", [("killed", 16, "soldiers")]),
+        # an army's own losses, but not a population's nor equipment
+        ("Mali's army said it lost 18 men in an attack.", [("killed", 18, "men")]),
+        ("The district lost about 2,700 people annually.", []),
+        ("The army lost 18 tanks.", []),
         # the figure before "has/have killed" did the killing
         ("The two forces have killed hundreds of civilians.", [("killed", None, "civilians")]),
         ("Two soldiers have been killed.", [("killed", 2, "soldiers")]),

@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.4", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.5", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -63,9 +63,9 @@ _K, _I, _M, _C = (
 # Cheap whole-sentence gate: no stem here -> the sentence is skipped untokenised.
 # Anchored on word starts and run on lower-cased text: ~8x faster than IGNORECASE.
 _GATE_PATTERN = (
-    r"\b(?=[akdfbpslmeiwhcut])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
-    r"murder|execut|massacr|lives|life|injur|wound|hurt|hospital|casualt|missing|"
-    r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|detain|abduct|kidnap|toll)"
+    r"\b(?=[akdfbpslmeiwhcutg])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
+    r"murder|execut|massacr|lives|life|injur|wound|hurt|hospital|casualt|missing|gone missing|"
+    r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|detain|abduct|kidnap|toll|martyr|lost)"
 )
 _GATE = re.compile(_GATE_PATTERN)
 _GATE_ANYCASE = re.compile(_GATE_PATTERN, re.IGNORECASE)
@@ -109,7 +109,13 @@ _STATE = _table(
         "taken to hospitals": _I, "rushed to hospital": _I, "admitted to hospital": _I,
         "in hospital": _I, "suffered injuries": _I, "sustained injuries": _I,
         "suffered wounds": _I, "sustained wounds": _I, "received injuries": _I,
-        "missing": _M, "unaccounted for": _M,
+        "missing": _M, "unaccounted for": _M, "went missing": _M, "gone missing": _M,
+        "martyred": _K,
+        **{f"{v} {a} {n}": _I
+           for v in ("suffered", "sustained", "received")
+           for a in ("gunshot", "bullet", "shrapnel", "serious", "minor", "critical", "severe",
+                     "multiple", "burn", "head", "life-threatening", "light", "slight")
+           for n in ("injuries", "wounds", "injury", "wound")},
         "captured": _C, "taken prisoner": _C, "taken captive": _C, "taken hostage": _C,
         "held hostage": _C, "held captive": _C, "detained": _C, "abducted": _C,
         "kidnapped": _C, "taken into captivity": _C,
@@ -138,8 +144,18 @@ _ACTIVE = _table(
         "wounds": _I,
         "capturing": _C, "captured": _C, "captures": _C, "abducting": _C, "abducted": _C,
         "kidnapping": _C, "kidnapped": _C, "detaining": _C, "detained": _C,
+        # a headline's present tense: "Militants kill 16 soldiers", "Bandits abduct 43"
+        "kill": _K, "wound": _I, "injure": _I, "abduct": _C, "abducts": _C, "kidnap": _C,
+        "kidnaps": _C, "martyring": _K,
+        # its own losses: "the army said it lost 18 men" (only before victims, see _try_active)
+        "lost": _K,
     }
 )
+#: Who "lost" counts as killed: an armed side's own ("the army said it lost 18 men").
+_OWN_LOSSES = frozenset("men soldiers troops servicemen fighters personnel officers marines".split())
+#: Base forms read only as a headline's verb, not after "to", "will", "could" ("vowed to kill 10").
+_BASE_FORMS = frozenset(("kill", "wound", "injure", "abduct", "kidnap"))
+_NOT_BEFORE_BASE = frozenset("to will would could can may might must not never shall".split())
 _ACTIVE_PARTICIPLES = frozenset(
     "killed wounded injured hurt captured detained abducted kidnapped murdered executed".split()
 )
@@ -161,7 +177,8 @@ _PLURAL_VICTIMS = {
         "wives husbands traders shepherds herders fishermen worshipers bystanders shoppers "
         "detainees inmates guests vigilantes recruits cadets peacekeepers contractors tourists "
         "customers mourners monks priests clerics nuns teachers officials lawmakers bodyguards "
-        "hunters loggers"
+        "hunters loggers operatives terrorists jihadists extremists bandits kidnappers "
+        "attackers assailants raiders herdsmen"
     ).split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
@@ -258,9 +275,16 @@ _TOLL_OF = {
     "dead": _K, "deaths": _K, "fatalities": _K, "killed": _K, "victims": _K,
     "injured": _I, "wounded": _I, "casualties": _I, "missing": _M,
 }
+#: Captives exchanged, freed or rescued, or counted as still held ("55 hostages remain in
+#: Gaza"): no capture happened, so no "captured" figure ("rescued 17 kidnapped victims"
+#: had been an abduction of 17).
 _EXCHANGE = re.compile(
     r"exchang|swap|releas|freed|return|repatriat|handed over|hand over|handover", re.IGNORECASE
 )
+_NOT_TAKEN = re.compile(
+    r"\brescu(?:ed|ing|es?)\b|liberat|\bremain(?:s|ed)?\b|\bstill (?:hold|held|being held|in captivity)",
+    re.IGNORECASE,
+)  # captives only: "Rescuers pulled 12 bodies from the rubble" is a toll
 
 _QUALIFIERS: list[tuple[tuple[str, ...], Qualifier]] = sorted(
     [
@@ -756,6 +780,8 @@ def _verb_before(s: _Sentence, i: int) -> CasualtyCategory | None:
     for j in range(i - 1, max(-1, i - 4), -1):
         hit = _match(_ACTIVE, w, j)
         if hit is not None and hit[1] <= i:
+            if w[j] in _BASE_FORMS and j > 0 and w[j - 1] in _NOT_BEFORE_BASE:
+                return None  # "vowed to kill 10 hostages"
             return hit[0] if hit[0] in (_K, _I) else None
         if w[j] not in ("at", "least", "more", "than", "about", "nearly", "some", "around", "almost", "up", "to", "all"):
             return None
@@ -769,9 +795,15 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         return None
     cat, j = hit
     w = s.words
+    if w[i] in _BASE_FORMS and i > 0 and w[i - 1] in _NOT_BEFORE_BASE:
+        return None  # "vowed to kill 10 hostages": no killing
     k = j
     if k + 1 < s.n and w[k] == "all" and _num_start(w[k + 1]):
         k += 1  # "killing all 298 people on board"
+    if k + 1 < s.n and w[k] == "another" and _num_start(w[k + 1]):
+        k += 1  # "and wounded another 30"
+    elif k + 2 < s.n and w[k] in ("a", "an") and w[k + 1] in ("further", "additional") and _num_start(w[k + 2]):
+        k += 2  # "wounding a further seven"
     for phrase, _ in _QUALIFIERS:
         if tuple(w[k : k + len(phrase)]) == phrase:
             k += len(phrase)
@@ -791,6 +823,8 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
     head = parts[0]
     if _not_a_count(s, head.q):
         return None
+    if w[i] == "lost" and (not head.has_head or head.kind not in _OWN_LOSSES):
+        return None  # "lost 18 tanks", "lost 2,700 people annually": only "lost 18 men" is a toll
     if not head.has_head:
         if cat is _C or head.q.year_like:
             return None
@@ -1046,10 +1080,11 @@ def _sentence_mentions(
         return []
     text = chunk.text[sent[0] : sent[1]]
     exchange = _EXCHANGE.search(text) is not None
+    not_taken = exchange or _NOT_TAKEN.search(text) is not None
     claims = _claims(s if window == sent else _Sentence(text, sent[0]))
     out = []
     for f in found:
-        if exchange and (f.category is _C or (f.category is _K and "bodies" in w)):
+        if (not_taken and f.category is _C) or (exchange and f.category is _K and "bodies" in w):
             continue
         m = _to_mention(chunk, s, f, sent, claims)
         if m is not None:

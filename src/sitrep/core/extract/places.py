@@ -576,7 +576,9 @@ class _Finder:
         self._demonyms(toks, out, used, sent_of)
         self._inferred(text, toks, out, used, sent_of)
         for m in out:
-            if _SETTLED_BEFORE.search(text, max(0, m.start - 40), m.start) or _SETTLED_AFTER.match(text, m.end):
+            lo = max(0, m.start - 40)
+            if (text.find(" of ", lo, m.start) >= 0 and _SETTLED_BEFORE.search(text, lo, m.start)) or (
+                    text.startswith(" t", m.end) or text.startswith(" v", m.end)) and _SETTLED_AFTER.match(text, m.end):
                 m.settled = True
         self._repeat(toks, out, used, sent_of)
         out = [m for m in out if m.kind != "inferred" or m.surface not in self.known_orgs]  # "Hezbollah"
