@@ -290,3 +290,10 @@ def test_places_after_a_sentence_opening_preposition_or_residents_of() -> None:
     assert surfaces("Residents of Kramatorsk said shelling killed two people.") == ["Kramatorsk"]
     hul = by_surface("Russian glide bombs hit Huliaipole in Zaporizhzhia Oblast, killing two people.")
     assert hul["Huliaipole"].resolved.region == "UA-23"  # type: ignore[union-attr]
+
+
+def test_the_word_after_a_dateline_opens_a_sentence() -> None:
+    """"PORT-AU-PRINCE, Haiti (AP) — Gang members killed ..." had made "Gang" (a village in
+    the Philippines) the event's place; the dateline's own town after it stays a place."""
+    assert "Gang" not in surfaces("PORT-AU-PRINCE, Haiti (AP) — Gang members killed at least 25 people.")
+    assert "Middletown" in surfaces("MIDDLETOWN — Middletown High School senior Michael Mangini is stable.")

@@ -130,6 +130,7 @@ _ARTICLE = "(?:" + "|".join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a)))
 _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
+_AFTER_DATELINE = re.compile(r"(?:\)|[A-Z]{2}|\d)\s*(?:—|–|--|-)\s+$")
 #: After a country's name: it acts ("Israel has kept troops", "Russia said").
 _ACTS_AFTER = re.compile(
     r"\s+(?:(?:also|has|have|had|will|would|is|was|again|later|then|now)\s+)?(?:said|says|has|have|had|will|would|"
@@ -506,6 +507,8 @@ class _Finder:
             sent_of.append(si)
             if t.start and text[t.start - 1] in "“\"‘" and (t.start < 2 or not text[t.start - 2].isalnum()):
                 sent_starts.add(k)  # '“Is there any hope?”': a quotation opens a sentence
+            elif k and _AFTER_DATELINE.search(text, max(0, t.start - 16), t.start):
+                sent_starts.add(k)  # "PORT-AU-PRINCE, Haiti (AP) — Gang members killed"
         self._text = text
         self.person_words = self._person_words(text, toks)
         self._mid_caps: set[str] | None = None
@@ -782,6 +785,7 @@ class _Finder:
                 comma_name = gap_next.startswith(",") and next_tok is not None and next_tok.cap
                 if not (((noun_after or comma_name) and _adjacent(text, toks, j + 1))
                         or m.surface in self._mid_sentence_caps(toks, sent_starts)
+                        or (m.surface.upper() != m.surface and m.surface.upper() in text[: m.start])  # "MIDDLETOWN — Middletown High"
                         or self._dateline(text, m, k, sent_starts)):
                     return False
         return True
