@@ -765,3 +765,23 @@ def test_the_day_something_was_said_is_not_the_day_it_happened() -> None:
     assert ev.date == dt.date(2025, 6, 9)
     (ev,) = _real_events("A drone strike on Odesa killed two people, officials said on Sunday.", tuesday)
     assert ev.date == dt.date(2025, 6, 8)
+
+
+def test_a_later_toll_and_a_placeless_follow_up_stay_with_the_story() -> None:
+    """A toll raised five sentences on had been dropped; "The shells struck the camp ..."
+    right after the shelling of El Fasher, with no place of its own, had been a second
+    shelling at the dateline's Port Sudan, taking the wounded with it."""
+    (ev,) = _real_events(
+        "A Russian missile strike on Kharkiv killed nine people early on Saturday, the governor said. "
+        "An apartment block was destroyed. Rescuers pulled 14 people from the rubble alive. Cranes "
+        "worked through the night. \"Unfortunately, the number of dead has risen to 11,\" the "
+        "governor wrote later on Saturday."
+    )
+    assert ev.fatalities == 11
+    events = _real_events(
+        "PORT SUDAN, June 9 (Reuters) - Shelling by the RSF killed at least 31 people in the besieged "
+        "city of El Fasher on Sunday.\n\nThe shells struck a displacement camp near the city centre "
+        "at around 7 a.m., the committee said.\n\nMedical sources said 58 wounded people had been admitted.",
+        dt.date(2025, 6, 10),
+    )
+    assert [(e.location.name, e.fatalities, e.injured) for e in events] == [("El Fasher", 31, 58)]  # type: ignore[union-attr]

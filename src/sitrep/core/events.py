@@ -1126,6 +1126,14 @@ _SAME_EVENT = re.compile(
     r"\s*(?:The|This|That) (?:latest |overnight |morning |deadly )?(?:strike|attack|blast|explosion|"
     r"shelling|bombing|raid|assault|barrage|bombardment)s? (?:killed|left|wounded|injured|claimed)\b"
 )
+#: A toll raised later in the story ("the number of dead has risen to 11", "the death toll
+#: climbed to 19"): the last event's, however far after it (it had been dropped beyond three
+#: sentences).
+_TOLL_UPDATE = re.compile(
+    r"\b(?:(?:death )?toll|number of (?:dead|deaths|people killed|victims|injured|wounded)|dead|wounded|injured)\b"
+    r"[^.;]{0,40}?\b(?:has |had |have )?(?:risen|rose|climbed|increased|jumped|grown|grew|reached|now stands|stood)\b",
+    re.IGNORECASE,
+)
 _ANAPHOR = _AsciiCaseFree(
     r"\b(?:there|nearby|the (?:village|town|city|area|region|district|settlement|province))\b"
 )
@@ -1266,8 +1274,13 @@ def _rank(
         # a settlement the phrase names; a region it names yields to finer places in it
         m = _TRIGGER_OBJECT.match(sent.text, trig_end, pos)
         named = 0 if m is not None and m.end() == pos else 1
-    dateline = int(pos <= 1 and _DATELINE_AFTER.match(sent.text, pos + len(p.surface)) is not None)
-    return dateline, named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
+    return _is_dateline_place(sent, p), named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
+
+
+def _is_dateline_place(sent: _Sentence, p: PlaceMention) -> int:
+    """1 for the place of a dateline opening the sentence ("BAMAKO, Mali (Reuters) -")."""
+    pos = sent.rel(p.span)
+    return int(pos <= 1 and _DATELINE_AFTER.match(sent.text, pos + len(p.surface)) is not None)
 
 
 #: After a dateline's place: "BAMAKO, Mali (Reuters) - ", "BEIRUT (AP) — ", "KYIV: ". The
@@ -1518,7 +1531,10 @@ def _choose_location(
             # the antecedent of "there" is usually the neighbour's topic: its first
             # sub-national place
             sub = [p for p in near if not _is_country_level(p)] or near
-            return min(sub, key=lambda p: p.span.start)
+            # not the dateline ("PORT SUDAN, June 9 (Reuters) - Shelling ... in El Fasher":
+            # "the city" after it is El Fasher)
+            nb = sents[j]
+            return min(sub, key=lambda p: (_is_dateline_place(nb, p), p.span.start))
     return None
 
 
@@ -1724,7 +1740,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     last_story = -10  # index of the last sentence that opened an event
     for sent in sents:
         triggers = _triggers_of(sent)
-        if not triggers and out and sent.casualties and _SAME_EVENT.match(sent.text) and not (
+        if not triggers and out and sent.casualties and (
+                _SAME_EVENT.match(sent.text) or _TOLL_UPDATE.search(sent.text)) and not (
                 _location_candidates(sent)):
             # "The strike killed 12 people", paragraphs after the strike: its figures, not a
             # new attack (three sentences after it, the figures attach anyway)
@@ -1748,6 +1765,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             loc = _choose_location(sents, sent, trig, seg)
+            if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
+                    _dates_compatible(out[-1].date, date)):
+                # "The shells struck the Abu Shouk camp ...", right after the shelling of El
+                # Fasher: the same event goes on (it had been a second one, at the dateline)
+                out[-1].casualties.extend(c for c in cas if c not in out[-1].casualties)
+                continue
             if loc is None and (cas or date.precision is DatePrecision.DAY):
                 if not focus_done:
                     focus, focus_done = _focus(sents), True

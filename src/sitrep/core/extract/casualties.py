@@ -795,8 +795,10 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         return None
     cat, j = hit
     w = s.words
-    if w[i] in _BASE_FORMS and i > 0 and w[i - 1] in _NOT_BEFORE_BASE:
-        return None  # "vowed to kill 10 hostages": no killing
+    if w[i] in _BASE_FORMS and ((i > 0 and w[i - 1] in _NOT_BEFORE_BASE) or ";" in w):
+        # "vowed to kill 10 hostages": no killing; "Militants kill 16 soldiers in ...;
+        # separatists attack a bus in Balochistan": a headline of two stories, told below
+        return None
     k = j
     if k + 1 < s.n and w[k] == "all" and _num_start(w[k + 1]):
         k += 1  # "killing all 298 people on board"
