@@ -785,3 +785,37 @@ def test_a_later_toll_and_a_placeless_follow_up_stay_with_the_story() -> None:
         dt.date(2025, 6, 10),
     )
     assert [(e.location.name, e.fatalities, e.injured) for e in events] == [("El Fasher", 31, 58)]  # type: ignore[union-attr]
+
+
+def test_each_sides_dead_are_counted_and_another_incident_stays_apart() -> None:
+    """ACLED's fatalities add the sides ("killing two soldiers. Security forces killed one
+    of the attackers" is 3, not the larger 2); "In a related development, troops killed 15
+    bandits in Tsafe" is its own battle (it had been merged, its 15 the attack's toll)."""
+    (ev,) = _real_events(
+        "Islamic State militants attacked an army post in Makhmour, Iraq, on Sunday, killing two "
+        "soldiers. Security forces killed one of the attackers."
+    )
+    assert ev.fatalities == 3
+    events = _real_events(
+        "Bandits have killed six persons and abducted at least 50 others in three villages in the Maru "
+        "area of Zamfara State, residents said. The attacks took place on Saturday night. In a related "
+        "development, troops killed 15 bandits and rescued 28 kidnapped victims in Tsafe, the army said.",
+        dt.date(2025, 6, 10),
+    )
+    assert [(e.event_type, e.fatalities) for e in events] == [
+        (F.VIOLENCE_AGAINST_CIVILIANS, 6), (F.BATTLES, 15)]
+    assert events[0].date == dt.date(2025, 6, 7)  # "The attacks took place on Saturday night"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers allegedly killed 12 civilians in Kumbo, Cameroon, on Sunday.",
+        "Gunmen killed 12 people in Kumbo, Cameroon, on Sunday, the deadliest attack since January.",
+        "Separatists killed 12 people in Kumbo, Cameroon, on Sunday, and police arrested two suspects.",
+    ],
+)
+def test_a_killing_told_with_a_court_word_is_news_when_dated_this_week(text: str) -> None:
+    """"allegedly", "since", "arrested" had dropped the whole event."""
+    (ev,) = _real_events(text)
+    assert ev.fatalities == 12

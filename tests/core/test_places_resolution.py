@@ -659,3 +659,14 @@ def test_a_fallback_stays_in_a_region_the_document_places_things_in() -> None:
     chunks = [make_chunk(text[:108], seq=0, chunk_count=2), make_chunk(text[108:], seq=1, chunk_count=2, start=108)]
     got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(c) for c in chunks])}
     assert got["Kfar Roummane"].region == "LB-NA"  # type: ignore[union-attr]
+
+
+def test_the_country_the_text_puts_a_village_in() -> None:
+    """"the village of Banibangou in Niger" had been Nigeria's Niger State (named like the
+    country), "Nasir, South Sudan" a village in Turkey; a list ("Crockett, Palestine and
+    Lufkin") is no address."""
+    found = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "Gunmen attacked the village of Banibangou in Niger, about 50 km from the border with Mali.")).places}
+    assert found["Banibangou"].country == "NE"  # type: ignore[union-attr]
+    found = {pm.surface: pm.resolved for pm in extract_places(make_chunk("Fighting erupted in Nasir, South Sudan, on Friday.")).places}
+    assert found["Nasir"].country == "SS"  # type: ignore[union-attr]

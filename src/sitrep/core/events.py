@@ -31,6 +31,7 @@ events. The rules are general news-prose rules (no article-specific tuning):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -538,9 +539,10 @@ _PRE_SUPPRESS = _CaseFree(
     r"\b(?:not|no|never|without|halt|stop|end|pause|prevent(?:ing)?|avoid(?:ing)?|ban|"
     r"rather than|effort to|attempts? to|trying to|tried to|try to|aim(?:s|ed)? to|"
     r"plan(?:s|ned)? to|seek(?:s|ing)? to|sought to|would|could|might|may|will|"
-    r"threat(?:en(?:ed|s)?)? to|if|unless|fears? of|risk of|calls? for|call(?:ed)? for)\s+"
-    r"(?:(?:a|an|the|further|new|more|any|fresh|to|be|have|been|its|their|his|her)\s+){0,2}$"
-)
+    r"threat(?:en(?:ed|s)?)? to|if|unless|fears? of|risk of|calls? for|call(?:ed)? for|"
+    r"rescued|rescuing|freed|freeing|released|releasing|reunited)\s+"
+    r"(?:(?:a|an|the|further|new|more|any|fresh|to|be|have|been|its|their|his|her|\d+|all)\s+){0,2}$"
+)  # "rescued 28 kidnapped victims": no abduction
 _POST_SUPPRESS = re.compile(
     r"^\s+(?:could|would|will|must|should|might|cannot|can't|can|may)\b", re.IGNORECASE
 )
@@ -721,6 +723,7 @@ class ResolvedDate:
     precision: DatePrecision
     explicit: bool
     span: tuple[int, int] | None = None
+    told: bool = False  # only the day it was said ("residents said on Sunday")
 
 
 @lru_cache(maxsize=1024)  # frozen, so one per publication date can be shared
@@ -850,7 +853,8 @@ def _pick_date(
             claimed.append(m.span())
             told = _SAID_BEFORE.search(m.string, max(0, m.start() - 24), m.start()) is not None
             (said if told else found).append(r)
-    found = found or said
+    if not found and said:
+        found = [dataclasses.replace(r, told=True) for r in said]
     if not found:
         return _fallback(published)
     if anchor is None:
@@ -1027,16 +1031,17 @@ _PERIOD = re.compile(
     r"|\b(?:decades?|years|months) of (?:war|conflict|fighting|violence|insurgency|unrest|civil war)\b"
     r"|\b(?:this|last|the past|the previous) (?:year|decade)\b|\bso far this\b|\bto date\b"
     r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
-    rf"|\bbetween (?:{_MONTH_NAMES}) and (?:{_MONTH_NAMES})\b"
-    r"|\bin (?:19|20)\d\d alone\b|\balone in (?:19|20)\d\d\b|\bin a decade\b",
+    rf"|\bbetween (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)? and (?:{_MONTH_NAMES})\b"
+    r"|\b(?:in|during|throughout) (?:19|20)\d\d\b|\bin a decade\b|\bon all fronts\b"
+    r"|\b(?:over|in|during) the (?:same|past|last|previous) (?:period|\w+ (?:weeks|months|years|days)|week|month|year|decade)\b",
     re.IGNORECASE,
 )
 #: "The war in Yemen, which began in 2014, has killed": a war as the subject of a toll.
 _WAR_TOLL = re.compile(
-    r"\b(?:war|conflict|insurgency|invasion|civil war|crisis)\b[^.;]{0,100}?\b(?:has|have)\s+"
-    r"(?:now\s+|so far\s+|already\s+)?(?:killed|left|claimed|cost)\b",
+    r"\b(?:war|conflict|insurgency|invasion|civil war|crisis)\b(?:[^.;]{0,100}?\b(?:has|have)\s+"
+    r"(?:now\s+|so far\s+|already\s+)?|\s+(?:that|which)\s+(?:had\s+)?)(?:killed|left|claimed|cost)\b",
     re.IGNORECASE,
-)
+)  # "a civil war that killed around 400,000" too
 _GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
@@ -1125,6 +1130,21 @@ _MILITARY_AFTER = re.compile(
 _SAME_EVENT = re.compile(
     r"\s*(?:The|This|That) (?:latest |overnight |morning |deadly )?(?:strike|attack|blast|explosion|"
     r"shelling|bombing|raid|assault|barrage|bombardment)s? (?:killed|left|wounded|injured|claimed)\b"
+)
+#: A sentence that says it tells another incident ("In a related development, troops killed
+#: 15 bandits", "In a separate operation"): its figures are not the story's before it.
+_SEPARATE = re.compile(
+    r"\W*(?:in (?:a|another) (?:separate|related|different|similar|second) (?:\w+ )?"
+    r"(?:development|incident|operation|attack|raid|strike|clash|case)|separately|elsewhere|"
+    r"meanwhile|in another (?:incident|attack|development))\b",
+    re.IGNORECASE,
+)
+#: The next sentence dates the event just told: "The attacks took place on Saturday night".
+_TOOK_PLACE = re.compile(
+    r"^\W*(?:The|This|That|These|Those) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?|"
+    r"shelling|assaults?|ambush|incident|killings?|massacre|clashes|fighting|airstrikes?|air strikes?|jet|"
+    r"drones?|missiles?) (?:\w+ )?(?:took place|happened|occurred|was carried out|were carried out|struck|hit|"
+    r"began|started)\b"
 )
 #: A toll raised later in the story ("the number of dead has risen to 11", "the death toll
 #: climbed to 19"): the last event's, however far after it (it had been dropped beyond three
@@ -1549,7 +1569,7 @@ def _attached_casualties(
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
     for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
         nxt = sents[j]
-        if _opens_event(nxt):
+        if _opens_event(nxt) or _SEPARATE.match(nxt.text):
             break
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
@@ -1595,7 +1615,12 @@ _NON_CONFLICT = _CaseFree(
 #: Courts, arrests and anniversaries: a killing told as a case or a memory, not as news of it.
 _RETOLD = _CaseFree(
     r"\b(?:trials?|convicted|sentenced|guilty|charged|accused of|court|jury|pleaded|indicted|"
-    r"arrested|allegedly|years ago|anniversary|since)\b"
+    r"arrested|allegedly|years ago|anniversary)\b"
+)
+_RECENT_DAY = re.compile(
+    r"\b(?:on|late|early) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|"
+    r"\blast night\b|\bovernight\b|\bearlier today\b",
+    re.IGNORECASE,
 )
 _NOUN_FORMS = frozenset(("attack", "attacks", "raid", "raids", "kills"))
 _ATTACKERS = _CaseFree(
@@ -1606,7 +1631,7 @@ _ATTACKERS = _CaseFree(
 _ARMED_VICTIMS = frozenset(
     "soldiers troops servicemen militants fighters rebels insurgents gunmen combatants police "
     "officers guards marines sailors personnel attackers jihadists extremists terrorists "
-    "security forces militiamen".split()
+    "security forces militiamen bandits kidnappers operatives vigilantes jawans assailants".split()
 )
 #: A toll of a whole war ("the conflict has killed tens of thousands since 2023"): background.
 _AGGREGATE_BEFORE = re.compile(
@@ -1637,9 +1662,10 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
     if (
         _triggers_of(sent)
         or _NON_CONFLICT.in_sentence(sent)
-        or _RETOLD.in_sentence(sent)
+        or (_RETOLD.in_sentence(sent) and not _RECENT_DAY.search(sent.text))
     ):
-        return []
+        return []  # a case or a memory, unless the sentence dates it this week ("... on
+        # Sunday, and police arrested two suspects", "Soldiers allegedly killed 12 on Sunday")
     text = sent.text
     attacker = sent.casualties or _ATTACKERS.in_sentence(sent) or any(
         e.kind is EntityKind.ARMED_GROUP for e in sent.entities
@@ -1742,7 +1768,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         triggers = _triggers_of(sent)
         if not triggers and out and sent.casualties and (
                 _SAME_EVENT.match(sent.text) or _TOLL_UPDATE.search(sent.text)) and not (
-                _location_candidates(sent)):
+                _location_candidates(sent)) and not _SEPARATE.match(sent.text):
             # "The strike killed 12 people", paragraphs after the strike: its figures, not a
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
@@ -1754,19 +1780,26 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         if triggers:
             last_story = sent.index
         elif (generic := _generic_triggers(sent)) and (
-            _location_candidates(sent) or sent.index - last_story > 3
+            _location_candidates(sent) or sent.index - last_story > 3 or _SEPARATE.match(sent.text)
         ):  # without a place of its own, a killing right after a story continues it
             triggers, last_story = generic, sent.index
         segs = _segments(triggers, len(sent.text))
         for k, (trig, seg) in enumerate(zip(triggers, segs, strict=True)):
             date = _segment_date(sent, seg, published, trig.start)
+            if (not date.explicit or date.told) and sent.index + 1 < len(sents) and (
+                    _TOOK_PLACE.search(sents[sent.index + 1].text)):
+                # "Bandits killed six ... The attacks took place on Saturday night", "killed 23
+                # people, residents said on Sunday. The strike hit the monastery ... on Friday"
+                then = _segment_date(sents[sent.index + 1], (0, len(sents[sent.index + 1].text)), published, 0)
+                if then.explicit and not then.told:
+                    date = then
             # a figure belongs to the trigger before it only ("strike on Kharkiv killed nine
             # people, while drones hit Odesa": Odesa's segment holds the nine too)
             own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             loc = _choose_location(sents, sent, trig, seg)
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
-                    _dates_compatible(out[-1].date, date)):
+                    _dates_compatible(out[-1].date, date)) and not _SEPARATE.match(sent.text):
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
                 # Fasher: the same event goes on (it had been a second one, at the dateline)
                 out[-1].casualties.extend(c for c in cas if c not in out[-1].casualties)
@@ -1814,6 +1847,8 @@ def _dates_compatible(a: ResolvedDate, b: ResolvedDate) -> bool:
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     a1, b1 = _actor1(a), _actor1(b)
+    if a.sentence is not b.sentence and (_SEPARATE.match(a.sentence.text) or _SEPARATE.match(b.sentence.text)):
+        return False  # "In a related development, troops killed 15 bandits in Tsafe": its own event
     return (
         a.family is b.family
         and _dates_compatible(a.date, b.date)
@@ -2002,6 +2037,23 @@ _CLAIMED_KILL = re.compile(
 )
 
 
+#: Victim kinds that are the attacking side's own dead.
+_ATTACKER_KINDS = frozenset(
+    "militants fighters rebels insurgents gunmen jihadists terrorists attackers assailants bandits "
+    "extremists operatives kidnappers bombers raiders".split()
+)
+
+
+def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
+    """ACLED's fatalities: the largest count of each side, summed ("killing two soldiers.
+    Security forces killed one of the attackers" is 3; it had been 2, the larger figure)."""
+    if not killed:
+        return None
+    theirs = [f.best for f in killed if (f.victim_kind or "").lower() in _ATTACKER_KINDS]
+    ours = [f.best for f in killed if (f.victim_kind or "").lower() not in _ATTACKER_KINDS]
+    return (max(ours) if ours else 0) + (max(theirs) if theirs else 0)  # type: ignore[type-var]
+
+
 def _perpetrator_claim(f: CasualtyMention) -> bool:
     """Whether the figure is the attackers' claim of what they killed."""
     if f.claimed_by is None:
@@ -2048,7 +2100,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         location=_location(c.location),
         actors=actors,
         casualties=[_figure(f) for f in cas],
-        fatalities=max(f.best for f in killed) if killed else None,  # type: ignore[type-var]
+        fatalities=_fatalities(killed),
         injured=max(hurt) if hurt else None,
         summary=c.sentence.text,
         evidence=evidence,

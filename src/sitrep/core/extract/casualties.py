@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.5", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.6", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -63,9 +63,10 @@ _K, _I, _M, _C = (
 # Cheap whole-sentence gate: no stem here -> the sentence is skipped untokenised.
 # Anchored on word starts and run on lower-cased text: ~8x faster than IGNORECASE.
 _GATE_PATTERN = (
-    r"\b(?=[akdfbpslmeiwhcutg])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
+    r"\b(?=[akdfbpslmeiwhcutgnr])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
     r"murder|execut|massacr|lives|life|injur|wound|hurt|hospital|casualt|missing|gone missing|"
-    r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|detain|abduct|kidnap|toll|martyr|lost)"
+    r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|abduct|kidnap|toll|martyr|lost|neutrali|"
+    r"liquidat|succumb|supreme|ultimate|treatment)"
 )
 _GATE = re.compile(_GATE_PATTERN)
 _GATE_ANYCASE = re.compile(_GATE_PATTERN, re.IGNORECASE)
@@ -110,14 +111,22 @@ _STATE = _table(
         "in hospital": _I, "suffered injuries": _I, "sustained injuries": _I,
         "suffered wounds": _I, "sustained wounds": _I, "received injuries": _I,
         "missing": _M, "unaccounted for": _M, "went missing": _M, "gone missing": _M,
-        "martyred": _K,
+        "martyred": _K, "neutralised": _K, "neutralized": _K, "liquidated": _K,
+        "embraced martyrdom": _K, "paid the supreme price": _K, "paid the ultimate price": _K,
+        "succumbed to their wounds": _K, "succumbed to his wounds": _K, "succumbed to her wounds": _K,
+        "succumbed to their injuries": _K, "succumbed to his injuries": _K, "succumbed to her injuries": _K,
+        "succumbed": _K, "receiving treatment": _I,
         **{f"{v} {a} {n}": _I
            for v in ("suffered", "sustained", "received")
            for a in ("gunshot", "bullet", "shrapnel", "serious", "minor", "critical", "severe",
                      "multiple", "burn", "head", "life-threatening", "light", "slight")
            for n in ("injuries", "wounds", "injury", "wound")},
+        **{f"{v} a {a} {n}": _I
+           for v in ("suffered", "sustained", "received")
+           for a in ("gunshot", "bullet", "shrapnel", "serious", "minor", "critical", "severe", "head")
+           for n in ("injury", "wound")},
         "captured": _C, "taken prisoner": _C, "taken captive": _C, "taken hostage": _C,
-        "held hostage": _C, "held captive": _C, "detained": _C, "abducted": _C,
+        "held hostage": _C, "held captive": _C, "abducted": _C,
         "kidnapped": _C, "taken into captivity": _C,
         # "killed or wounded" is a casualty figure, not a death toll: read like "casualties"
         "killed or wounded": _I, "killed or injured": _I, "dead or wounded": _I,
@@ -143,10 +152,11 @@ _ACTIVE = _table(
         "wounding": _I, "wounded": _I, "injuring": _I, "injured": _I, "injures": _I,
         "wounds": _I,
         "capturing": _C, "captured": _C, "captures": _C, "abducting": _C, "abducted": _C,
-        "kidnapping": _C, "kidnapped": _C, "detaining": _C, "detained": _C,
+        "kidnapping": _C, "kidnapped": _C,
         # a headline's present tense: "Militants kill 16 soldiers", "Bandits abduct 43"
         "kill": _K, "wound": _I, "injure": _I, "abduct": _C, "abducts": _C, "kidnap": _C,
-        "kidnaps": _C, "martyring": _K,
+        "kidnaps": _C, "martyring": _K, "neutralised": _K, "neutralized": _K, "neutralising": _K,
+        "neutralizing": _K, "liquidated": _K, "liquidating": _K,
         # its own losses: "the army said it lost 18 men" (only before victims, see _try_active)
         "lost": _K,
     }
@@ -157,7 +167,8 @@ _OWN_LOSSES = frozenset("men soldiers troops servicemen fighters personnel offic
 _BASE_FORMS = frozenset(("kill", "wound", "injure", "abduct", "kidnap"))
 _NOT_BEFORE_BASE = frozenset("to will would could can may might must not never shall".split())
 _ACTIVE_PARTICIPLES = frozenset(
-    "killed wounded injured hurt captured detained abducted kidnapped murdered executed".split()
+    "killed wounded injured hurt captured abducted kidnapped murdered executed neutralised neutralized "
+    "liquidated".split()
 )
 
 _PLURAL_VICTIMS = {
@@ -178,7 +189,8 @@ _PLURAL_VICTIMS = {
         "detainees inmates guests vigilantes recruits cadets peacekeepers contractors tourists "
         "customers mourners monks priests clerics nuns teachers officials lawmakers bodyguards "
         "hunters loggers operatives terrorists jihadists extremists bandits kidnappers "
-        "attackers assailants raiders herdsmen"
+        "attackers assailants raiders herdsmen druze alawites bedouin bedouins labourers laborers "
+        "jawans christians muslims yazidis hindus sikhs shias sunnis"
     ).split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
@@ -203,7 +215,8 @@ _SINGULAR_VICTIMS = {
     "grandfather": "men", "trader": "traders", "shepherd": "shepherds",
     "bystander": "bystanders", "vigilante": "vigilantes", "recruit": "recruits",
     "peacekeeper": "peacekeepers", "tourist": "tourists", "teacher": "teachers",
-    "official": "officials", "priest": "priests",
+    "official": "officials", "priest": "priests", "jawan": "jawans", "labourer": "labourers",
+    "laborer": "labourers",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -242,7 +255,7 @@ _YEAR_PREPS = frozenset("in since from until till of by during before after year
 _GAP = frozenset(
     "were was are is have has had been being be will would may might reportedly also still "
     "later all both now then initially subsequently seriously critically badly severely "
-    "fatally slightly lightly mortally gravely allegedly reported feared believed thought "
+    "fatally slightly lightly mortally gravely moderately allegedly reported feared believed thought "
     "said confirmed known to who that officially already apparently either likely presumed "
     "presumably since so far , remain remained remains were".split()
 )
@@ -459,6 +472,8 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
     if after in ("-", "to", "–") and q.end + 2 < n and w[q.end + 2] in _UNITS:
         return True  # ranges of units: "3 to 79 years old"
     if q.digits:
+        if after in _ORDINAL_SUFFIX and s.ends[q.end - 1] == s.starts[q.end]:
+            return True  # "the 28th person killed": a rank, not a count
         if before in (".", ":", "/", "-", "#", "\u2116", "+") and s.starts[q.start] == s.ends[q.start - 1]:
             return True
         if after in (":", "/", "%") and q.end < n and s.ends[q.end - 1] == s.starts[q.end]:
@@ -657,9 +672,9 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
     were killed", "six people, all members of the same family, were killed". Only words:
     a number inside ("five of the 12") or a verb ("who were wounded") leaves ``k``."""
     w = s.words
-    if k >= s.n or w[k] not in ("of", ","):
+    if k >= s.n or w[k] not in ("of", ",", "from"):
         return k
-    of = w[k] == "of"
+    of = w[k] in ("of", "from")  # "six labourers from Punjab were shot dead"
     for m in range(k + 1, min(s.n, k + 1 + _MODIFIER_MAX)):
         t = w[m]
         if of and (t in _AUX or _match(_STATE, w, m) is not None):
@@ -773,6 +788,14 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
     return _Found(hit[0], [head], [], Qualifier.EXACT, i, head.q.end)
 
 
+def _own_subject(w: Sequence[str], i: int) -> bool:
+    """"it / they / we [had] lost": the speaker's own losses."""
+    j = i - 1
+    if j >= 0 and w[j] in ("had", "has", "have"):
+        j -= 1
+    return j >= 0 and w[j] in ("it", "they", "we")
+
+
 def _verb_before(s: _Sentence, i: int) -> CasualtyCategory | None:
     """The killing or wounding verb right before the figure at ``i`` ("killed four",
     "executing at least two"), if any."""
@@ -825,8 +848,10 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
     head = parts[0]
     if _not_a_count(s, head.q):
         return None
-    if w[i] == "lost" and (not head.has_head or head.kind not in _OWN_LOSSES):
-        return None  # "lost 18 tanks", "lost 2,700 people annually": only "lost 18 men" is a toll
+    if w[i] == "lost" and (not head.has_head or head.kind not in _OWN_LOSSES or not _own_subject(w, i)):
+        # "lost 18 tanks", "lost 2,700 people annually", and the other side's claim ("Moscow
+        # claimed Ukraine had lost 1,300 servicemen"): only "it lost 18 men" is a toll
+        return None
     if not head.has_head:
         if cat is _C or head.q.year_like:
             return None

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.4"
+VERSION = "0.2.5"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -131,6 +131,8 @@ _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
 _AFTER_DATELINE = re.compile(r"(?:\)|[A-Z]{2}|\d)\s*(?:—|–|--|-)\s+$")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
 #: After a country's name: it acts ("Israel has kept troops", "Russia said").
 _ACTS_AFTER = re.compile(
     r"\s+(?:(?:also|has|have|had|will|would|is|was|again|later|then|now)\s+)?(?:said|says|has|have|had|will|would|"
@@ -262,6 +264,7 @@ class _Mention:
     admin_hint: bool = False  # followed by "region"/"oblast": the admin1 reading
     county_hint: bool = False  # followed by "county"/"counties": the county reading
     settled: bool = False  # shown as a settlement: "the town of X", "X township"
+    in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
     rd: _Readings | None = None  # what scoring needs of the name's readings (set on first need)
@@ -1042,6 +1045,11 @@ class _Finder:
                 if gap.strip() == "," or gap == " ":
                     # "X, Ukraine" / "X, Kursk region" / "X, Kursk region, Russia"
                     self._link_from(m, nx, out, a + 1, text)
+                    if (m.link_cc and gap.strip() == "," and _country_of(g, nx) and not _LIST_BEFORE.search(text, 0, m.start)
+                            and not _LIST_AFTER.match(text, nx.end)):
+                        m.in_country = True  # "Nasir, South Sudan, on Friday", not "Crockett, Palestine and Lufkin"
+                elif gap == " in " and m.link_cc is None and nx.kind != "demonym" and (cc := _country_of(g, nx)):
+                    m.link_cc, m.in_country = cc, True  # "the village of Banibangou in Niger"
             # "Ukraine's Sumy region", "Ukraine's northeastern Sumy region"
             if a > 0:
                 pv = out[a - 1]
@@ -1198,6 +1206,9 @@ class _Context:
     sent_countries: dict[int, Counter[str]]
     regions: Counter[str]
     countries: Counter[str]
+    #: regions named like a country the text names ("Niger" State beside Niger): never a
+    #: fallback of their own (a village "in Niger" had been put in Nigeria's Niger State)
+    namesakes: set[str] = field(default_factory=set)
     #: countries a sentence names as the one acting ("Israel has kept troops", "Russia
     #: said"): the country of its actor, not of its places (see ``_story_country``)
     sent_actors: dict[int, Counter[str]] = field(default_factory=dict)
@@ -1293,6 +1304,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             # "Georgia": also weak evidence for a same-named region elsewhere
             for reg in rd.main_admin1:
                 add(regions, reg, 1, key)
+                ctx.namesakes.add(reg)
             continue
         reg = rd.region_hinted if m.admin_hint else rd.region_bare
         if reg and m.admin_hint and sc.get(m.sent) and reg.split("-")[0] not in sc[m.sent]:
@@ -1400,7 +1412,7 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
         cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, _n in top:
-            if cc is None or r.startswith(cc + "-"):
+            if (cc is None or r.startswith(cc + "-")) and r not in ctx.namesakes:
                 return r
     return None
 
@@ -1713,6 +1725,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         k = next((k for k, (_s, c) in enumerate(scored) if g.kind[c >> 1] == "country" and not c & 1), None)
         if k is not None:
             scored.insert(0, scored.pop(k))
+    if m.in_country and m.link_cc and scored and not any(ccs[c >> 1] == m.link_cc for _s, c in scored) and all(
+            kinds[c >> 1] == "city" and pops[c >> 1] < 100_000 for _s, c in scored):
+        # "Nasir, South Sudan": the text says the country, and no reading is in it (Nasir had
+        # been a village in Turkey, then Khartoum's Nasir Extension): that country
+        scored = []
     if key in _COMPASS_NAMES:
         # "North-West", "South-East": regions of many countries (South Africa, Botswana,
         # Cameroon), and Nigeria's geopolitical zones, which none is: only a reading in a
@@ -2333,7 +2350,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     the same anchors of other names, which is what resolving it afresh gives."""
     s = m.sent
     key = fold(m.surface)
-    sig = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands),
+    sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands),
            s if (m.settled or s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
@@ -2342,7 +2359,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
             version = len(ctx.anchors)  # its fallback reads every anchor
         else:
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
-        same = (key, m.kind, m.link_cc, m.link_region, m.admin_hint, m.county_hint, rd,
+        same = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, rd,
                 _evidence(rd, m, ctx, key), version, s if m.settled else None,
                 tuple(sorted(ctx.sent_actors[s].items())) if s in ctx.sent_actors else None)
         regions = (tuple(ctx.sent_regions.get(s, ())), tuple(ctx.sent_framed.get(s, ())))
