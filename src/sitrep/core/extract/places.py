@@ -131,6 +131,7 @@ _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
 _AFTER_DATELINE = re.compile(r"(?:\)|[A-Z]{2}|\d)\s*(?:—|–|--|-)\s+$")
+_EPITHET_BEFORE = re.compile(r"\b[A-Z][\w.]* of $")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
 #: After a country's name: it acts ("Israel has kept troops", "Russia said").
@@ -1048,8 +1049,10 @@ class _Finder:
                     if (m.link_cc and gap.strip() == "," and _country_of(g, nx) and not _LIST_BEFORE.search(text, 0, m.start)
                             and not _LIST_AFTER.match(text, nx.end)):
                         m.in_country = True  # "Nasir, South Sudan, on Friday", not "Crockett, Palestine and Lufkin"
-                elif gap == " in " and m.link_cc is None and nx.kind != "demonym" and (cc := _country_of(g, nx)):
-                    m.link_cc, m.in_country = cc, True  # "the village of Banibangou in Niger"
+                elif (gap == " in " and m.link_cc is None and nx.kind != "demonym" and (cc := _country_of(g, nx))
+                      and not _EPITHET_BEFORE.search(text, max(0, m.start - 30), m.start)):
+                    # "the village of Banibangou in Niger", not "St. Gregory of Narek in Vatican"
+                    m.link_cc, m.in_country = cc, True
             # "Ukraine's Sumy region", "Ukraine's northeastern Sumy region"
             if a > 0:
                 pv = out[a - 1]
@@ -1206,9 +1209,6 @@ class _Context:
     sent_countries: dict[int, Counter[str]]
     regions: Counter[str]
     countries: Counter[str]
-    #: regions named like a country the text names ("Niger" State beside Niger): never a
-    #: fallback of their own (a village "in Niger" had been put in Nigeria's Niger State)
-    namesakes: set[str] = field(default_factory=set)
     #: countries a sentence names as the one acting ("Israel has kept troops", "Russia
     #: said"): the country of its actor, not of its places (see ``_story_country``)
     sent_actors: dict[int, Counter[str]] = field(default_factory=dict)
@@ -1304,7 +1304,6 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             # "Georgia": also weak evidence for a same-named region elsewhere
             for reg in rd.main_admin1:
                 add(regions, reg, 1, key)
-                ctx.namesakes.add(reg)
             continue
         reg = rd.region_hinted if m.admin_hint else rd.region_bare
         if reg and m.admin_hint and sc.get(m.sent) and reg.split("-")[0] not in sc[m.sent]:
@@ -1412,7 +1411,7 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
         cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, _n in top:
-            if (cc is None or r.startswith(cc + "-")) and r not in ctx.namesakes:
+            if cc is None or r.startswith(cc + "-"):
                 return r
     return None
 
