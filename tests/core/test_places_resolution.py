@@ -670,3 +670,30 @@ def test_the_country_the_text_puts_a_village_in() -> None:
     assert found["Banibangou"].country == "NE"  # type: ignore[union-attr]
     found = {pm.surface: pm.resolved for pm in extract_places(make_chunk("Fighting erupted in Nasir, South Sudan, on Friday.")).places}
     assert found["Nasir"].country == "SS"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region", "kind"),
+    [
+        ("Air defences downed drones over the Kyiv oblast.", "Kyiv", "UA-32", "admin1"),  # not Kyiv City
+        ("In the Odesa oblast, a Russian drone killed a woman.", "Odesa", "UA-51", "admin1"),
+        ("Russian glide bombs hit Pokrovsk, killing two.", "Pokrovsk", "UA-14", "city"),  # not Yakutia's
+        ("In Zaporizhzhia city, a drone damaged a plant.", "Zaporizhzhia", "UA-23", "city"),
+        ("Gunmen killed two border guards in Iran's Sistan and Baluchestan province.",
+         "Sistan and Baluchestan", "IR-11", "admin1"),
+        ("In Jammu and Kashmir, security forces killed two militants.", "Jammu and Kashmir", "IN-JK", "admin1"),
+    ],
+)
+def test_news_forms_of_regions_and_cities(text: str, name: str, region: str, kind: str) -> None:
+    """Round 2 of the probe: "Kyiv oblast" had been the city's own subdivision, "Odesa oblast"
+    the city, the attacker's demonym had moved Pokrovsk to Yakutia, "Zaporizhzhia city" had
+    been a village of 656, and names with "and" inside had been cut ("Jammu" the city)."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    found = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
+    r = found[name]
+    assert r is not None and r.region == region
+    if kind == "admin1":
+        assert r.kind is PlaceKind.ADMIN1
+    else:
+        assert r.kind is not PlaceKind.ADMIN1 and (r.population or 0) > 50_000

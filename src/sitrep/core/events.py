@@ -710,7 +710,10 @@ _DATE_TABLE: tuple[tuple[str, str], ...] = (
         ("this_week", r"\b(?:this week|earlier this week)\b"),
         ("last_month", r"\blast month\b"),
         ("this_month", r"\b(?:this month|earlier this month)\b"),
+        ("month_last_year", rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH_RE}\s+last year\b"),
         ("last_year", r"\blast year\b"),
+        ("weekend", r"\b(?:over|at|during|on) the weekend\b|\b(?:this|last) weekend\b"),
+        ("weeks_ago", r"\b(?P<n>\d|a|one|two|three|four) weeks? ago\b"),
 )  # fmt: skip
 _DATE_SCAN = _WordIndexed([pat for _, pat in _DATE_TABLE])
 
@@ -782,6 +785,15 @@ def _resolve_match(  # noqa: PLR0911
         return ResolvedDate(first, DatePrecision.MONTH, True, span)
     if kind == "last_year":
         return ResolvedDate(dt.date(pub.year - 1, 1, 1), DatePrecision.YEAR, True, span)
+    if kind == "month_last_year":  # "In November last year"
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        return ResolvedDate(dt.date(pub.year - 1, month, 1), DatePrecision.MONTH, True, span)
+    if kind == "weekend":  # the weekend before publication (that day's, if it is one)
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        return ResolvedDate(saturday, DatePrecision.WEEK, True, span)
+    if kind == "weeks_ago":
+        n = 1 if g["n"] in ("a", "one") else int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        return ResolvedDate(pub - dt.timedelta(weeks=n), DatePrecision.WEEK, True, span)
     return None
 
 
@@ -1245,11 +1257,25 @@ def _facts_of(sent: _Sentence, p: PlaceMention) -> _PlaceFacts:
 def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
     """Places of the sentence that may be where something happened (read once)."""
     if sent.location_candidates is None:
-        sent.location_candidates = [
-            f.place for f in _place_facts(sent)
+        found = [
+            f for f in _place_facts(sent)
             if f.place.role == "location" and not f.metonym and not f.bare_country
+            and not f.after.startswith("-based")  # "the Abuja-based SBM Intelligence"
         ]  # fmt: skip
+        # a road named by its ends ("the Imphal-Dimapur highway in Kangpokpi district") or a
+        # place someone came from ("a man from Hebron"): only when nothing else is named
+        aside = [f for f in found if _ROAD_AFTER.match(f.after) or _FROM_BEFORE.search(sent.text, max(0, f.pos - 6), f.pos)
+                 or (_ROAD_PART.search(sent.text, max(0, f.pos - 30), f.pos) and _ROAD_TAIL.match(f.after))]
+        kept = [f for f in found if f not in aside] or found
+        sent.location_candidates = [f.place for f in kept]
     return sent.location_candidates
+
+
+#: After a place that names a road by its ends: "Imphal-Dimapur highway", "Damascus-Sweida road".
+_ROAD_AFTER = re.compile(r"^(?:-[A-Z][\w'-]*\s+|\s+)(?:national\s+)?(?:highway|road|expressway|motorway)\b")
+_ROAD_PART = re.compile(r"[A-Z][\w'-]*-$")
+_ROAD_TAIL = re.compile(r"^\s+(?:national\s+)?(?:highway|road|expressway|motorway)\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
 
 
 _CLAUSE_SPLIT = re.compile(

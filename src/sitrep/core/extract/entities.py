@@ -42,7 +42,7 @@ from sitrep.core.extract._common import original_offsets
 _LEXICON_VERSION = "2"
 EXTRACTOR = ExtractorInfo(
     name="entities",
-    version="0.2.2",
+    version="0.2.3",
     resources={"entity_lexicon": _LEXICON_VERSION},
 )
 
@@ -79,7 +79,7 @@ _UNIT_TAIL_RE = re.compile(
 #: "Unidentified gunmen", "Suspected Islamist militants" (each had been a group of that name).
 _DESCRIPTIVE = frozenset(
     "suspected unidentified unknown alleged armed masked presumed several other local foreign "
-    "islamist jihadist rival rogue".split()
+    "islamist jihadist rival rogue hooded separatist heavily unnamed".split()
 )
 _UNIT_PREFIXES = frozenset({"sp", "ba", "br", "re", "mi", "pa", "fi", "in", "gu", "ji"})
 _AND_BEFORE_RE = re.compile(rf"({_CAPWORD})[ \t]+and[ \t]+$")

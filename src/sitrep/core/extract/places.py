@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.5"
+VERSION = "0.2.6"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -65,12 +65,12 @@ STOP = frozenset(
     day week month year time morning evening night media company group party team club bank
     however meanwhile although despite during after before since until while because though
     instagram facebook twitter telegram youtube google apple amazon reuters ria tass interfax afp ap
-    bbc cnn nato un metro arab arabs latin kurdish tamil overnight elsewhere separately additionally
+    bbc cnn nato un metro arab arabs latin kurdish tamil overnight elsewhere separately additionally gov
     near outside inside across around along beyond toward towards throughout within via""".split()
 )
 #: Words before a capitalised name that make it a person ("President Biden").
 TITLES = frozenset(
-    """president mr mrs ms dr sir governor mayor minister general gen commander spokesman spokeswoman
+    """president mr mrs ms dr sir governor gov mayor minister general gen commander spokesman spokeswoman
     chancellor king queen prince princess pope senator sen rep lt col capt sgt colonel captain
     lieutenant sergeant premier secretary chairman ambassador judge justice officer director
     chief leader blogger professor prof saint st archbishop bishop father sheikh
@@ -131,6 +131,10 @@ _ARTICLE_JOIN = re.compile(rf" {_ARTICLE}-")
 _ARTICLE_AFTER = re.compile(rf" {_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]* {_ARTICLE}-$")
 _AFTER_DATELINE = re.compile(r"(?:\)|[A-Z]{2}|\d)\s*(?:—|–|--|-)\s+$")
+_ARMS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|soldiers|servicemen|drones?|missiles?|(?:glide\s+)?bombs?|"
+    r"shelling|artillery|strikes?|air\s?strikes?|jets?|warplanes?|aircraft|attacks?|offensive|fighters|navy|"
+    r"tanks?|units?|occupiers|invaders|shells|rockets|bombers|gunboats|warships|assault)\b", re.IGNORECASE)
 _EPITHET_BEFORE = re.compile(r"\b[A-Z][\w.]* of $")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
@@ -561,8 +565,8 @@ class _Finder:
                         break
                 elif not (gap in (".", ". ") and len(tj.text) <= 2 and tj.cap):
                     break  # only an abbreviation's dot may sit inside a name: "St. Louis", "W.Va"
-                if not nx.cap and nx.w.low not in _CONNECT:  # type: ignore[union-attr]
-                    break
+                if not nx.cap and nx.w.low not in _CONNECT and nx.w.low != "and":  # type: ignore[union-attr]
+                    break  # "and" only inside a name the gazetteer has: "Sistan and Baluchestan"
             if best is None:
                 k += 1
                 continue
@@ -1283,7 +1287,9 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             i = m.cands[0] >> 1
             # a plural names people, who travel ("the Latvians" climbing in Georgia): it
             # says nothing of where the text happens; an adjective ("Georgian police") does
-            if g.kind[i] == "country" and not _plural_demonym(g, key):
+            if g.kind[i] == "country" and not _plural_demonym(g, key) and not _ARMS_AFTER.match(text, m.end):
+                # "Russian glide bombs hit Pokrovsk": who fires, not where (Pokrovsk had
+                # been the Yakutian town, not Donetsk oblast's)
                 cc = g.cc[i]
                 counts = sc[m.sent]
                 counts[cc] = counts.get(cc, 0) + 1
@@ -1365,8 +1371,8 @@ def _prior(g: Gazetteer, c: int) -> float:
         base = 3.5 + (0.0 if not (c & 1) else -1.0)
     elif kind == "county":  # "Hampshire": above a village, below a city, until context says
         base = 3.3
-    elif i in g.capital_ids:
-        base += 1.5
+    elif i in g.capital_ids and not c & 1:
+        base += 1.5  # by its own name only: "Ariel" (a West Bank settlement) is no Jerusalem
     if c & 1 and kind != "admin1":
         base -= 1.0
     return base
@@ -1477,6 +1483,9 @@ class _Readings:
     #: pattern bonuses: most mentions share the few combinations
     linked: dict[tuple[bool, bool, str | None, str | None], tuple[float, ...]]
     countries: int = 1  # how many countries the name is ("Congo": two)
+    #: regions that are a city's own subdivision (Kyiv City) beside another region of the
+    #: name (Kyiv oblast): after "oblast" or "region" the name is the other one
+    units: frozenset[str] = frozenset()
 
     @staticmethod
     def of(g: Gazetteer, key: str, cands: tuple[int, ...]) -> _Readings:
@@ -1532,7 +1541,10 @@ class _Readings:
             next((regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1"), None),
             tuple(regions[c >> 1] for c in cands if kinds[c >> 1] == "admin1" and not c & 1),
             _spread_points(g, cands), _dwarfed(g, rows), {},
-            countries=sum(1 for c in cands if kinds[c >> 1] == "country" and not c & 1))
+            countries=sum(1 for c in cands if kinds[c >> 1] == "country" and not c & 1),
+            units=frozenset(regions[c >> 1] for c in cands if kinds[c >> 1] == "city" and not c & 1
+                            and pops[c >> 1] >= 500_000 and regions[c >> 1] in admin_regs)
+            if len(admin_regs) > 1 else frozenset())
 
     def bases(self, admin_hint: bool, county_hint: bool, link_region: str | None, link_cc: str | None) -> tuple[float, ...]:
         """Each row's prior plus what the name's own patterns add ("X region", "X, Ukraine")."""
@@ -1540,9 +1552,10 @@ class _Readings:
         if hit is not None:
             return hit
         out = []
+        units = self.units
         for _c, _i, kind, cc, reg, s, _mode in self.rows:
             if admin_hint:
-                s += 4.0 if kind == "admin1" else -2.0
+                s += (4.0 if reg not in units else 1.0) if kind == "admin1" else -2.0
             elif county_hint:
                 s += 4.0 if kind == "admin2" else -2.0
             if link_region and reg == link_region:
@@ -2050,6 +2063,27 @@ _CITY_BEFORE = re.compile(
 _CITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:city\b|mayor\b|city\s+council\b)", re.IGNORECASE)
 
 
+_CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _city_named(g: Gazetteer, ms: list[_Mention], text: str) -> None:
+    """"the Syrian city of Sweida", "In Zaporizhzhia city": the most populous city of the
+    name in the reading's region (they had been the province, and a village of 656)."""
+    for m in ms:
+        r = m.resolved
+        if r is None or m.kind != "gaz" or not (
+                _CITY_OF.search(text, max(0, m.start - 40), m.start) or _CITY_AFTER.match(text, m.end)):
+            continue
+        best = max((c >> 1 for c in m.cands if g.kind[c >> 1] == "city" and g.cc[c >> 1] == r.country
+                    and (g.region[c >> 1] or None) == r.region), key=lambda i: (g.pop[i], -i), default=None)
+        if best is None or (r.kind != PlaceKind.ADMIN1 and (r.population or 0) >= g.pop[best]):
+            continue
+        if r.geonames_id is not None and r.geonames_id == g.place(best).geonames_id:
+            continue
+        m.resolved = g.place(best, r.score)
+        m.runners = [r, *[x for x in m.runners if x != r]][:3]
+
+
 def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> None:
     """A bare "Kursk" in a text that also says "Kursk region" means the region, unless
     the text says the city ("the centre of Sumy")."""
@@ -2160,6 +2194,7 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
             _resolve(g, m, ctx)  # after pass 1: the text's focus and regions are known
         _roles(g, m, text)
     _bare_region(g, ms, ctx, text)
+    _city_named(g, ms, text)
     _coherence(g, ms)
     _one_sense(ms, ctx)
     _cooccurrence(g, ms, ctx)
@@ -2416,8 +2451,8 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
                 regions[p.region] += 2  # the text names the region itself
             else:
                 regions[p.region] += 1  # a place reported at region level
-        if p.kind == PlaceKind.COUNTRY and p.country:
-            countries[p.country] += 1
+        if p.kind == PlaceKind.COUNTRY and p.country and pm.role != "modifier":
+            countries[p.country] += 1  # not "Russian" in "Russian glide bombs hit Pokrovsk"
     doc = _DocScores(regions, countries, {k for k, v in regions.items() if v >= 2})
     # regions the document's own readings (not fallbacks) put places in: a fallback into
     # one of them stays ("Kfar Roummane, near the southern city of Nabatieh" is in Nabatieh

