@@ -419,3 +419,9 @@ def test_words_that_describe_fighters_name_no_group(text: str, groups: list[str]
     """"Suspected jihadists" had been an armed group called "Suspected"."""
     got = [e.name for e in extract_entities(make_chunk(text)).entities if e.kind == EntityKind.ARMED_GROUP]
     assert got == groups
+
+
+def test_words_that_describe_fighters_name_no_group_either() -> None:
+    """"Hooded gunmen", "Separatist fighters" had been armed groups "Hooded", "Separatist"."""
+    ms = _entities("Hooded gunmen killed four people. Separatist fighters attacked a school.")
+    assert not [m for m in ms if m.kind is EntityKind.ARMED_GROUP]

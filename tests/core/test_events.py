@@ -819,3 +819,26 @@ def test_a_killing_told_with_a_court_word_is_news_when_dated_this_week(text: str
     """"allegedly", "since", "arrested" had dropped the whole event."""
     (ev,) = _real_events(text)
     assert ev.fatalities == 12
+
+
+def test_a_road_named_by_its_ends_and_a_base_are_not_where_it_happened() -> None:
+    """"on the Imphal-Dimapur national highway in Kangpokpi district" had been placed in
+    Imphal, "the Abuja-based SBM Intelligence" in Abuja."""
+    (ev,) = _real_events("Gunmen ambushed a vehicle on the Imphal-Dimapur national highway in "
+                         "Kangpokpi district on Sunday, killing two soldiers.")
+    assert ev.location.region == "IN-MN" and "Imphal" not in ev.location.name  # type: ignore[union-attr]
+    (ev,) = _real_events("According to the Abuja-based SBM Intelligence, gunmen abducted 40 people in Kaduna on Sunday.")
+    assert ev.location.name == "Kaduna"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "precision"),
+    [
+        ("over the weekend", dt.date(2025, 6, 7), DatePrecision.WEEK),
+        ("two weeks ago", dt.date(2025, 5, 27), DatePrecision.WEEK),
+        ("in November last year", dt.date(2024, 11, 1), DatePrecision.MONTH),
+    ],
+)
+def test_more_news_date_phrases(phrase: str, date: dt.date, precision: DatePrecision) -> None:
+    r = resolve_date(f"Gunmen attacked the village {phrase}.", dt.date(2025, 6, 10))
+    assert (r.date, r.precision) == (date, precision)
