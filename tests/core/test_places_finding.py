@@ -297,3 +297,14 @@ def test_the_word_after_a_dateline_opens_a_sentence() -> None:
     the Philippines) the event's place; the dateline's own town after it stays a place."""
     assert "Gang" not in surfaces("PORT-AU-PRINCE, Haiti (AP) — Gang members killed at least 25 people.")
     assert "Middletown" in surfaces("MIDDLETOWN — Middletown High School senior Michael Mangini is stable.")
+
+
+def test_bylines_and_group_names_are_no_places() -> None:
+    """"(Reporting by Alexandra Valencia in Quito; Editing by Martin Petty)" had found
+    Alexandra (South Africa) and Valencia (Ecuador's Valencia); "Islamic State Sahel
+    Province" Burkina Faso's Sahel region, "the Times of Israel" Israel; the city a
+    reporter filed from stays."""
+    assert surfaces("Gunmen killed five in Guayaquil. (Reporting by Alexandra Valencia in Quito; "
+                    "Editing by Martin Petty)") == ["Guayaquil", "Quito"]
+    assert surfaces("In Niger, Islamic State Sahel Province fighters killed 20 soldiers.") == ["Niger"]
+    assert "Israel" not in surfaces("One soldier was killed in Nur Shams camp, the Times of Israel reported.")

@@ -697,3 +697,17 @@ def test_news_forms_of_regions_and_cities(text: str, name: str, region: str, kin
         assert r.kind is PlaceKind.ADMIN1
     else:
         assert r.kind is not PlaceKind.ADMIN1 and (r.population or 0) > 50_000
+
+
+def test_the_sentence_s_country_and_the_text_s_regions() -> None:
+    """Cameroon's "North-West region" named again without the country had become South
+    Africa's, taking Bafut with it; "In Georgia, protesters marched on Rustaveli Avenue"
+    had been put in Yerevan, named (as a government) in the sentence before."""
+    found = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "Separatists killed seven people near Bamenda, the capital of Cameroon's North-West region. "
+        "The attack took place near the road to Bafut, according to the governor of the North-West region.")).places}
+    assert found["Bafut"].region == "CM-NW"  # type: ignore[union-attr]
+    found = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "Azerbaijan accused Armenian forces of firing on its positions, a claim Yerevan denied. "
+        "In Georgia, protesters marched on Rustaveli Avenue in Tbilisi.")).places}
+    assert found["Rustaveli Avenue"].country == "GE"  # type: ignore[union-attr]

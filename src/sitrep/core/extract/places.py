@@ -135,6 +135,8 @@ _ARMS_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|soldiers|servicemen|drones?|missiles?|(?:glide\s+)?bombs?|"
     r"shelling|artillery|strikes?|air\s?strikes?|jets?|warplanes?|aircraft|attacks?|offensive|fighters|navy|"
     r"tanks?|units?|occupiers|invaders|shells|rockets|bombers|gunboats|warships|assault)\b", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"\((?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Compiled|Research|Translated)(?: and \w+)? by\b[^)\n]{0,200}")
 _EPITHET_BEFORE = re.compile(r"\b[A-Z][\w.]* of $")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
@@ -593,6 +595,12 @@ class _Finder:
                 m.settled = True
         self._repeat(toks, out, used, sent_of)
         out = [m for m in out if m.kind != "inferred" or m.surface not in self.known_orgs]  # "Hezbollah"
+        if "by " in text:
+            # "(Reporting by Alexandra Valencia in Quito; Editing by Martin Petty)": people,
+            # but for where they filed from
+            spans = [b.span() for b in _BYLINE.finditer(text)]
+            if spans:
+                out = [m for m in out if not any(a <= m.start < b for a, b in spans) or text.endswith(" in ", 0, m.start)]
         self._comma_states(text, out)
         self._links(text, out)
         out.sort(key=_START)
@@ -664,12 +672,14 @@ class _Finder:
         return not toks[k - 1].w.given and _PERSON_AFTER.match(text, toks[j].end) is None  # type: ignore[union-attr]
 
     def _in_known_org(self, text: str, m: _Mention, first_too: bool) -> bool:
-        """Whether the mention is a word of a well-known organisation's name written around
-        it (its first word only if ``first_too``)."""
-        for name, at in _org_words(self.known_orgs).get(m.surface, ()):
+        """Whether the mention lies in a well-known organisation's name written around it
+        (as its first words only if ``first_too``)."""
+        first = m.surface.split(" ", 1)[0]
+        for name, at in _org_words(self.known_orgs).get(first, ()):
             a = m.start - at
-            if (at or first_too) and a >= 0 and text.startswith(name, a):
-                return True
+            if (at or first_too) and a >= 0 and m.end <= a + len(name) and (
+                    text[a : a + len(name)].lower() == name.lower()):
+                return True  # "the Sinaloa cartel" too
         return False
 
     def _org_follows(self, toks: list[_Tok], k: int, text: str) -> bool:
@@ -737,13 +747,13 @@ class _Finder:
                 # "Department of Job and Family Services", "Chamber of Commerce": the body's
                 # field, no village; but "City of Edwardsville", "Foundation of Boone County"
                 return False
+        if self._in_known_org(text, m, p.max_pop < 50_000 and not is_state):
+            # "Alliance of Sahel States", "National Unity Government", "Times of Israel"; a
+            # city opening a name is still named by it ("Washington Post", which the corpora count)
+            return False
         if not is_state:
             if m.surface in self.known_orgs:
                 return False  # "White House", "Kremlin": the organisation, not a namesake village
-            if not p.state_primary and self._in_known_org(text, m, p.max_pop < 50_000):
-                # "Alliance of Sahel States", "National Unity Government"; a city opening a
-                # name is still named by it ("Washington Post", which the corpora count)
-                return False
             if single and not (p.state_primary or p.primary_pop >= 1_000_000) and (
                     m.surface in self.person_words
                     or (_PERSON_AFTER.match(text, m.end) and not _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start))
@@ -1312,11 +1322,13 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 add(regions, reg, 1, key)
             continue
         reg = rd.region_hinted if m.admin_hint else rd.region_bare
-        if reg and m.admin_hint and sc.get(m.sent) and reg.split("-")[0] not in sc[m.sent]:
+        named_here = sc.get(m.sent) or countries  # the sentence's countries, else the text's so far
+        if reg and m.admin_hint and named_here and reg.split("-")[0] not in named_here:
             # "In Yemen, ... the Al Jawf governorate": the governorate of the country the
-            # sentence names, not Saudi Arabia's Al Jawf Region
+            # sentence (else the text before it) names, not Saudi Arabia's Al Jawf Region;
+            # "the governor of the North-West region" after Cameroon is Cameroon's
             reg = next((g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"
-                        and g.cc[c >> 1] in sc[m.sent] and g.region[c >> 1]), reg)
+                        and g.cc[c >> 1] in named_here and g.region[c >> 1]), reg)
         if reg:
             sr[m.sent].append(reg)
             ctx.sent_region_keys.setdefault(m.sent, {}).setdefault(reg, set()).add(key)
@@ -1405,6 +1417,9 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
         # killed in the village of Mukhtariya" is in Latakia, not in the dateline's Beirut
         regs = ctx.sent_regions.get(m.sent - 1) or (
             ctx.sent_regions.get(m.sent - 2) if not ctx.sent_countries.get(m.sent - 1) else None)
+        here = [cc for cc, n in ctx.sent_countries.get(m.sent, _NO_COUNTS).items() if n >= 2]
+        if regs and here:  # "In Georgia, protesters marched on Rustaveli Avenue": not Yerevan's
+            regs = [r for r in regs if r.split("-")[0] in here]
     if regs:
         if m.link_cc:
             same = [r for r in regs if r.startswith(m.link_cc + "-")]
@@ -1413,8 +1428,11 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
             return None
         return Counter(regs).most_common(1)[0][0]
     if ctx.regions:
-        # within the country the story (else the text) is about: one stray reading elsewhere is no lead
-        cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or _main_country(ctx)
+        # within the country the story (else the sentence, else the text) is about: one stray
+        # reading elsewhere is no lead
+        here = [cc for cc, n in ctx.sent_countries.get(m.sent, _NO_COUNTS).items() if n >= 2]
+        cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or (
+            here[0] if len(here) == 1 else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, _n in top:
             if cc is None or r.startswith(cc + "-"):
@@ -1812,8 +1830,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         reg = m.link_region
     f = ctx.focus
     story = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None)
+    here = [cc for cc, n in ctx.sent_countries.get(m.sent, _NO_COUNTS).items() if n >= 2]
     if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
-            story is None or story == f.country):
+            story is None or story == f.country) and (not here or f.country in here):
+        # (not the text's main town when the sentence names another country: "In Georgia,
+        # protesters marched on Rustaveli Avenue" had been put in Yerevan)
         m.resolved = Place.model_construct(**{**f.__dict__, "precision": GeoPrecision.ADMIN2, "score": _squash(3.5)})
         return True
     if reg:
@@ -1831,7 +1852,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                                              "population": None})
             m.resolved = p
             return True
-    cc = story or _main_country(ctx)
+    cc = story or (here[0] if len(here) == 1 else None) or _main_country(ctx)
     if cc:
         m.resolved = g.country_place(cc, _squash(3.0))
     return True
