@@ -495,6 +495,7 @@ class _Finder:
     def __init__(self, g: Gazetteer) -> None:
         self.g = g
         self.given, self.known_orgs = _name_lexicon()
+        self.org_words = _org_words(self.known_orgs)
         self.words = _words(g)
 
     def find(self, text: str) -> list[_Mention]:
@@ -517,7 +518,7 @@ class _Finder:
             sent_of.append(si)
             if t.start and text[t.start - 1] in "“\"‘" and (t.start < 2 or not text[t.start - 2].isalnum()):
                 sent_starts.add(k)  # '“Is there any hope?”': a quotation opens a sentence
-            elif k and _AFTER_DATELINE.search(text, max(0, t.start - 16), t.start):
+            elif k and t.start > 2 and text[t.start - 2] in "—–-" and _AFTER_DATELINE.search(text, max(0, t.start - 16), t.start):
                 sent_starts.add(k)  # "PORT-AU-PRINCE, Haiti (AP) — Gang members killed"
         self._text = text
         self.person_words = self._person_words(text, toks)
@@ -674,8 +675,10 @@ class _Finder:
     def _in_known_org(self, text: str, m: _Mention, first_too: bool) -> bool:
         """Whether the mention lies in a well-known organisation's name written around it
         (as its first words only if ``first_too``)."""
-        first = m.surface.split(" ", 1)[0]
-        for name, at in _org_words(self.known_orgs).get(first, ()):
+        names = self.org_words.get(m.surface.split(" ", 1)[0])
+        if names is None:
+            return False
+        for name, at in names:
             a = m.start - at
             if (at or first_too) and a >= 0 and m.end <= a + len(name) and (
                     text[a : a + len(name)].lower() == name.lower()):
@@ -1804,10 +1807,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # places anything in, while it names another outright: "Tawbya" in a text about
             # Yemen is not a Burmese village (Taw Pyar) by another name; the text's region or country
             scored = []
-        elif (bkind == "city" and g.pop[bi] < (_FRAMED_ALT_POP if best & 1 else _FRAMED_POP)
+        elif (m.settled and bkind == "city" and g.pop[bi] < (_FRAMED_ALT_POP if best & 1 else _FRAMED_POP)
               and bi not in g.capital_ids and not (m.link_cc or m.link_region)
               and g.cc[bi] not in ctx.named and other(ctx.countries, g.cc[bi], key) == 0
-              and m.settled and (frame := _frame_country(ctx, m.sent)) is not None and frame != g.cc[bi]
+              and (frame := _frame_country(ctx, m.sent)) is not None and frame != g.cc[bi]
               and not any(g.cc[c >> 1] == frame for _s, c in scored)):
             # a place shown as a settlement, in a sentence (or after one) about another
             # country, and nothing else in the text is in this one: "In Sudan, the RSF attacked the town of Tawila" had
@@ -2405,8 +2408,9 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     the same anchors of other names, which is what resolving it afresh gives."""
     s = m.sent
     key = fold(m.surface)
-    sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands),
-           s if (m.settled or s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
+    frame = _frame_country(ctx, s) if m.settled else None  # all a settlement's sentence adds
+    sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands), frame,
+           s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
         rd = _mention_readings(g, m)
@@ -2415,8 +2419,8 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
         else:
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
         same = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, rd,
-                _evidence(rd, m, ctx, key), version, s if m.settled else None,
-                tuple(sorted(ctx.sent_actors[s].items())) if s in ctx.sent_actors else None)
+                _evidence(rd, m, ctx, key), version, frame,
+                _fallback_evidence(ctx, s) if not m.cands or m.kind == "inferred" else None)
         regions = (tuple(ctx.sent_regions.get(s, ())), tuple(ctx.sent_framed.get(s, ())))
         e = memo.get(same)
         if e is None or (e[4] is not None and e[4] != regions):
@@ -2424,6 +2428,13 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
             e = memo[same] = (m.scored, m.resolved, m.runners, m.strength, regions if read else None)
         hit = memo[sig] = e[:4]
     m.scored, m.resolved, m.runners, m.strength = hit  # type: ignore[assignment]
+
+
+def _fallback_evidence(ctx: _Context, s: int) -> tuple[object, ...]:
+    """What a place the gazetteer lacks reads of its sentence beyond :func:`_evidence`: the
+    countries it names outright and the ones acting in it."""
+    return (frozenset(cc for cc, n in ctx.sent_countries.get(s, _NO_COUNTS).items() if n >= 2),
+            tuple(sorted(ctx.sent_actors[s].items())) if s in ctx.sent_actors else ())
 
 
 def _evidence(rd: _Readings, m: _Mention, ctx: _Context, key: str) -> tuple[object, ...]:
