@@ -289,3 +289,16 @@ def test_a_uk_county_named_after_its_county_town_is_at_that_town(gaz: Gazetteer,
     assert (gaz.lat[c], gaz.lon[c]) == (gaz.lat[t], gaz.lon[t]) and gaz.region[c] == gaz.region[t]
     kent, england = gb("Kent", "county"), gaz.admin1_idx["GB-ENG"]
     assert (gaz.lat[kent], gaz.lon[kent]) == (gaz.lat[england], gaz.lon[england])
+
+
+def test_philippine_provinces_are_readings_of_their_region() -> None:
+    """ISO's first level in the Philippines is regions; "Lanao del Sur" had been cut into a
+    village "Lanao" and "Sur", a town in Oman."""
+    from sitrep.core.extract.places import extract_places  # noqa: PLC0415
+    from tests.factories import make_chunk  # noqa: PLC0415
+
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "In Marawi, the lakeside city in Lanao del Sur, police arrested a man. Soldiers killed three "
+        "rebels in Zamboanga del Norte province.")).places}
+    assert got["Lanao del Sur"].region == "PH-14"  # type: ignore[union-attr]
+    assert got["Zamboanga del Norte"].region == "PH-09"  # type: ignore[union-attr]

