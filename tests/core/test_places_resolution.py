@@ -711,3 +711,14 @@ def test_the_sentence_s_country_and_the_text_s_regions() -> None:
         "Azerbaijan accused Armenian forces of firing on its positions, a claim Yerevan denied. "
         "In Georgia, protesters marched on Rustaveli Avenue in Tbilisi.")).places}
     assert found["Rustaveli Avenue"].country == "GE"  # type: ignore[union-attr]
+
+
+def test_a_district_is_its_sentence_s_city_s() -> None:
+    """"In the city of Odesa, a missile hit ... the Kyivskyi district" had been Donetsk's
+    Kyivskyi district; "In Kharkiv, Russia struck" had read "Kharkiv, Russia" as an address."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    for text, city in (("In the city of Odesa, a missile hit a building in the Kyivskyi district.", "UA-51"),
+                       ("In Kharkiv, Russia struck the city's Kyivskyi district with glide bombs.", "UA-63")):
+        got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
+        assert got["Kyivskyi"].region == city and got["Kyivskyi"].kind is PlaceKind.DISTRICT  # type: ignore[union-attr]

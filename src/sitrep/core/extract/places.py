@@ -1110,7 +1110,8 @@ class _Finder:
             # but "Tripoli, Lebanon's second city" is
         cc = _country_of(g, nx)
         if cc:
-            m.link_cc = m.link_cc or cc
+            if not _ACTS_AFTER.match(text, nx.end):  # "In Kharkiv, Russia struck ...": no address
+                m.link_cc = m.link_cc or cc
             return
         region = _region_of(g, nx.cands, nx.admin_hint)
         if region and any(g.kind[c >> 1] == "admin1" and not c & 1 for c in m.cands) and not any(
@@ -2108,6 +2109,27 @@ def _city_named(g: Gazetteer, ms: list[_Mention], text: str) -> None:
         m.runners = [r, *[x for x in m.runners if x != r]][:3]
 
 
+_DISTRICT_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+districts?\b")
+
+
+def _city_districts(ms: list[_Mention], text: str) -> None:
+    """"In the city of Odesa, a missile hit ... the Kyivskyi district": a district of the
+    city its sentence names, not a namesake district of another city (it had been Donetsk's
+    Kyivskyi, Kharkiv's Shevchenkivskyi Kyiv's); at the city, district precision."""
+    for k, m in enumerate(ms):
+        r = m.resolved
+        if r is None or r.kind not in (PlaceKind.CITY, PlaceKind.TOWN) or not _DISTRICT_AFTER.match(text, m.end):
+            continue
+        host = next((o.resolved for o in reversed(ms[:k]) if o.sent == m.sent and o.resolved is not None
+                     and o.resolved.kind == PlaceKind.CITY and (o.resolved.population or 0) >= 100_000), None)
+        if host is None or host.region == r.region:
+            continue
+        m.resolved = Place.model_construct(**{**host.__dict__, "name": m.surface, "kind": PlaceKind.DISTRICT,
+                                              "precision": GeoPrecision.ADMIN2, "geonames_id": None,
+                                              "population": None})
+        m.runners = [r, *[x for x in m.runners if x != r]][:3]
+
+
 def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> None:
     """A bare "Kursk" in a text that also says "Kursk region" means the region, unless
     the text says the city ("the centre of Sumy")."""
@@ -2219,6 +2241,7 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
         _roles(g, m, text)
     _bare_region(g, ms, ctx, text)
     _city_named(g, ms, text)
+    _city_districts(ms, text)
     _coherence(g, ms)
     _one_sense(ms, ctx)
     _cooccurrence(g, ms, ctx)
@@ -2565,8 +2588,8 @@ def _names_region(key: str, region: str | None) -> bool:
 
 def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
     p = pm.resolved
-    if p is None or pm.role == "modifier" or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT):
-        return pm
+    if p is None or pm.role == "modifier" or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.DISTRICT):
+        return pm  # a district was read in its city's sentence
     options = [p, *pm.candidates]
     if p.kind == PlaceKind.ADMIN1:
         # a region stays a region: "the Donetsk region" beside "the Rostov region" had
