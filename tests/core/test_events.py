@@ -842,3 +842,10 @@ def test_a_road_named_by_its_ends_and_a_base_are_not_where_it_happened() -> None
 def test_more_news_date_phrases(phrase: str, date: dt.date, precision: DatePrecision) -> None:
     r = resolve_date(f"Gunmen attacked the village {phrase}.", dt.date(2025, 6, 10))
     assert (r.date, r.precision) == (date, precision)
+
+
+def test_the_region_a_raid_names_beats_another_clause_s_town() -> None:
+    """"Israeli raid in Jenin kills four Palestinians as Tulkarm operation enters fifth
+    month" had placed the four in Tulkarm (Jenin, read as its governorate, had yielded)."""
+    (ev,) = _real_events("Israeli raid in Jenin kills four Palestinians as Tulkarm operation enters fifth month")
+    assert ev.location.region == "PS-JEN"  # type: ignore[union-attr]

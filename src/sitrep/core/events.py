@@ -1316,10 +1316,14 @@ def _rank(
     d = pos - anchor
     clause = 0 if _same_clause(sent, pos, anchor) else 1
     named = 1
-    if trig_end is not None and trig_end <= pos and kind_rank <= _KIND_RANK[PlaceKind.CITY]:
+    if trig_end is not None and trig_end <= pos:
         # a settlement the phrase names; a region it names yields to finer places in it
+        # only ("raid in Jenin kills four as Tulkarm operation ..." is Jenin's)
         m = _TRIGGER_OBJECT.match(sent.text, trig_end, pos)
-        named = 0 if m is not None and m.end() == pos else 1
+        if m is not None and m.end() == pos:
+            named = 0 if kind_rank <= _KIND_RANK[PlaceKind.CITY] or not any(
+                q is not p and q.resolved is not None and r is not None and r.region
+                and q.resolved.region == r.region for q in _location_candidates(sent)) else 1
     return _is_dateline_place(sent, p), named, clause, kind_rank, d if d >= 0 else -1.5 * d, prec, p.span.start
 
 
