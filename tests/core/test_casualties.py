@@ -346,6 +346,10 @@ def test_gold_distractors_report_nothing() -> None:
         ("Mali's army said it lost 18 men in an attack.", [("killed", 18, "men")]),
         ("The district lost about 2,700 people annually.", []),
         ("The army lost 18 tanks.", []),
+        # one attacker named with "the", killed: ACLED counts the attacking side's dead too
+        ("The attacker was shot dead.", [("killed", 1, "attackers")]),
+        ("Police shot dead the gunman.", [("killed", 1, "attackers")]),
+        ("The gunman fled.", []),
         # the figure before "has/have killed" did the killing
         ("The two forces have killed hundreds of civilians.", [("killed", None, "civilians")]),
         ("Two soldiers have been killed.", [("killed", 2, "soldiers")]),

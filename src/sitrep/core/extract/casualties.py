@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.6", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.7", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -811,6 +811,32 @@ def _verb_before(s: _Sentence, i: int) -> CasualtyCategory | None:
     return None
 
 
+#: "The attacker was shot dead", "police killed the gunman": one of the attacking side,
+#: whom ACLED counts among the fatalities (these had been no figure at all).
+_ONE_ATTACKER = frozenset(("attacker", "gunman", "assailant", "shooter", "bomber", "lone", "suicide"))
+_ATTACKER_HEADS = frozenset(("attacker", "gunman", "assailant", "shooter", "bomber"))
+
+
+def _try_the_attacker(s: _Sentence, i: int) -> _Found | None:
+    """``the [lone|suicide] attacker`` killed: by a verb before it, or a state after it."""
+    w = s.words
+    j = i + 1
+    while j < s.n and w[j] in ("lone", "suicide"):
+        j += 1
+    if j >= s.n or w[j] not in _ATTACKER_HEADS:
+        return None
+    part = _Part(Quantity(i, i + 1, 1), "attackers", j + 1, True)
+    for back in (1, 2):  # "police killed the gunman", "police shot dead the attacker"
+        hit = _match(_ACTIVE, w, i - back) if i >= back else None
+        if hit is not None and hit[1] == i and hit[0] is _K:
+            return _Found(_K, [part], [], Qualifier.EXACT, i, j + 1)
+    g, aux = _skip_gap(s, j + 1)
+    hit = _match(_STATE, w, g)
+    if hit is not None and hit[0] is _K and (aux or w[g] not in _ACTIVE_PARTICIPLES or not _starts_np(s, hit[1])):
+        return _Found(_K, [part], [], Qualifier.EXACT, i, j + 1)  # "the attacker was shot dead"
+    return None
+
+
 def _try_active(s: _Sentence, i: int) -> _Found | None:
     """Shape B at an active verb: ``killing at least five``."""
     hit = _match(_ACTIVE, s.words, i)
@@ -1096,6 +1122,8 @@ def _sentence_mentions(
         if got is None and i not in used and _num_start(t):
             if i == 0 or w[i - 1] not in ("no", "not", "none"):
                 got = _try_number(s, i)
+        if got is None and t == "the" and i + 1 < s.n and w[i + 1] in _ONE_ATTACKER:
+            got = _try_the_attacker(s, i)
         if got is None:
             continue
         starts = {k for p in (*got.parts, *got.sub) for k in range(p.q.start, p.q.end)}
