@@ -849,3 +849,20 @@ def test_the_region_a_raid_names_beats_another_clause_s_town() -> None:
     month" had placed the four in Tulkarm (Jenin, read as its governorate, had yielded)."""
     (ev,) = _real_events("Israeli raid in Jenin kills four Palestinians as Tulkarm operation enters fifth month")
     assert ev.location.region == "PS-JEN"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("A junta naval bombardment on Saturday of Kyauk Ni Maw village in Rakhine killed two fishermen. "
+         "More than 6,600 civilians have been killed by security forces since then.", 2),
+        ("JNIM fighters attacked a base in Djibo on Sunday, killing dozens of soldiers. Another source said "
+         "at least 30 soldiers were killed. JNIM claimed the attack, saying it had killed more than 100 soldiers.", 30),
+        ("An air strike on a house in the Jabalia refugee camp in Gaza on Monday killed a family of seven.", 7),
+    ],
+)
+def test_probe_round_3_tolls(text: str, fatalities: int) -> None:
+    """"since then" is a period, "saying it had killed" the attackers' claim, "a family of
+    seven" seven (they had been 6,600, 100 and 4)."""
+    events = [e for e in _real_events(text) if e.fatalities is not None]
+    assert [e.fatalities for e in events] == [fatalities]

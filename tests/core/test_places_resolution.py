@@ -722,3 +722,27 @@ def test_a_district_is_its_sentence_s_city_s() -> None:
                        ("In Kharkiv, Russia struck the city's Kyivskyi district with glide bombs.", "UA-63")):
         got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
         assert got["Kyivskyi"].region == city and got["Kyivskyi"].kind is PlaceKind.DISTRICT  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        ("Civilians crossed into Gisenyi, known officially as Rubavu, in Rwanda's Western Province.",
+         "Rubavu", "RW", "RW-04"),  # not Sri Lanka's Western Province
+        ("Refugees live in camps in Cox's Bazar district.", "Cox's Bazar", "BD", "BD-B"),  # not "Cox", "Bazar"
+        ("Across the border in Niger Republic, jihadists killed nine soldiers.", "Niger Republic", "NE", None),
+        ("Katiba Macina has besieged the town of Léré in the Timbuktu region.", "Léré", "ML", "ML-6"),
+        ("A strike hit near Baalbek in the Bekaa Valley.", "Bekaa Valley", "LB", "LB-BI"),
+        ("Fighters attacked Palma in Mozambique's Cabo Delgado province.", "Palma", "MZ", "MZ-P"),
+        ("Clashes were reported in Chiapas and in Guanajuato's Celaya.", "Guanajuato", "MX", "MX-GUA"),
+    ],
+)
+def test_probe_round_3_places(text: str, name: str, country: str, region: str | None) -> None:
+    """Round 3 of the probe (12 new articles, 554 places): each had been in another
+    country or region (Palma in Mallorca, Léré in Nigeria, Niger Republic Nigeria's Niger
+    State, "Valley" a town in Alabama, Guanajuato a village of 708 in Chiapas)."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    found = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
+    r = found[name]
+    assert r is not None and (r.country, r.region) == (country, region)

@@ -107,12 +107,14 @@ _DEMONYM = r"(?:" + "|".join(sorted(_DEMONYM_TO_ISO, key=len, reverse=True)) + r
 _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, "suicide_bomb", r"suicide (?:bomb(?:ing|er)?s?|attacks?)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, "remote_explosive_landmine_ied",
-     r"(?:roadside|car|truck) bombs?|land ?mines?|IEDs?|improvised explosive devices?|"
-     r"explosive devices?|bomb (?:blast|exploded|went off)"),
+     r"(?:roadside|car|truck|motorcycle|motorbike|bicycle) bomb(?:s|ings?)?|land ?mines?|IEDs?|"
+     r"improvised explosive devices?|explosive devices?|bombs? (?:blast|exploded|went off)|"
+     r"bombs? (?:planted|hidden|placed|attached|strapped)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, "grenade", r"grenade (?:attacks?|blasts?)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _AIR,
      r"(?:air|drone|aerial|uav)[ -]?(?:strikes?|attacks?|raids?|bombing)|airstrikes?|"
-     r"air raids?|bombing raids?|drones? (?:struck|hit|attacked|slammed|killed|wounded|injured)"),
+     r"air raids?|bombing raids?|drones? (?:[\w-]+ ){0,5}?(?:struck|hit|attacked|slammed|killed|wounded|injured)|"
+     r"(?:guided |glide |aerial |guided aerial )bombs? (?:struck|hit|slammed|killed|wounded|injured|dropped)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _SHELL,
      r"(?:cruise |ballistic )?(?:missile|rocket|artillery|mortar)s? "
      r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
@@ -1038,7 +1040,7 @@ _MONTH_NAMES = (
 _PERIOD = re.compile(
     r"\bsince\b(?!\s+(?:the\s+|this\s+|last\s+|early\s+|late\s+)?(?:attacks?|strikes?|bombings?|blasts?|"
     r"explosions?|raids?|shelling|assault|incident|ambush|massacre|shooting|fire|morning|dawn|"
-    r"(?:mid)?night|midday|noon|evening|yesterday|then|monday|tuesday|wednesday|thursday|friday|"
+    r"(?:mid)?night|midday|noon|evening|yesterday|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b)"
     r"|\b(?:decades?|years|months) of (?:war|conflict|fighting|violence|insurgency|unrest|civil war)\b"
     r"|\b(?:this|last|the past|the previous) (?:year|decade)\b|\bso far this\b|\bto date\b"
@@ -1050,11 +1052,11 @@ _PERIOD = re.compile(
 )
 #: "The war in Yemen, which began in 2014, has killed": a war as the subject of a toll.
 _WAR_TOLL = re.compile(
-    r"\b(?:war|conflict|insurgency|invasion|civil war|crisis)\b(?:[^.;]{0,100}?\b(?:has|have)\s+"
-    r"(?:now\s+|so far\s+|already\s+)?|\s+(?:that|which)\s+(?:had\s+)?)(?:killed|left|claimed|cost)\b",
+    r"\b(?:war|conflict|insurgency|invasion|civil war|crisis|offensive|campaign)\b(?:[^.;]{0,100}?\b(?:has|have)\s+"
+    r"(?:now\s+|so far\s+|already\s+)?|\s+(?:that|which)\s+(?:[\w-]+\s+){0,5}?(?:had\s+)?)(?:killed|left|claimed|cost)\b",
     re.IGNORECASE,
-)  # "a civil war that killed around 400,000" too
-_GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising)\b", re.IGNORECASE)
+)  # "a civil war that killed around 400,000", "an offensive that the government says killed 7,000"
+_GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising|and)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
 _JOINED_FIGURE = re.compile(r"^[\s,]*(?:with|and|as well as|plus|while)?\s*(?:another\s+|some\s+)?$",
@@ -1662,7 +1664,7 @@ _ARMED_VICTIMS = frozenset(
     "soldiers troops servicemen militants fighters rebels insurgents gunmen combatants police "
     "officers guards marines sailors personnel attackers jihadists extremists terrorists "
     "security forces militiamen bandits kidnappers operatives vigilantes jawans assailants".split()
-)
+) | {"gang members"}
 #: A toll of a whole war ("the conflict has killed tens of thousands since 2023"): background.
 _AGGREGATE_BEFORE = re.compile(
     r"\b(?:war|conflict|fighting|violence|crisis|insurgency|unrest|hostilities|invasion|"
@@ -2061,17 +2063,18 @@ def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
 
 #: "X said it had killed", "claimed to have killed": the killer's own count.
 _CLAIMED_KILL = re.compile(
-    r"\b(?:said|says|claimed|claims|announced)\s+(?:that\s+)?(?:it|they|its fighters|its forces|its men)"
-    r"\s+(?:had\s+|have\s+|has\s+)?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b",
+    r"\b(?:said|says|saying|claimed|claims|announced)\s+(?:that\s+)?(?:it|they|its fighters|its forces|its men)"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b",
     re.IGNORECASE,
-)
+)  # also "The Pakistani Taliban claimed the attack, saying 20 soldiers had been killed"
 
 
 #: Victim kinds that are the attacking side's own dead.
 _ATTACKER_KINDS = frozenset(
     "militants fighters rebels insurgents gunmen jihadists terrorists attackers assailants bandits "
     "extremists operatives kidnappers bombers raiders".split()
-)
+) | {"gang members"}
 
 
 def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:

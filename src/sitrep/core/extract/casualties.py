@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.7", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.8", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -111,7 +111,8 @@ _STATE = _table(
         "in hospital": _I, "suffered injuries": _I, "sustained injuries": _I,
         "suffered wounds": _I, "sustained wounds": _I, "received injuries": _I,
         "missing": _M, "unaccounted for": _M, "went missing": _M, "gone missing": _M,
-        "martyred": _K, "neutralised": _K, "neutralized": _K, "liquidated": _K,
+        "hacked to death": _K, "stabbed to death": _K, "beaten to death": _K, "burned to death": _K,
+        "burnt to death": _K, "martyred": _K, "neutralised": _K, "neutralized": _K, "liquidated": _K,
         "embraced martyrdom": _K, "paid the supreme price": _K, "paid the ultimate price": _K,
         "succumbed to their wounds": _K, "succumbed to his wounds": _K, "succumbed to her wounds": _K,
         "succumbed to their injuries": _K, "succumbed to his injuries": _K, "succumbed to her injuries": _K,
@@ -155,7 +156,8 @@ _ACTIVE = _table(
         "kidnapping": _C, "kidnapped": _C,
         # a headline's present tense: "Militants kill 16 soldiers", "Bandits abduct 43"
         "kill": _K, "wound": _I, "injure": _I, "abduct": _C, "abducts": _C, "kidnap": _C,
-        "kidnaps": _C, "martyring": _K, "neutralised": _K, "neutralized": _K, "neutralising": _K,
+        "kidnaps": _C, "martyring": _K, "hacking to death": _K, "stabbing to death": _K,
+        "beating to death": _K, "hacked to death": _K, "stabbed to death": _K, "neutralised": _K, "neutralized": _K, "neutralising": _K,
         "neutralizing": _K, "liquidated": _K, "liquidating": _K,
         # its own losses: "the army said it lost 18 men" (only before victims, see _try_active)
         "lost": _K,
@@ -227,6 +229,8 @@ _COMPOUND_KINDS = {
     ("crew", "members"): "crew", ("security", "personnel"): "security forces",
     ("military", "personnel"): "soldiers", ("aid", "workers"): "aid workers",
     ("health", "workers"): "health workers", ("rescue", "workers"): "rescuers",
+    ("gang", "members"): "gang members", ("cartel", "members"): "gang members",
+    ("militia", "members"): "militiamen",
 }
 _ADJ_KINDS = {"civilian": "civilians", "military": "soldiers", "child": "children"}
 _CIVILIAN_KINDS = frozenset(
@@ -853,6 +857,8 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         k += 1  # "killing all 298 people on board"
     if k + 1 < s.n and w[k] == "another" and _num_start(w[k + 1]):
         k += 1  # "and wounded another 30"
+    elif k + 3 < s.n and w[k] == "a" and w[k + 1] == "family" and w[k + 2] == "of" and _num_start(w[k + 3]):
+        k += 3  # "killed a family of seven"
     elif k + 2 < s.n and w[k] in ("a", "an") and w[k + 1] in ("further", "additional") and _num_start(w[k + 2]):
         k += 2  # "wounding a further seven"
     for phrase, _ in _QUALIFIERS:

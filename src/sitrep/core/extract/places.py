@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.6"
+VERSION = "0.2.7"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -137,6 +137,7 @@ _ARMS_AFTER = re.compile(
     r"tanks?|units?|occupiers|invaders|shells|rockets|bombers|gunboats|warships|assault)\b", re.IGNORECASE)
 _BYLINE = re.compile(
     r"\((?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Compiled|Research|Translated)(?: and \w+)? by\b[^)\n]{0,200}")
+_POSSESSOR = re.compile(r"([A-Z][\w-]*)['’]s ")
 _EPITHET_BEFORE = re.compile(r"\b[A-Z][\w.]* of $")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
@@ -556,14 +557,18 @@ class _Finder:
                     more = key in prefixes
                 if ids and not (j > k and tj.text == "Department" and text.startswith(" of ", tj.end)):
                     best = (j, ids, key)  # but "Ohio Department of Health" is a body of Ohio
-                if tj.poss or not more:
+                # a possessive ends a name, unless one goes on through it: "Cox's Bazar"
+                if not more or (tj.poss and key + "s" not in prefixes):
                     break
                 j += 1
                 if j >= n or j - k >= _MAX_NGRAM:
                     break
                 nx = toks[j]
                 gap = text[tj.end : nx.start]
-                if gap in (" ", "-", "- ", " -"):
+                if tj.poss:
+                    if not (gap[:1] in "'’" and gap[1:] in ("s ", "s") and nx.cap):
+                        break
+                elif gap in (" ", "-", "- ", " -"):
                     if sent_of[j] != sk:
                         break
                 elif not (gap in (".", ". ") and len(tj.text) <= 2 and tj.cap):
@@ -988,7 +993,13 @@ class _Finder:
                 continue
             if (s == 0 or sent_of[s - 1] != sent_of[s]) and fold(text[toks[s].start : toks[k].end]) not in self.g.names:
                 continue  # "Officials in the Kharkiv region": a sentence's first word, no name
-            region = _region_of(self.g, [*m.cands, *_admin_readings(self.g, fold(m.surface))], True)
+            readings = [*m.cands, *_admin_readings(self.g, fold(m.surface))]
+            region = _region_of(self.g, readings, True)
+            owner = _POSSESSOR.search(hit.group(0))
+            if owner is not None:  # "in Rwanda's Western Province": Rwanda's, not Sri Lanka's
+                ccs = {self.g.cc[c >> 1] for c in self.g.names.get(fold(owner.group(1)), ()) if self.g.kind[c >> 1] == "country"}
+                region = next((self.g.region[c >> 1] for c in readings if self.g.kind[c >> 1] == "admin1"
+                               and self.g.cc[c >> 1] in ccs), region)
             found = add(s, k)
             if region:  # the region the text puts it in, as "X, Kursk region" would
                 found.link_region, found.link_cc = region, region.split("-")[0]
@@ -1326,13 +1337,17 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 add(regions, reg, 1, key)
             continue
         reg = rd.region_hinted if m.admin_hint else rd.region_bare
-        named_here = sc.get(m.sent) or countries  # the sentence's countries, else the text's so far
-        if reg and m.admin_hint and named_here and reg.split("-")[0] not in named_here:
+        named_here = ({m.link_cc: 1} if m.link_cc else None) or sc.get(m.sent) or countries
+        if reg and (m.admin_hint or key in _COMPASS_NAMES or len(m.cands) > 1) and named_here and (
+                reg.split("-")[0] not in named_here):
             # "In Yemen, ... the Al Jawf governorate": the governorate of the country the
             # sentence (else the text before it) names, not Saudi Arabia's Al Jawf Region;
             # "the governor of the North-West region" after Cameroon is Cameroon's
+            # ("Rwanda's Western Province" is no Sri Lankan one; "In the North-West" after
+            # Nigeria is no South African province, for Funtua beside it)
             reg = next((g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"
-                        and g.cc[c >> 1] in named_here and g.region[c >> 1]), reg)
+                        and g.cc[c >> 1] in named_here and g.region[c >> 1]),
+                       None if key in _COMPASS_NAMES else reg)
         if reg:
             sr[m.sent].append(reg)
             ctx.sent_region_keys.setdefault(m.sent, {}).setdefault(reg, set()).add(key)
@@ -1781,10 +1796,18 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         best_s, best = scored[0]
         bi = best >> 1
         bkind = g.kind[bi]
-        small = bkind == "city" and g.pop[bi] < 200_000 and bi not in g.capital_ids
         # only a region named as one ("in the Belgorod region"): a bare state or region name
         # in a sentence that also names a town elsewhere ("DeKalb ... Wisconsin") is no frame
         regs_here = ctx.sent_framed.get(m.sent) or ([m.link_region] if m.link_region else [])
+        small = bkind == "city" and bi not in g.capital_ids and g.pop[bi] < 200_000
+        if (not small and bkind == "city" and bi not in g.capital_ids and g.pop[bi] < 1_000_000
+                and other(ctx.countries, g.cc[bi], key) == 0):
+            frame = [r for r in regs_here if not r.startswith(g.cc[bi] + "-")]  # named as regions only:
+            # a bare "Delta" (Police Department) beside Vancouver frames nothing
+            if frame:
+                small, regs_here = True, frame
+        # ("Palma in Mozambique's Cabo Delgado province" is not Palma de Mallorca: a city of
+        # a country nothing else in the text is in, beside a region named as one elsewhere)
         read = False
         if m.kind == "district" or (small and any(g.kind[c >> 1] == "admin1" and not c & 1 for c in m.cands)):
             small = False  # a name that is itself a region's ("in Al Bayda and in the Al Jawf governorate")
@@ -2596,6 +2619,9 @@ def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
         # become the town of Donetsk in Rostov oblast
         options = [x for x in options if x.kind == PlaceKind.ADMIN1]
     best = max(options, key=doc.rank)
+    if best.region != p.region and (p.population or 0) >= 20_000 and (best.population or 0) * 10 < (p.population or 0):
+        best = p  # a town is not re-read as a tiny namesake in a region named elsewhere
+        # ("Guanajuato's Celaya" beside "Chiapas" had become a village of 708 in Chiapas)
     if best.country != p.country and p.score >= _SURE:
         best = p  # a sure reading keeps its country: another chunk's region is no reason
         # to move it abroad (Donetsk beside "the Rostov region" had become a Rostov town)

