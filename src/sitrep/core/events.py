@@ -1091,10 +1091,22 @@ def _period_in(text: str, lo: int, hi: int) -> bool:
     )
 
 
+#: Words one of which every _PERIOD or _WAR_TOLL match holds: most sentences hold none,
+#: and substring tests cost far less than the patterns.
+_PERIOD_HINTS = ("since", "decade", "year", "month", "week", "so far", "to date", "between", "fronts",
+                 "period", "in 1", "in 2", "during 1", "during 2", "throughout", "war", "conflict",
+                 "insurgen", "invasion", "crisis", "offensive", "campaign", " days", "half", "quarter")
+
+
+def _may_be_period(sent: _Sentence) -> bool:
+    low = sent.low or ""
+    return any(h in low for h in _PERIOD_HINTS)
+
+
 def _set_background_aside(sent: _Sentence) -> None:
     """Move the sentence's background figures from ``casualties`` to ``background``."""
     text = sent.text
-    if _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None:
+    if not _may_be_period(sent) or _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None:
         return  # most sentences: no sign of a period or a war's toll at all
     keep: list[CasualtyMention] = []
     prev_end, prev_bg = 0, False
@@ -1805,7 +1817,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
             continue
-        if triggers and not sent.casualties:
+        if triggers and not sent.casualties and _may_be_period(sent) and _PERIOD.search(sent.text) is not None:
             # "more than 1,000 strikes on Yemen since March 15, killing at least 250",
             # "Since January, fighting ... has displaced 60,000": a period's, no one event
             triggers = [t for t in triggers if not _period_in(sent.text, *_clause_around(sent.text, t.start, t.end))]

@@ -68,6 +68,10 @@ VAGUE_RANGES: dict[tuple[str, ...], tuple[int, int]] = {
     ("millions",): (2_000_000, 9_999_999),
 }
 _VAGUE_FIRST = frozenset(k[0] for k in VAGUE_RANGES)
+#: First word -> its phrases, longest first (the table's order).
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[int, int]]]] = {}
+for _phrase, _range in VAGUE_RANGES.items():
+    _VAGUE_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _range))
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -160,7 +164,7 @@ def parse_quantity(words: Sequence[str], i: int) -> Quantity | None:  # noqa: C9
     w = words[i]
     # vague plurals: a fixed table, never text2num
     if w in _VAGUE_FIRST:
-        for phrase, (low, high) in VAGUE_RANGES.items():
+        for phrase, (low, high) in _VAGUE_BY_FIRST[w]:
             k = len(phrase)
             if tuple(words[i : i + k]) == phrase:
                 return Quantity(i, i + k, None, low=low, high=high, vague=True)
