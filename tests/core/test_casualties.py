@@ -350,6 +350,8 @@ def test_gold_distractors_report_nothing() -> None:
         ("The attacker was shot dead.", [("killed", 1, "attackers")]),
         ("Police shot dead the gunman.", [("killed", 1, "attackers")]),
         ("The gunman fled.", []),
+        ("Two worshippers who tried to escape were shot dead.", [("killed", 2, "worshippers")]),
+        ("The bodies of six men were found near Culiacán.", [("killed", 6, "men")]),
         # the figure before "has/have killed" did the killing
         ("The two forces have killed hundreds of civilians.", [("killed", None, "civilians")]),
         ("Two soldiers have been killed.", [("killed", 2, "soldiers")]),

@@ -866,3 +866,10 @@ def test_probe_round_3_tolls(text: str, fatalities: int) -> None:
     seven" seven (they had been 6,600, 100 and 4)."""
     events = [e for e in _real_events(text) if e.fatalities is not None]
     assert [e.fatalities for e in events] == [fatalities]
+
+
+def test_a_bombing_near_a_rally_is_one_explosion() -> None:
+    """"a bomb exploded near a political rally ..., killing five" had been an explosion
+    without figures and a peaceful protest with the five."""
+    (ev,) = _real_events("A bomb exploded near a political rally in Quetta on Sunday, killing five people.")
+    assert (ev.event_type, ev.fatalities) == (F.EXPLOSIONS_REMOTE_VIOLENCE, 5)

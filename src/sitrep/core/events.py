@@ -120,6 +120,7 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
      r"shell(?:ing|ed)|bombard(?:ed|ment|ing)|pound(?:ed|ing)|"
      r"(?:missiles?|rockets?|shells?) (?:struck|hit|slammed into|landed|killed|wounded|injured)|"
+     r"missiles? and (?:[\w-]+ ){1,2}(?:attacks?|strikes?|barrages?)|"
      rf"{_DEMONYM} strikes?"),
     (_F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance",
      r"abduct(?:ed|ion|s)|kidnapp(?:ed|ing)|kidnaps?"),
@@ -1821,6 +1822,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # "more than 1,000 strikes on Yemen since March 15, killing at least 250",
             # "Since January, fighting ... has displaced 60,000": a period's, no one event
             triggers = [t for t in triggers if not _period_in(sent.text, *_clause_around(sent.text, t.start, t.end))]
+        if len(triggers) > 1 and any(t.family is _F.PROTESTS for t in triggers):
+            # "a bomb exploded near a political rally, killing five": the rally is where, not a
+            # second event (it had taken the five as a peaceful protest's)
+            triggers = [t for t in triggers if t.family is not _F.PROTESTS or not any(
+                o.family is not _F.PROTESTS and o.end <= t.start and _same_clause(sent, o.end, t.start)
+                for o in triggers)]
         if triggers:
             last_story = sent.index
         elif (generic := _generic_triggers(sent)) and (

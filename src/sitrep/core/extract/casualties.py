@@ -676,9 +676,10 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
     were killed", "six people, all members of the same family, were killed". Only words:
     a number inside ("five of the 12") or a verb ("who were wounded") leaves ``k``."""
     w = s.words
-    if k >= s.n or w[k] not in ("of", ",", "from"):
+    if k >= s.n or w[k] not in ("of", ",", "from", "who"):
         return k
-    of = w[k] in ("of", "from")  # "six labourers from Punjab were shot dead"
+    # "six labourers from Punjab were shot dead", "two worshippers who tried to escape were shot dead"
+    of = w[k] in ("of", "from", "who")
     for m in range(k + 1, min(s.n, k + 1 + _MODIFIER_MAX)):
         t = w[m]
         if of and (t in _AUX or _match(_STATE, w, m) is not None):
@@ -725,6 +726,10 @@ def _starts_np(s: _Sentence, k: int) -> bool:
 
 def _try_number(s: _Sentence, i: int) -> _Found | None:
     """Shapes A and C, anchored on the number at token ``i``."""
+    if i >= 2 and s.words[i - 1] == "of" and s.words[i - 2] == "bodies":
+        got = _read_parts(s, i)  # "the bodies of six men were found": six dead
+        if got is not None and got[0][0].has_head and not _not_a_count(s, got[0][0].q):
+            return _Found(_K, got[0], [], Qualifier.EXACT, i, got[0][-1].end)
     if i >= 3 and s.words[i - 1] in _PARTITIVE and s.words[i - 2] == "of" and (
             (outer := parse_quantity(s.words, i - 3)) is not None and outer.end == i - 2) and not (
             (part := _read_part(s, i)) is not None and _relative_after(s, part.end)):

@@ -1892,7 +1892,7 @@ _COMPASS_NAMES = frozenset(
 _STRAY_POP = 1000
 #: Places below these (by main name / another name only) abroad, in a country nothing else
 #: of the text is in, yield to the country the sentence is about (see ``_frame_country``).
-_FRAMED_POP, _FRAMED_ALT_POP = 20_000, 100_000
+_FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a city ("Mambasa" is no Mombasa)
 
 
 def _frame_country(ctx: _Context, sent: int) -> str | None:
