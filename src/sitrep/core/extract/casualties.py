@@ -157,8 +157,9 @@ _ACTIVE = _table(
         # a headline's present tense: "Militants kill 16 soldiers", "Bandits abduct 43"
         "kill": _K, "wound": _I, "injure": _I, "abduct": _C, "abducts": _C, "kidnap": _C,
         "kidnaps": _C, "martyring": _K, "hacking to death": _K, "stabbing to death": _K,
-        "beating to death": _K, "hacked to death": _K, "stabbed to death": _K, "neutralised": _K, "neutralized": _K, "neutralising": _K,
-        "neutralizing": _K, "liquidated": _K, "liquidating": _K,
+        "beating to death": _K, "hacked to death": _K, "stabbed to death": _K, "neutralised": _K,
+        "neutralized": _K, "neutralising": _K, "neutralizing": _K, "liquidated": _K,
+        "liquidating": _K,
         # its own losses: "the army said it lost 18 men" (only before victims, see _try_active)
         "lost": _K,
     }

@@ -1436,7 +1436,7 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
         # killed in the village of Mukhtariya" is in Latakia, not in the dateline's Beirut
         regs = ctx.sent_regions.get(m.sent - 1) or (
             ctx.sent_regions.get(m.sent - 2) if not ctx.sent_countries.get(m.sent - 1) else None)
-        here = [cc for cc, n in ctx.sent_countries.get(m.sent, _NO_COUNTS).items() if n >= 2]
+        here = _named_in(ctx, m.sent)
         if regs and here:  # "In Georgia, protesters marched on Rustaveli Avenue": not Yerevan's
             regs = [r for r in regs if r.split("-")[0] in here]
     if regs:
@@ -1449,7 +1449,7 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     if ctx.regions:
         # within the country the story (else the sentence, else the text) is about: one stray
         # reading elsewhere is no lead
-        here = [cc for cc, n in ctx.sent_countries.get(m.sent, _NO_COUNTS).items() if n >= 2]
+        here = _named_in(ctx, m.sent)
         cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or (
             here[0] if len(here) == 1 else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -1457,6 +1457,11 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
             if cc is None or r.startswith(cc + "-"):
                 return r
     return None
+
+
+def _named_in(ctx: _Context, sent: int) -> list[str]:
+    """The countries a sentence names outright (a name counts 2, a demonym or region 1)."""
+    return [cc for cc, n in ctx.sent_countries.get(sent, _NO_COUNTS).items() if n >= 2]
 
 
 def _story_country(ctx: _Context, sent: int) -> str | None:
@@ -1857,7 +1862,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         reg = m.link_region
     f = ctx.focus
     story = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None)
-    here = [cc for cc, n in ctx.sent_countries.get(m.sent, _NO_COUNTS).items() if n >= 2]
+    here = _named_in(ctx, m.sent)
     if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
             story is None or story == f.country) and (not here or f.country in here):
         # (not the text's main town when the sentence names another country: "In Georgia,
@@ -2479,7 +2484,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
 def _fallback_evidence(ctx: _Context, s: int) -> tuple[object, ...]:
     """What a place the gazetteer lacks reads of its sentence beyond :func:`_evidence`: the
     countries it names outright and the ones acting in it."""
-    return (frozenset(cc for cc, n in ctx.sent_countries.get(s, _NO_COUNTS).items() if n >= 2),
+    return (frozenset(_named_in(ctx, s)),
             tuple(sorted(ctx.sent_actors[s].items())) if s in ctx.sent_actors else ())
 
 
