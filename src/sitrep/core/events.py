@@ -1069,10 +1069,8 @@ def _clause_around(text: str, a: int, b: int) -> tuple[int, int]:
     from it (", killing at least 250", ", with more than 1,600 people killed")."""
     ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, a)]
     lo = ends.pop() if ends else 0
-    while ends and _GOES_ON.match(text, lo):
-        lo = ends.pop()
-    if lo and not ends and _GOES_ON.match(text, lo):
-        lo = 0
+    while lo and _GOES_ON.match(text, lo):
+        lo = ends.pop() if ends else 0
     m = _CLAUSE_END.search(text, b)
     return lo, m.start() if m else len(text)
 
@@ -1279,17 +1277,15 @@ def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
         ]  # fmt: skip
         # a road named by its ends ("the Imphal-Dimapur highway in Kangpokpi district") or a
         # place someone came from ("a man from Hebron"): only when nothing else is named
-        aside = [f for f in found if _ROAD_AFTER.match(f.after) or _FROM_BEFORE.search(sent.text, max(0, f.pos - 6), f.pos)
-                 or (_ROAD_PART.search(sent.text, max(0, f.pos - 30), f.pos) and _ROAD_TAIL.match(f.after))]
+        aside = [f for f in found if _ROAD_AFTER.match(f.after) or _FROM_BEFORE.search(sent.text, max(0, f.pos - 6), f.pos)]
         kept = [f for f in found if f not in aside] or found
         sent.location_candidates = [f.place for f in kept]
     return sent.location_candidates
 
 
-#: After a place that names a road by its ends: "Imphal-Dimapur highway", "Damascus-Sweida road".
+#: After a place that names a road, by its ends or alone: "Imphal-Dimapur highway" (either
+#: end), "the Kabul road".
 _ROAD_AFTER = re.compile(r"^(?:-[A-Z][\w'-]*\s+|\s+)(?:national\s+)?(?:highway|road|expressway|motorway)\b")
-_ROAD_PART = re.compile(r"[A-Z][\w'-]*-$")
-_ROAD_TAIL = re.compile(r"^\s+(?:national\s+)?(?:highway|road|expressway|motorway)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 
 

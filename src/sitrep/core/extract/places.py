@@ -1431,12 +1431,12 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     if m.link_region:
         return m.link_region
     regs = ctx.sent_regions.get(m.sent)
+    here = _named_in(ctx, m.sent)
     if not regs and m.sent > 0 and not m.link_cc and m.kind == "inferred":
         # the story's last region: "... in the province of Latakia. The monitor said 40 were
         # killed in the village of Mukhtariya" is in Latakia, not in the dateline's Beirut
         regs = ctx.sent_regions.get(m.sent - 1) or (
             ctx.sent_regions.get(m.sent - 2) if not ctx.sent_countries.get(m.sent - 1) else None)
-        here = _named_in(ctx, m.sent)
         if regs and here:  # "In Georgia, protesters marched on Rustaveli Avenue": not Yerevan's
             regs = [r for r in regs if r.split("-")[0] in here]
     if regs:
@@ -1449,7 +1449,6 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     if ctx.regions:
         # within the country the story (else the sentence, else the text) is about: one stray
         # reading elsewhere is no lead
-        here = _named_in(ctx, m.sent)
         cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or (
             here[0] if len(here) == 1 else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -1464,14 +1463,18 @@ def _named_in(ctx: _Context, sent: int) -> list[str]:
     return [cc for cc, n in ctx.sent_countries.get(sent, _NO_COUNTS).items() if n >= 2]
 
 
+def _place_counts(ctx: _Context, sent: int) -> Counter[str]:
+    """The sentence's country evidence, less the countries acting in it ("Israel has kept
+    troops ... the town of Khiam" says nothing of where Khiam is)."""
+    counts = ctx.sent_countries.get(sent, _NO_COUNTS) if sent >= 0 else _NO_COUNTS
+    return counts - ctx.sent_actors[sent] if sent in ctx.sent_actors else counts
+
+
 def _story_country(ctx: _Context, sent: int) -> str | None:
     """The country the sentence of a place shown as one ("the village of X"), else the one
     before it, names most (a roundup's "In Syria, ..." under a Beirut dateline), if one leads."""
     for k in (sent, sent - 1):
-        counts = ctx.sent_countries.get(k, _NO_COUNTS) if k >= 0 else _NO_COUNTS
-        if k in ctx.sent_actors:
-            counts = counts - ctx.sent_actors[k]  # "Israel has kept troops ... the town of Khiam"
-        top = counts.most_common(2)
+        top = _place_counts(ctx, k).most_common(2)
         if top and top[0][0] and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             return top[0][0]  # named, not only a demonym's ("Irish pub", "Indian Lake Road")
     return None
@@ -1905,10 +1908,7 @@ def _frame_country(ctx: _Context, sent: int) -> str | None:
     twice, a demonym or region once), if one leads and the sentence names it or a region
     of it."""
     for k in (sent, sent - 1):
-        counts = ctx.sent_countries.get(k, _NO_COUNTS) if k >= 0 else _NO_COUNTS
-        if k in ctx.sent_actors:
-            counts = counts - ctx.sent_actors[k]
-        top = counts.most_common(2)
+        top = _place_counts(ctx, k).most_common(2)
         if top and top[0][0] and (len(top) == 1 or top[0][1] > top[1][1]) and (
                 top[0][1] >= 2 or any(r.startswith(top[0][0] + "-") for r in ctx.sent_regions.get(k, ()))):
             return top[0][0]
