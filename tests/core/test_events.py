@@ -873,3 +873,15 @@ def test_a_bombing_near_a_rally_is_one_explosion() -> None:
     without figures and a peaceful protest with the five."""
     (ev,) = _real_events("A bomb exploded near a political rally in Quetta on Sunday, killing five people.")
     assert (ev.event_type, ev.fatalities) == (F.EXPLOSIONS_REMOTE_VIOLENCE, 5)
+
+
+def test_the_city_s_district_told_next_is_the_same_strike() -> None:
+    """"The missile hit ... the city's Kyivskyi district", after the strike on Kharkiv: one
+    event at the district, told by the headline (it had been a second, undated strike in
+    Poltava's Kyivskyi)."""
+    text = ("Russian missile strike on Kharkiv kills 5\n\nA Russian missile strike on Kharkiv killed five "
+            "people on Tuesday, the governor said.\n\nThe missile hit a residential building in the city's "
+            "Kyivskyi district shortly after 10 a.m.")
+    (ev,) = _real_events(text)
+    assert ev.location is not None and (ev.location.name, ev.location.region) == ("Kyivskyi", "UA-63")
+    assert (ev.fatalities, ev.date, ev.summary) == (5, dt.date(2025, 4, 1), "Russian missile strike on Kharkiv kills 5")

@@ -719,7 +719,8 @@ def test_a_district_is_its_sentence_s_city_s() -> None:
     from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
 
     for text, city in (("In the city of Odesa, a missile hit a building in the Kyivskyi district.", "UA-51"),
-                       ("In Kharkiv, Russia struck the city's Kyivskyi district with glide bombs.", "UA-63")):
+                       ("In Kharkiv, Russia struck the city's Kyivskyi district with glide bombs.", "UA-63"),
+                       ("A missile struck Kharkiv on Tuesday. It hit the city's Kyivskyi district.", "UA-63")):
         got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
         assert got["Kyivskyi"].region == city and got["Kyivskyi"].kind is PlaceKind.DISTRICT  # type: ignore[union-attr]
 

@@ -1525,6 +1525,11 @@ class _Candidate:
     casualties: list[CasualtyMention]
     evidence: list[Span]
     civilian_context: Span | None
+    #: (order, sentence) of the earliest candidate merged in: the event's summary
+    lead: tuple[tuple[int, int], _Sentence] | None = None
+
+    def first_told(self) -> tuple[tuple[int, int], _Sentence]:
+        return self.lead or (self.order, self.sentence)
 
 
 def _segments(triggers: Sequence[Trigger], n: int) -> list[tuple[int, int]]:
@@ -1903,13 +1908,17 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     )
 
 
-_CONTAINER_KINDS = frozenset((PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY))
+_CONTAINER_KINDS = frozenset((PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY, PlaceKind.CITY))
 
 
 def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
     c, f = coarse.resolved, fine.resolved
     if c is None or f is None or _region_fallback(coarse):
         return False
+    if c.kind is PlaceKind.CITY:
+        # "strike on Kharkiv ... The missile hit the city's Kyivskyi district": the district
+        # the places extractor placed at that city (it had been a second, undated event)
+        return f.kind is PlaceKind.DISTRICT and (f.region, f.lat, f.lon) == (c.region, c.lat, c.lon)
     fine_rank = 0 if _region_fallback(fine) else _KIND_RANK.get(f.kind, 1)
     if fine_rank >= _KIND_RANK.get(c.kind, 1):
         return False
@@ -1927,6 +1936,7 @@ def _absorb(into: _Candidate, other: _Candidate) -> None:
         and _PRECISION_ORDER[other.date.precision] < _PRECISION_ORDER[into.date.precision]
     ):
         into.date = other.date
+    into.lead = min(into.first_told(), other.first_told(), key=lambda t: t[0])
     into.actors.extend(other.actors)
     into.casualties.extend(other.casualties)
     into.evidence.extend(other.evidence)
@@ -2150,7 +2160,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         casualties=[_figure(f) for f in cas],
         fatalities=_fatalities(killed),
         injured=max(hurt) if hurt else None,
-        summary=c.sentence.text,
+        summary=c.first_told()[1].text,
         evidence=evidence,
         document_ids=[doc.document_id],
         source=first.source,

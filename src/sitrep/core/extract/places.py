@@ -2138,17 +2138,21 @@ def _city_named(g: Gazetteer, ms: list[_Mention], text: str) -> None:
 
 
 _DISTRICT_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+districts?\b")
+#: "the city's Kyivskyi district": the city is the one told before, maybe sentences back.
+_THE_CITYS = re.compile(r"\b(?:the|that) city['’]s\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _city_districts(ms: list[_Mention], text: str) -> None:
     """"In the city of Odesa, a missile hit ... the Kyivskyi district": a district of the
     city its sentence names, not a namesake district of another city (it had been Donetsk's
-    Kyivskyi, Kharkiv's Shevchenkivskyi Kyiv's); at the city, district precision."""
+    Kyivskyi, Kharkiv's Shevchenkivskyi Kyiv's); "the city's Kyivskyi district", the city
+    of an earlier sentence (it had been Poltava's); at the city, district precision."""
     for k, m in enumerate(ms):
         r = m.resolved
         if r is None or r.kind not in (PlaceKind.CITY, PlaceKind.TOWN) or not _DISTRICT_AFTER.match(text, m.end):
             continue
-        host = next((o.resolved for o in reversed(ms[:k]) if o.sent == m.sent and o.resolved is not None
+        back = _THE_CITYS.search(text, max(0, m.start - 30), m.start) is not None
+        host = next((o.resolved for o in reversed(ms[:k]) if (back or o.sent == m.sent) and o.resolved is not None
                      and o.resolved.kind == PlaceKind.CITY and (o.resolved.population or 0) >= 100_000), None)
         if host is None or host.region == r.region:
             continue
