@@ -885,3 +885,34 @@ def test_the_city_s_district_told_next_is_the_same_strike() -> None:
     (ev,) = _real_events(text)
     assert ev.location is not None and (ev.location.name, ev.location.region) == ("Kyivskyi", "UA-63")
     assert (ev.fatalities, ev.date, ev.summary) == (5, dt.date(2025, 4, 1), "Russian missile strike on Kharkiv kills 5")
+
+
+_GAZA = (
+    "Israeli strikes kill at least 27 in Gaza, health officials say\n\n"
+    "GAZA CITY (Reuters) - Israeli air strikes killed at least 27 Palestinians across the Gaza Strip overnight "
+    "and on Thursday, including 11 people sheltering in a school in Gaza City, local health authorities said.\n\n"
+    "Medics said one strike hit the Al-Tabi'in school in the Daraj neighbourhood, killing 11 and wounding 20. "
+    "Another strike killed six people in a house in Khan Younis in the south of the enclave."
+)
+
+
+def test_a_headline_is_its_lead_s_event_and_the_story_s_strikes_keep_its_day() -> None:
+    """The headline had been a second event at Gaza City; "one strike hit ... the Daraj
+    neighbourhood" a shelling in Libya, and both later strikes undated."""
+    events = _real_events(_GAZA, published=dt.date(2025, 3, 3))
+    got = [(e.location.name if e.location else None, e.location.country if e.location else None,
+            e.fatalities, e.date, e.sub_event_type) for e in events]
+    assert got == [("Gaza Strip", "PS", 27, dt.date(2025, 2, 27), "air_drone_strike"),
+                   ("Daraj", "PS", 11, dt.date(2025, 2, 27), "air_drone_strike"),
+                   ("Khān Yūnis", "PS", 6, dt.date(2025, 2, 27), "air_drone_strike")]
+    assert events[0].summary.startswith("Israeli strikes kill at least 27 in Gaza")
+
+
+def test_a_told_day_and_the_day_before_are_one_raid() -> None:
+    """"..., police said on Monday" and "stormed Kairu village ... late on Sunday" had been
+    two raids, one dated by the telling."""
+    text = ("KANO, Nigeria, March 3 (Reuters) - Armed bandits killed 15 people in an overnight raid on a village "
+            "in Nigeria's northwestern Zamfara state, police said on Monday.\n\nThe gunmen stormed Kairu village "
+            "in Bukkuyum local government area late on Sunday, shooting residents as they fled.")
+    (ev,) = _real_events(text, published=dt.date(2025, 3, 3))
+    assert (ev.fatalities, ev.date, ev.location.region if ev.location else None) == (15, dt.date(2025, 3, 2), "NG-ZA")

@@ -747,3 +747,13 @@ def test_probe_round_3_places(text: str, name: str, country: str, region: str | 
     found = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
     r = found[name]
     assert r is not None and (r.country, r.region) == (country, region)
+
+
+def test_a_neighbourhood_is_the_city_s_told_before() -> None:
+    """"the Daraj neighbourhood" after Gaza City had been a village in Libya."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    text = ("Israeli air strikes killed 27 Palestinians in Gaza City, health authorities said. "
+            "Medics said one strike hit a school in the Daraj neighbourhood.")
+    got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
+    assert (got["Daraj"].country, got["Daraj"].region, got["Daraj"].kind) == ("PS", "PS-GZA", PlaceKind.DISTRICT)  # type: ignore[union-attr]

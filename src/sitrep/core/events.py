@@ -121,7 +121,9 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"shell(?:ing|ed)|bombard(?:ed|ment|ing)|pound(?:ed|ing)|"
      r"(?:missiles?|rockets?|shells?) (?:struck|hit|slammed into|landed|killed|wounded|injured)|"
      r"missiles? and (?:[\w-]+ ){1,2}(?:attacks?|strikes?|barrages?)|"
-     rf"{_DEMONYM} strikes?"),
+     rf"{_DEMONYM} strikes?|"
+     # a strike that harms is no walkout: "Another strike killed six", "one strike hit the school"
+     r"strikes? (?:also )?(?:hit|struck|killed|wounded|injured|destroyed|flattened|levell?ed|targeted|slammed)"),
     (_F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance",
      r"abduct(?:ed|ion|s)|kidnapp(?:ed|ing)|kidnaps?"),
     (_F.VIOLENCE_AGAINST_CIVILIANS, "sexual_violence", r"raped|sexual violence"),
@@ -1845,6 +1847,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 then = _segment_date(sents[sent.index + 1], (0, len(sents[sent.index + 1].text)), published, 0)
                 if then.explicit and not then.told:
                     date = then
+            if not date.explicit and out and out[-1].family is trig.family and out[-1].date.explicit and (
+                    sent.index - out[-1].sentence.index <= 2) and not _SEPARATE.match(sent.text):
+                # "Israeli air strikes killed 27 ... on Thursday. ... Another strike killed six
+                # people in Khan Younis": the story's day (it had been the publication's month)
+                date = out[-1].date
             # a figure belongs to the trigger before it only ("strike on Kharkiv killed nine
             # people, while drones hit Odesa": Odesa's segment holds the nine too)
             own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
@@ -1867,8 +1874,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 sent.whole = sent.span(0, len(sent.text))
             evidence = [sent.whole, loc.span]
             civil = _civilian_context(sent, seg)
+            sub_type = trig.sub_type
+            if out and out[-1].family is trig.family and sent.low.startswith("strike", trig.start) and (  # type: ignore[union-attr]
+                    sent.index - out[-1].sentence.index <= 2):
+                sub_type = out[-1].sub_type  # "air strikes killed 27 ... Another strike killed six": an air strike
             out.append(
-                _Candidate(trig.family, trig.sub_type, (sent.index, trig.start), sent, loc, date,
+                _Candidate(trig.family, sub_type, (sent.index, trig.start), sent, loc, date,
                            actors, cas, evidence, civil)  # fmt: skip
             )
     return out
@@ -1878,11 +1889,19 @@ def _actor1(c: _Candidate) -> str | None:
     return next((a.name for a in c.actors if a.role == "actor1"), None)
 
 
+_TOLD_AFTER_DAYS = 3  # how long after an event a report of "said on Monday" still tells it
+
+
 def _dates_compatible(a: ResolvedDate, b: ResolvedDate) -> bool:
     """Two explicit dates must agree; an explicit one must be near an undated mention's
     publication date ("In October 2017, a truck bombing in Mogadishu killed 587" had been
     merged into that day's bombing, and given it its date)."""
     if a.explicit and b.explicit:
+        if a.told != b.told and a.date is not None and b.date is not None:
+            # "killed 15 people ..., police said on Monday" then "stormed Kairu village late on
+            # Sunday": told the day after it happened (they had been two raids)
+            told, then = (a, b) if a.told else (b, a)
+            return 0 <= (told.date - then.date).days <= _TOLD_AFTER_DAYS  # type: ignore[operator]
         return (a.date, a.precision) == (b.date, b.precision)
     if not a.explicit and not b.explicit:
         return True
@@ -1930,7 +1949,7 @@ def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
 
 
 def _absorb(into: _Candidate, other: _Candidate) -> None:
-    if other.date.explicit and not into.date.explicit or (
+    if other.date.explicit and (not into.date.explicit or (into.date.told and not other.date.told)) or (
         other.date.explicit
         and into.date.explicit
         and _PRECISION_ORDER[other.date.precision] < _PRECISION_ORDER[into.date.precision]
@@ -1947,6 +1966,43 @@ _PRECISION_ORDER = {
     DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
     DatePrecision.YEAR: 3, DatePrecision.UNKNOWN: 4,
 }  # fmt: skip
+
+
+#: A headline: a first line with no closing stop ("Israeli strikes kill at least 27 in Gaza").
+_HEADLINE_WORDS = 30
+_LEAD_SENTENCES = 3
+
+
+def _is_headline(sent: _Sentence) -> bool:
+    if sent.index > 2 or sent.chunk.seq or sent.text.rstrip()[-1:] in ".!?…\"”" or (
+            len(sent.text.split()) > _HEADLINE_WORDS):
+        return False
+    end = sent.local_start + len(sent.text)
+    return sent.chunk.text.startswith("\n", end)
+
+
+def _headline_into_lead(cands: list[_Candidate], sents: Sequence[_Sentence]) -> list[_Candidate]:
+    """A headline's event is the one its lead tells: it joins the first event of its family,
+    country and date in the next sentences ("Israeli strikes kill at least 27 in Gaza" had
+    been a second event beside the lead's air strikes across the Gaza Strip)."""
+    heads = {s.index for s in sents[:3] if _is_headline(s)}
+    if not heads:
+        return cands
+    body = max(heads) + 1
+    out: list[_Candidate] = []
+    for h in cands:
+        if h.sentence.index not in heads:
+            out.append(h)
+            continue
+        hc = h.location.resolved.country if h.location.resolved else None
+        lead = next((c for c in cands if c.sentence.index >= body and c.sentence.index < body + _LEAD_SENTENCES
+                     and c.family is h.family and _dates_compatible(c.date, h.date)
+                     and (hc is None or c.location.resolved is None or c.location.resolved.country == hc)), None)
+        if lead is None:
+            out.append(h)
+        else:
+            _absorb(lead, h)
+    return out
 
 
 def _group(cands: list[_Candidate]) -> list[_Candidate]:
@@ -2175,7 +2231,7 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     if not doc.chunks:
         return []
     sents = _sentences(doc)
-    groups = _group(_candidates(doc, sents))
+    groups = _group(_headline_into_lead(_candidates(doc, sents), sents))
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
         ev = _finish(doc, g)

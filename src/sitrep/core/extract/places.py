@@ -152,7 +152,8 @@ _POSS_SETTLEMENT = re.compile(
 _SETTLED_BEFORE = re.compile(
     r"\b(?:town|village|city|settlement|hamlet|township|locality|neighbou?rhood|community|camp|suburb|"
     r"area)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
-_SETTLED_AFTER = re.compile(r"\s+(?:township|village|town)\b")
+_SETTLED_AFTER = re.compile(r"\s+(?:township|village|town|neighbou?rhood|quarter|suburb|(?:refugee\s+)?camp)\b")
+_SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r"))
 #: Right before a region's name: "<word> in the ", "<word>, in Mali's central ".
 _IN_REGION_BEFORE = re.compile(
     r"(\w),? in (?:the )?(?:(?:north|south|east|west|central)\w* )?(?:[A-Z][\w-]*['’]s )?"
@@ -597,7 +598,7 @@ class _Finder:
         for m in out:
             lo = max(0, m.start - 40)
             if (text.find(" of ", lo, m.start) >= 0 and _SETTLED_BEFORE.search(text, lo, m.start)) or (
-                    text.startswith(" t", m.end) or text.startswith(" v", m.end)) and _SETTLED_AFTER.match(text, m.end):
+                    text[m.end:m.end + 2] in _SETTLED_AFTER_START) and _SETTLED_AFTER.match(text, m.end):
                 m.settled = True
         self._repeat(toks, out, used, sent_of)
         out = [m for m in out if m.kind != "inferred" or m.surface not in self.known_orgs]  # "Hezbollah"
@@ -2137,29 +2138,40 @@ def _city_named(g: Gazetteer, ms: list[_Mention], text: str) -> None:
         m.runners = [r, *[x for x in m.runners if x != r]][:3]
 
 
-_DISTRICT_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+districts?\b")
+_DISTRICT_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(districts?|neighbou?rhoods?|quarters?|suburbs?)\b")
 #: "the city's Kyivskyi district": the city is the one told before, maybe sentences back.
 _THE_CITYS = re.compile(r"\b(?:the|that) city['’]s\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: A neighbourhood this big elsewhere is that city, not a part of the one told before.
+_NEIGHBOURHOOD_POP = 100_000
 
 
 def _city_districts(ms: list[_Mention], text: str) -> None:
     """"In the city of Odesa, a missile hit ... the Kyivskyi district": a district of the
     city its sentence names, not a namesake district of another city (it had been Donetsk's
     Kyivskyi, Kharkiv's Shevchenkivskyi Kyiv's); "the city's Kyivskyi district", the city
-    of an earlier sentence (it had been Poltava's); at the city, district precision."""
+    of an earlier sentence (it had been Poltava's), as is "the Daraj neighbourhood" two
+    sentences after Gaza City (it had been a village in Libya); at the city, district precision."""
     for k, m in enumerate(ms):
         r = m.resolved
-        if r is None or r.kind not in (PlaceKind.CITY, PlaceKind.TOWN) or not _DISTRICT_AFTER.match(text, m.end):
+        after = _DISTRICT_AFTER.match(text, m.end) if m.kind != "demonym" else None
+        if after is None:
             continue
-        back = _THE_CITYS.search(text, max(0, m.start - 30), m.start) is not None
-        host = next((o.resolved for o in reversed(ms[:k]) if (back or o.sent == m.sent) and o.resolved is not None
+        part = not after.group(1).startswith("district")
+        if r is None:
+            if not part:
+                continue
+        elif r.kind not in (PlaceKind.CITY, PlaceKind.TOWN, *((PlaceKind.VILLAGE,) if part else ())) or (
+                part and (r.population or 0) >= _NEIGHBOURHOOD_POP):
+            continue
+        back = 2 if part else 10**6 if _THE_CITYS.search(text, max(0, m.start - 30), m.start) else 0
+        host = next((o.resolved for o in reversed(ms[:k]) if m.sent - back <= o.sent <= m.sent and o.resolved is not None
                      and o.resolved.kind == PlaceKind.CITY and (o.resolved.population or 0) >= 100_000), None)
-        if host is None or host.region == r.region:
+        if host is None or (r is not None and host.region == r.region):
             continue
         m.resolved = Place.model_construct(**{**host.__dict__, "name": m.surface, "kind": PlaceKind.DISTRICT,
                                               "precision": GeoPrecision.ADMIN2, "geonames_id": None,
                                               "population": None})
-        m.runners = [r, *[x for x in m.runners if x != r]][:3]
+        m.runners = [r, *[x for x in m.runners if x != r]][:3] if r is not None else m.runners
 
 
 def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> None:
