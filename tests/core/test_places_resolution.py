@@ -757,3 +757,24 @@ def test_a_neighbourhood_is_the_city_s_told_before() -> None:
             "Medics said one strike hit a school in the Daraj neighbourhood.")
     got = {pm.surface: pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))])}
     assert (got["Daraj"].country, got["Daraj"].region, got["Daraj"].kind) == ("PS", "PS-GZA", PlaceKind.DISTRICT)  # type: ignore[union-attr]
+
+
+def test_a_name_framed_into_the_text_s_country_is_so_in_every_chunk() -> None:
+    """"in Mambasa territory, Ituri province" had been Mombasa in Kenya in the highlights
+    above it and in the next chunk's "Komanda-Luna-Mambasa axis"; the village of Makumo
+    beside it had been put in Djugu, the text's main town in another territory."""
+    from sitrep.core.chunking import chunk_document  # noqa: PLC0415
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    text = ("HIGHLIGHTS\n- At least 23 civilians killed in suspected ADF attack in Mambasa territory.\n"
+            "- CODECO attacks on displacement sites in Djugu territory kill 9 people.\n\n"
+            "On 20 January, ADF combatants attacked the village of Makumo, near Lolwa, in Mambasa territory, "
+            "Ituri province. " + "Several houses were set on fire. " * 40 +
+            "\n\nHumanitarian access on the Komanda-Luna-Mambasa axis remains constrained.")
+    chunks = chunk_document(text, chunk_size=600)
+    assert len(chunks) > 1
+    got = refine_with_document([extract_places(c) for c in chunks])
+    mambasa = [pm.resolved for pm in got if pm.surface == "Mambasa"]
+    assert len(mambasa) == 3 and all(p is not None and p.region == "CD-IT" for p in mambasa)
+    makumo = next(pm.resolved for pm in got if pm.surface == "Makumo")
+    assert makumo is not None and (makumo.region, makumo.precision) == ("CD-IT", GeoPrecision.ADMIN1)

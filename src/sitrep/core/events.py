@@ -1968,35 +1968,51 @@ _PRECISION_ORDER = {
 }  # fmt: skip
 
 
-#: A headline: a first line with no closing stop ("Israeli strikes kill at least 27 in Gaza").
-_HEADLINE_WORDS = 30
+#: A title: a line of its own with no closing stop (a headline, a live blog's "07:05 - Three
+#: killed in Kharkiv"); the sentences after it, up to the next title, are its lead.
+_TITLE_WORDS = 30
 _LEAD_SENTENCES = 3
 
 
-def _is_headline(sent: _Sentence) -> bool:
-    if sent.index > 2 or sent.chunk.seq or sent.text.rstrip()[-1:] in ".!?…\"”" or (
-            len(sent.text.split()) > _HEADLINE_WORDS):
+def _is_title(sent: _Sentence) -> bool:
+    if sent.text.rstrip()[-1:] in ".!?…\"”" or len(sent.text.split()) > _TITLE_WORDS:
         return False
-    end = sent.local_start + len(sent.text)
-    return sent.chunk.text.startswith("\n", end)
+    text, a = sent.chunk.text, sent.local_start
+    end = a + len(sent.text)
+    return (a == 0 or text[a - 1] == "\n") and (text.startswith("\n", end) or (
+        end == len(text.rstrip()) and sent.chunk.seq + 1 < sent.chunk.chunk_count))  # its lead in the next chunk
 
 
-def _headline_into_lead(cands: list[_Candidate], sents: Sequence[_Sentence]) -> list[_Candidate]:
-    """A headline's event is the one its lead tells: it joins the first event of its family,
-    country and date in the next sentences ("Israeli strikes kill at least 27 in Gaza" had
-    been a second event beside the lead's air strikes across the Gaza Strip)."""
-    heads = {s.index for s in sents[:3] if _is_headline(s)}
-    if not heads:
+def _shares_figure(a: _Candidate, b: _Candidate) -> bool:
+    told = {(f.category, f.best) for f in a.casualties if f.best is not None}
+    return any((f.category, f.best) in told for f in b.casualties)
+
+
+def _same_region(a: _Candidate, b: _Candidate) -> bool:
+    ra, rb = a.location.resolved, b.location.resolved
+    return ra is not None and rb is not None and ra.region is not None and ra.region == rb.region
+
+
+def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> list[_Candidate]:
+    """A title's event is the one its lead tells: it joins the first event of its lead of
+    the same family or figure, country and date ("Israeli strikes kill at least 27 in Gaza"
+    above "Israeli air strikes killed at least 27 Palestinians across the Gaza Strip", a
+    live blog's "Three killed in Kharkiv" above the mayor's account, had been two events)."""
+    titles = {c.sentence.index for c in cands if _is_title(c.sentence)}
+    if not titles:
         return cands
-    body = max(heads) + 1
     out: list[_Candidate] = []
     for h in cands:
-        if h.sentence.index not in heads:
+        i = h.sentence.index
+        if i not in titles:
             out.append(h)
             continue
+        end = next((j for j in range(i + 1, len(sents)) if not _is_title(sents[j])), len(sents))
         hc = h.location.resolved.country if h.location.resolved else None
-        lead = next((c for c in cands if c.sentence.index >= body and c.sentence.index < body + _LEAD_SENTENCES
-                     and c.family is h.family and _dates_compatible(c.date, h.date)
+        lead = next((c for c in cands if end <= c.sentence.index < end + _LEAD_SENTENCES
+                     and not any(t in titles for t in range(end, c.sentence.index + 1))
+                     and (c.family is h.family or _shares_figure(h, c) or _same_region(h, c))
+                     and _dates_compatible(c.date, h.date)
                      and (hc is None or c.location.resolved is None or c.location.resolved.country == hc)), None)
         if lead is None:
             out.append(h)
@@ -2231,7 +2247,7 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     if not doc.chunks:
         return []
     sents = _sentences(doc)
-    groups = _group(_headline_into_lead(_candidates(doc, sents), sents))
+    groups = _group(_titles_into_leads(_candidates(doc, sents), sents))
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
         ev = _finish(doc, g)

@@ -152,8 +152,10 @@ _POSS_SETTLEMENT = re.compile(
 _SETTLED_BEFORE = re.compile(
     r"\b(?:town|village|city|settlement|hamlet|township|locality|neighbou?rhood|community|camp|suburb|"
     r"area)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
-_SETTLED_AFTER = re.compile(r"\s+(?:township|village|town|neighbou?rhood|quarter|suburb|(?:refugee\s+)?camp)\b")
-_SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r"))
+_SETTLED_AFTER = re.compile(
+    r"\s+(?:township|village|town|neighbou?rhood|quarter|suburb|(?:refugee\s+)?camp|territory|commune|"
+    r"municipality|tehsil|local government area)\b")
+_SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r", " m", " l"))
 #: Right before a region's name: "<word> in the ", "<word>, in Mali's central ".
 _IN_REGION_BEFORE = re.compile(
     r"(\w),? in (?:the )?(?:(?:north|south|east|west|central)\w* )?(?:[A-Z][\w-]*['’]s )?"
@@ -1848,8 +1850,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # a place shown as a settlement, in a sentence (or after one) about another
             # country, and nothing else in the text is in this one: "In Sudan, the RSF attacked the town of Tawila" had
             # been a village in Yemen, "In Burkina Faso ... the town of Sole" Cholet in France;
-            # the text's region or country, at the precision it supports
-            scored = []
+            # the text's region or country, at the precision it supports, as sure as a
+            # region its sentence names: the name elsewhere in the text takes it ("in
+            # Mambasa territory, Ituri province" then no highlight's "Mambasa" is Mombasa)
+            scored, m.strength = [], 2
         else:
             m.resolved = g.place(bi, _squash(best_s))
             m.runners = _runners(g, rd, scored[1:], m.resolved)
@@ -1867,10 +1871,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     f = ctx.focus
     story = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None)
     here = _named_in(ctx, m.sent)
-    if f is not None and m.kind != "district" and (reg is None or reg == f.region) and (
+    if f is not None and m.kind != "district" and not m.settled and (reg is None or reg == f.region) and (
             story is None or story == f.country) and (not here or f.country in here):
         # (not the text's main town when the sentence names another country: "In Georgia,
-        # protesters marched on Rustaveli Avenue" had been put in Yerevan)
+        # protesters marched on Rustaveli Avenue" had been put in Yerevan; nor for another
+        # settlement: "the village of Makumo ... in Mambasa territory" is not in Djugu)
         m.resolved = Place.model_construct(**{**f.__dict__, "precision": GeoPrecision.ADMIN2, "score": _squash(3.5)})
         return True
     if reg:
@@ -2569,10 +2574,24 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
             cur is None or cur[0].resolved is None or doc.score(new.resolved) > doc.score(cur[0].resolved)
         ):
             best_by_surface[key] = (new, n)
+    placed_in: dict[str, set[str]] = defaultdict(set)  # country -> names the document places in it
+    for pm in out:
+        if pm.resolved is not None and pm.resolved.country:
+            placed_in[pm.resolved.country].add(fold(pm.surface))
     final: list[PlaceMention] = []
     for pm, n in zip(out, chunk_of, strict=True):
-        b, bn = best_by_surface.get(fold(pm.surface), (None, -1))
+        key = fold(pm.surface)
+        b, bn = best_by_surface.get(key, (None, -1))
         p = pm.resolved
+        if (b is not None and b is not pm and p is not None and b.resolved is not None and pm.role == b.role
+                and p.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE)
+                and b.resolved.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY) and p.country != b.resolved.country
+                and not placed_in[p.country or ""] - {key}):
+            # the name's other mention was framed into this document's country ("in Mambasa
+            # territory, Ituri province"): a city abroad nothing else is in is no reading of
+            # it in another chunk either (the next chunk's "Mambasa axis" had been Mombasa)
+            final.append(pm.model_copy(update={"resolved": b.resolved, "candidates": b.candidates}))
+            continue
         if b is not None and p is not None and b.resolved is not None and p.country != b.resolved.country and (
                 bn == n or p.score >= _FIRM):
             # the chunk read them as two places ("Tripoli, Lebanon's ... in Libya, Tripoli"),
