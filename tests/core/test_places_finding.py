@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.core.extract.places import _adjacent, _Finder, _tokens, extract_places
 from sitrep.core.gazetteer import load_gazetteer
 from sitrep.schemas import PlaceMention
@@ -308,3 +310,15 @@ def test_bylines_and_group_names_are_no_places() -> None:
                     "Editing by Martin Petty)") == ["Guayaquil", "Quito"]
     assert surfaces("In Niger, Islamic State Sahel Province fighters killed 20 soldiers.") == ["Niger"]
     assert "Israel" not in surfaces("One soldier was killed in Nur Shams camp, the Times of Israel reported.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighting between the ELN and the 33rd Front of the FARC dissidents entered its second month.", "Front"),
+        ("The toll rose to 80, the Ombudsman's Office (Defensoria del Pueblo) said on Wednesday.", "Pueblo"),
+    ],
+)
+def test_a_unit_or_the_end_of_a_longer_name_is_no_place(text: str, name: str) -> None:
+    """"the 33rd Front" had been a village in Italy, "Defensoria del Pueblo" Pueblo, Colorado."""
+    assert name not in {pm.surface for pm in extract_places(make_chunk(text)).places}

@@ -778,3 +778,25 @@ def test_a_name_framed_into_the_text_s_country_is_so_in_every_chunk() -> None:
     assert len(mambasa) == 3 and all(p is not None and p.region == "CD-IT" for p in mambasa)
     makumo = next(pm.resolved for pm in got if pm.surface == "Makumo")
     assert makumo is not None and (makumo.region, makumo.precision) == ("CD-IT", GeoPrecision.ADMIN1)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a city of the text's country stands beside a linked namesake abroad later on
+        ("Israeli strikes hit south Lebanon on Monday, Lebanon's health ministry said. In the northern city "
+         "of Tripoli, protesters rallied. Lebanese troops deployed in Tyre. Separately, in Libya's capital "
+         "Tripoli, clashes killed three people.", "Tripoli", "LB"),
+        # a town of the country its sentence names is no place of another country's region
+        ("Many have crossed into Chad through the border town of Adre, while others have fled south to Renk "
+         "in South Sudan's Upper Nile state.", "Adre", "TD"),
+        # a village abroad by another name, in a country the text never names: the text's
+        ("Gunmen attacked a village in Guma local government area of Nigeria's Benue state.", "Guma", "NG"),
+    ],
+)
+def test_probe_round_4_countries(text: str, name: str, country: str) -> None:
+    """Tripoli had become Libya's, Adre a place in Upper Nile, Guma a village in the Philippines."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got and got[0] is not None and got[0].country == country, got

@@ -1970,7 +1970,7 @@ _PRECISION_ORDER = {
 
 #: A title: a line of its own with no closing stop (a headline, a live blog's "07:05 - Three
 #: killed in Kharkiv"); the sentences after it, up to the next title, are its lead.
-_TITLE_WORDS = 30
+_TITLE_WORDS = 20
 _LEAD_SENTENCES = 3
 
 

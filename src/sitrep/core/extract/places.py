@@ -724,6 +724,11 @@ class _Finder:
             return False  # alternate names only: accept multi-word or sizeable, never short single words
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
             return False  # "Chamber of Commerce", "I'll"
+        if m.start > 3 and text[m.start - 1] == " " and text[m.start - 2] in "tdhTDH" and _ORDINAL_BEFORE.search(
+                text, max(0, m.start - 12), m.start):
+            return False  # a unit: "the 33rd Front of the FARC dissidents" (a village in Italy)
+        if single and text[m.start - 1:m.start] == " " and _NAME_OF_BEFORE.search(text, max(0, m.start - 30), m.start):
+            return False  # the end of a longer name: "Defensoria del Pueblo" (Pueblo, Colorado)
         if not single and toks[k].w.low in ("the", "a", "an") and all(  # type: ignore[union-attr]
                 toks[x].w.stop for x in range(k + 1, j + 1)):  # type: ignore[union-attr]
             return False  # "The City Council": a common noun phrase, not "The Hague"
@@ -1822,7 +1827,13 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         read = False
         if m.kind == "district" or (small and any(g.kind[c >> 1] == "admin1" and not c & 1 for c in m.cands)):
             small = False  # a name that is itself a region's ("in Al Bayda and in the Al Jawf governorate")
-        if small and regs_here and g.region[bi] not in regs_here and not (m.link_cc and m.link_cc == g.cc[bi] and not m.link_region):
+        if small and regs_here and g.region[bi] not in regs_here and not (
+                m.link_cc and m.link_cc == g.cc[bi] and not m.link_region) and not (
+                not best & 1 and sent_countries.get(g.cc[bi], 0) >= 2
+                and not any(r.startswith(g.cc[bi] + "-") for r in regs_here)):
+            # (but a town of another country the sentence names is no place of the region it
+            # names: "crossed into Chad through the border town of Adre, while others
+            # have fled south to Renk in South Sudan's Upper Nile state" had put Adre in Upper Nile)
             reg = _fallback_region(g, m, ctx)
             if reg and reg != g.region[bi]:
                 p = g.region_place(reg, _squash(best_s))
@@ -1834,13 +1845,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             read = True
         if m.kind == "district" and bkind != "city":
             scored = []
-        elif (bkind == "city" and best & 1 and g.pop[bi] < _STRAY_POP and not (m.link_cc or m.link_region)
-              and all(c & 1 and g.kind[c >> 1] == "city" for _s, c in scored)
-              and g.cc[bi] not in ctx.named and other(ctx.countries, g.cc[bi], key) == 0
+        elif (bkind == "city" and best & 1 and g.pop[bi] < _STRAY_POP
+              and not (m.link_cc or m.link_region) and bi not in g.capital_ids
+              and all(g.kind[c >> 1] == "city" and g.cc[c >> 1] not in ctx.named
+                      and other(ctx.countries, g.cc[c >> 1], key) == 0 for _s, c in scored)
               and any(keys - {key} for keys in ctx.named.values())):
-            # a small place by another name only, in a country the text never names nor
-            # places anything in, while it names another outright: "Tawbya" in a text about
-            # Yemen is not a Burmese village (Taw Pyar) by another name; the text's region or country
+            # a small place by another name, every reading in a country the text never names
+            # nor places anything in, while it names another outright: "Tawbya" in a text about
+            # Yemen is not a Burmese village (Taw Pyar) by another name, "Guma local government
+            # area" in Benue no Goma in the Philippines; the text's region or country (by its
+            # main name a village stays: "switching to Middlestown" in Yorkshire is no Portugal)
             scored = []
         elif (m.settled and bkind == "city" and g.pop[bi] < (_FRAMED_ALT_POP if best & 1 else _FRAMED_POP)
               and bi not in g.capital_ids and not (m.link_cc or m.link_region)
@@ -1902,11 +1916,17 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
 _COMPASS_NAMES = frozenset(
     f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
     for sep in (" ", "")) | frozenset(("north central", "south south"))
-#: Villages this small, read by another name only, are no lead abroad (see ``_resolve``).
-_STRAY_POP = 1000
+#: Places this small, read by another name only, are no lead abroad (see ``_resolve``).
+_STRAY_POP = 20_000
 #: Places below these (by main name / another name only) abroad, in a country nothing else
 #: of the text is in, yield to the country the sentence is about (see ``_frame_country``).
 _FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a city ("Mambasa" is no Mombasa)
+
+
+#: A capitalised word and a Romance "of" before a name: "Defensoria del Pueblo", "Banco de la
+#: Nacion" (a place's own longer name, "San Jose del Guaviare", matched whole before this).
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ (?:del|de la|de los|de las|des|du|della|do|da) $")
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $", re.IGNORECASE)
 
 
 def _frame_country(ctx: _Context, sent: int) -> str | None:
@@ -2092,6 +2112,7 @@ def _one_sense(ms: list[_Mention], ctx: _Context) -> None:
     for m in ms:
         if m.kind != "demonym" and m.resolved is not None:
             groups[fold(m.surface)].append(m)
+    main: str | None | bool = False  # read once, when needed
     for grp in groups.values():
         if len(grp) < 2:
             continue
@@ -2102,6 +2123,14 @@ def _one_sense(ms: list[_Mention], ctx: _Context) -> None:
             if m.strength >= best.strength:
                 continue
             own = m.resolved.country
+            if own != best.resolved.country and m.resolved.kind is PlaceKind.CITY and (
+                    m.resolved.population or 0) >= 20_000 and m.scored and not m.scored[0][1] & 1:
+                if main is False:
+                    main = _main_country(ctx)
+                if own == main:
+                    continue  # a city of the text's country stands ("In the northern city of
+                    # Tripoli, protesters rallied", in a Lebanese story that goes on to "Libya's
+                    # capital Tripoli", had become the Libyan one)
             if (m.resolved.country, m.resolved.region) != (best.resolved.country, best.resolved.region) and (
                 m.link_cc is None and m.link_region is None
             ) and not (own != best.resolved.country and own and ctx.sent_countries.get(m.sent, _NO_COUNTS).get(own, 0) >= 2
