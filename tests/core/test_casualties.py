@@ -370,3 +370,30 @@ def test_several_dozen_is_dozens_not_several() -> None:
     """"several dozen" had been read as "several" (3-9)."""
     (m,) = extract_casualties(make_chunk("Strikes killed several dozen fighters.")).casualties
     assert (m.best, m.low, m.high) == (None, 36, 108)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Gunmen opened fire on a family, killing a woman and her 12-year-old son and wounding her husband.",
+         [("killed", 2), ("injured", 1)]),
+        ("An IED targeted a vehicle carrying a peace committee member, killing him along with his two sons, "
+         "aged 10 and 13.", [("killed", 3)]),
+        ("A Ukrainian drone hit a car in the village of Nikolskoye, killing the driver, a 46-year-old man.",
+         [("killed", 1)]),
+        ("More than 1,000 civilians have been killed, a war monitor said, raising its toll from 973 a day earlier.",
+         [("killed", 1000)]),
+        ("The monitor said 1,068 civilians, most of them members of the Alawite minority, had been killed.",
+         [("killed", 1068)]),
+        ("U.S. strikes on Saada killed 68 people and wounded 47 early on Monday.", [("killed", 68), ("injured", 47)]),
+        ("Six people, including a 16-year-old, were kidnapped from a ranch in Eldorado.", [("captured", 6)]),
+        ("Between 30 and 50 soldiers and VDP were killed, the source said.", [("killed", 30)]),
+        ("He was 25 and his brother, 19, were killed.", []),
+    ],
+)
+def test_probe_round_4_figures(text: str, want: list[tuple[str, int]]) -> None:
+    """One victim told by pronoun, "the" or possessive, an age inside the victims, a toll's
+    superseded figure, a long apposition, "early on Monday", a force's acronym, an age in
+    commas (they had been 1, none, none, 973 beside 1,000, none, no 47, none, none, 19)."""
+    got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want

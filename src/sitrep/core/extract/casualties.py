@@ -272,7 +272,8 @@ _NP_STOP = frozenset(
 )
 _B_FOLLOW = frozenset(
     "and in on at during as when while near after before including across overnight since "
-    "with from by inside outside of , . ; : ) — – - ! ? \" ' ’ ” in the more".split()
+    "with from by inside outside of , . ; : ) — – - ! ? \" ' ’ ” in the more early late earlier "
+    "yesterday today last this".split()
 )
 _NOT_BEFORE_INCLUDING = frozenset("and but while whereas or as after when".split())
 _TOLL_GAP = frozenset(
@@ -436,6 +437,8 @@ def _qualifier_before(words: Sequence[str], i: int) -> tuple[Qualifier | None, i
     return None, i
 
 
+#: Before "from" and the figure a new toll replaces ("raising its toll from 973").
+_SUPERSEDED = frozenset("toll raising raised revising revised lowering lowered up down".split())
 _CHANGE_VERBS = frozenset("rose risen rising climbed climbing increased jumped grew grown went gone".split())
 
 
@@ -485,6 +488,14 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
             return True
         if q.year_like and (before in _YEAR_PREPS or before == ","):
             return True
+        if before == "," and after == "," and q.value is not None and q.value < 120 and q.start >= 2 and (
+                w[q.start - 2] in _SINGULAR_VICTIMS or (q.start >= 3 and s.raw[q.start - 2][:1].isupper() and (
+                    s.raw[q.start - 3][:1].isupper() and w[q.start - 3] not in _NP_STOP))):
+            return True  # an age in apposition: "his brother, 19, were killed", "Ahmed Ali, 34,"
+    j = q.start - 1 - (before == "the")
+    if j >= 1 and w[j] == "from" and (_SUPERSEDED.intersection(w[max(0, j - 4) : j]) or (
+            _CHANGE_VERBS.intersection(w[max(0, j - 4) : j]))):
+        return True  # the figure a toll replaced: "raising its toll from 973", "up from the 63 deaths"
     lo = q.start
     if lo >= 3 and w[lo - 1] in ("and", "to", "-", "–") and w[lo - 2][0].isdigit():
         lo -= 2  # the upper bound of a range: "aged between 19 and 52", "aged 19 to 52"
@@ -576,6 +587,10 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
         nxt = _read_part(s, k2)
         if nxt is None and k2 < s.n and w[k2] in _POSSESSIVES:
             nxt = _possessed(s, k2)
+        if nxt is None and w[k] == "and" and k2 + 1 < s.n and len(s.raw[k2]) > 1 and s.raw[k2].isupper() and (
+                w[k2 + 1] in _AUX):
+            k = k2 + 1  # "30 and 50 soldiers and VDP were killed": a force's acronym, uncounted
+            break
         if nxt is None or not nxt.has_head or nxt.q.vague or parts[-1].q.vague:
             break
         parts.append(nxt)
@@ -584,13 +599,53 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
 
 
 def _possessed(s: _Sentence, j: int) -> _Part | None:
-    """``his|her|their [NUM] VICTIM`` at token ``j``: "her two children", "his son" (one)."""
-    nxt = _read_part(s, j + 1)
-    if nxt is not None:
-        return nxt if nxt.has_head else None
-    if j + 1 < s.n and (kind := _SINGULAR_VICTIMS.get(s.words[j + 1])) is not None:
-        return _Part(Quantity(j, j + 1, 1), kind, j + 2, True)
+    """``his|her|their [NUM] VICTIM`` at token ``j``: "her two children", "his son" (one),
+    "her 12-year-old son" (one: the number is an age)."""
+    w = s.words
+    k = j + 1
+    if k + 2 < s.n and w[k][0].isdigit() and w[k + 1] == "-" and w[k + 2].startswith("year"):
+        k += 3
+    else:
+        nxt = _read_part(s, k)
+        if nxt is not None:
+            return nxt if nxt.has_head else None
+    if k < s.n and (kind := _SINGULAR_VICTIMS.get(w[k])) is not None:
+        return _Part(Quantity(j, j + 1, 1), kind, k + 1, True)
     return None
+
+
+#: A victim told as one person: "killing him", "killing the driver", "wounding her husband".
+_ONE_PRONOUNS = frozenset(("him", "her"))
+
+
+def _read_one(s: _Sentence, k: int) -> tuple[list[_Part], int] | None:
+    """One victim and any told with him after a verb: "killing him along with his two sons"
+    (three), "killing the driver", "wounding her husband" (one)."""
+    w = s.words
+    if k >= s.n:
+        return None
+    first: _Part | None = None
+    if w[k] in _POSSESSIVES and k + 1 < s.n and w[k + 1] not in _NP_STOP:
+        first = _possessed(s, k)
+    elif w[k] in _ONE_PRONOUNS:
+        first = _Part(Quantity(k, k + 1, 1), "people", k + 1, True)
+    elif w[k] == "the" and k + 1 < s.n and (kind := _SINGULAR_VICTIMS.get(w[k + 1])) is not None and not (
+            k + 2 < s.n and w[k + 2] in ("of", "'s", "’s")):
+        first = _Part(Quantity(k, k + 1, 1), kind, k + 2, True)
+    if first is None:
+        return None
+    parts, m = [first], first.end
+    if m + 2 < s.n and w[m] == "along" and w[m + 1] == "with":
+        m += 2
+    elif m + 1 < s.n and w[m] == "and":
+        m += 1
+    else:
+        return parts, m
+    nxt = _possessed(s, m) if w[m] in _POSSESSIVES else _read_part(s, m)
+    if nxt is not None and nxt.has_head and not nxt.q.vague:
+        parts.append(nxt)
+        m = nxt.end
+    return parts, m
 
 
 def _generic_victims(s: _Sentence, q: Quantity, follow: frozenset[str] | None) -> _Part | None:
@@ -669,7 +724,7 @@ def _relative_after(s: _Sentence, k: int) -> bool:
     return k < s.n and s.words[k] in ("who", "that", "which")
 
 
-_MODIFIER_MAX = 7
+_MODIFIER_MAX = 10  # ", most of them members of the Alawite minority,"
 
 
 def _skip_modifier(s: _Sentence, k: int) -> int:
@@ -681,8 +736,12 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
         return k
     # "six labourers from Punjab were shot dead", "two worshippers who tried to escape were shot dead"
     of = w[k] in ("of", "from", "who")
-    for m in range(k + 1, min(s.n, k + 1 + _MODIFIER_MAX)):
+    m, stop = k + 1, min(s.n, k + 1 + _MODIFIER_MAX)
+    while m < stop:
         t = w[m]
+        if t[0].isdigit() and m + 2 < s.n and w[m + 1] == "-" and w[m + 2].startswith("year"):
+            m += 3  # "six people, including a 16-year-old, were kidnapped"
+            continue
         if of and (t in _AUX or _match(_STATE, w, m) is not None):
             return m if m > k + 1 else k
         if not of and t == ",":
@@ -690,6 +749,7 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
         if not (t.isalpha() or t == "'s") or _match(_STATE, w, m) is not None or t in _AUX or (
                 _num_start(t) and t not in ("one", "a", "an")):
             return k
+        m += 1
     return k
 
 
@@ -880,6 +940,8 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
             parse_quantity(w, lower.end + 1) is not None):
         k = lower.end + 1  # "killed 2 to 3 civilians"
     got = _read_parts(s, k)
+    if got is None and w[i] != "lost":
+        got = _read_one(s, k)
     if got is None:
         return None
     parts, end = got

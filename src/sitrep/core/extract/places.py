@@ -724,11 +724,17 @@ class _Finder:
             return False  # alternate names only: accept multi-word or sizeable, never short single words
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
             return False  # "Chamber of Commerce", "I'll"
-        if m.start > 3 and text[m.start - 1] == " " and text[m.start - 2] in "tdhTDH" and _ORDINAL_BEFORE.search(
-                text, max(0, m.start - 12), m.start):
-            return False  # a unit: "the 33rd Front of the FARC dissidents" (a village in Italy)
-        if single and text[m.start - 1:m.start] == " " and _NAME_OF_BEFORE.search(text, max(0, m.start - 30), m.start):
-            return False  # the end of a longer name: "Defensoria del Pueblo" (Pueblo, Colorado)
+        if m.start > 3 and text[m.start - 1] == " " and text[m.start - 2] in "tdhTDH" and p.max_pop < 20_000 and (
+                _ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)):
+            return False  # a unit: "the 33rd Front of the FARC dissidents" (a village in Italy), "13th Terrace"
+        if single and text[m.start - 1:m.start] == " " and (
+                _NAME_OF_BEFORE.search(text, max(0, m.start - 30), m.start) or (
+                    p.max_pop < 20_000 and not (p.state_primary or p.admin1_primary)
+                    and _NAME_OF_THE_BEFORE.search(text, max(0, m.start - 30), m.start)
+                    and not _NAME_GOES_ON.match(text, m.end))):
+            # the end of a longer name: "Defensoria del Pueblo" (Pueblo, Colorado), "Volunteers
+            # for the Defence of the Homeland" (Homeland, California)
+            return False
         if not single and toks[k].w.low in ("the", "a", "an") and all(  # type: ignore[union-attr]
                 toks[x].w.stop for x in range(k + 1, j + 1)):  # type: ignore[union-attr]
             return False  # "The City Council": a common noun phrase, not "The Hague"
@@ -1926,6 +1932,9 @@ _FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a cit
 #: A capitalised word and a Romance "of" before a name: "Defensoria del Pueblo", "Banco de la
 #: Nacion" (a place's own longer name, "San Jose del Guaviare", matched whole before this).
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ (?:del|de la|de los|de las|des|du|della|do|da) $")
+_NAME_OF_THE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ of the $")
+#: ... unless the name goes on ("of the Grovetown Department", "of the Ochamchire district").
+_NAME_GOES_ON = re.compile(r" (?:[A-Z]|(?:district|region|province|county|municipality|state|governorate|oblast)s?\b)")
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $", re.IGNORECASE)
 
 
