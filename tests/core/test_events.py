@@ -916,3 +916,22 @@ def test_a_told_day_and_the_day_before_are_one_raid() -> None:
             "in Bukkuyum local government area late on Sunday, shooting residents as they fled.")
     (ev,) = _real_events(text, published=dt.date(2025, 3, 3))
     assert (ev.fatalities, ev.date, ev.location.region if ev.location else None) == (15, dt.date(2025, 3, 2), "NG-ZA")
+
+
+def test_a_total_of_both_sides_is_not_added_to_its_sides() -> None:
+    """"Three policemen, two attackers killed" above "Three policemen were martyred and two
+    terrorists killed" had been 7 (the title's 5 plus the two attackers)."""
+    text = ("Three policemen, two attackers killed in Lakki Marwat\n\nPESHAWAR: Three policemen were martyred and "
+            "two terrorists killed when militants attacked a police checkpost in Khyber Pakhtunkhwa's Lakki "
+            "Marwat district late on Sunday, police said.")
+    (ev,) = _real_events(text)
+    assert ev.fatalities == 5
+
+
+def test_said_separately_is_another_incident() -> None:
+    """"The ISPR said separately that security forces had killed 16" had been added to the
+    IED blast told just before it."""
+    text = ("On Saturday, an IED targeted a vehicle in Khyber Pakhtunkhwa's Bajaur district, killing three people, officials said. "
+            "The ISPR said separately that security forces had killed 16 militants in North Waziristan "
+            "on Sunday.")
+    assert sorted(e.fatalities for e in _real_events(text)) == [3, 16]

@@ -1163,7 +1163,8 @@ _SAME_EVENT = re.compile(
 _SEPARATE = re.compile(
     r"\W*(?:in (?:a|another) (?:separate|related|different|similar|second) (?:\w+ )?"
     r"(?:development|incident|operation|attack|raid|strike|clash|case)|separately|elsewhere|"
-    r"meanwhile|in another (?:incident|attack|development))\b",
+    r"meanwhile|in another (?:incident|attack|development)|"
+    r"[^.;]{0,80}?\b(?:said|says|reported|announced|added|stated) separately)\b",
     re.IGNORECASE,
 )
 #: The next sentence dates the event just told: "The attacks took place on Saturday night".
@@ -2179,9 +2180,22 @@ def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
     Security forces killed one of the attackers" is 3; it had been 2, the larger figure)."""
     if not killed:
         return None
-    theirs = [f.best for f in killed if (f.victim_kind or "").lower() in _ATTACKER_KINDS]
-    ours = [f.best for f in killed if (f.victim_kind or "").lower() not in _ATTACKER_KINDS]
-    return (max(ours) if ours else 0) + (max(theirs) if theirs else 0)  # type: ignore[type-var]
+    theirs: list[int] = []
+    ours: list[int] = []
+    for f in killed:
+        if (f.victim_kind or "").lower() in _ATTACKER_KINDS:
+            theirs.append(f.best)  # type: ignore[arg-type]
+            continue
+        # a total of both sides splits into its sides: "Three policemen, two attackers killed"
+        # above the two figures told apart had been 5 + 2
+        attackers = sum(n for kind, n in f.breakdown.items() if kind.lower() in _ATTACKER_KINDS)
+        if attackers >= f.best:  # type: ignore[operator]
+            theirs.append(f.best)  # type: ignore[arg-type]
+            continue
+        if attackers:
+            theirs.append(attackers)
+        ours.append(f.best - attackers)  # type: ignore[operator]
+    return (max(ours) if ours else 0) + (max(theirs) if theirs else 0)
 
 
 def _perpetrator_claim(f: CasualtyMention) -> bool:
