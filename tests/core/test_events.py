@@ -935,3 +935,18 @@ def test_said_separately_is_another_incident() -> None:
             "The ISPR said separately that security forces had killed 16 militants in North Waziristan "
             "on Sunday.")
     assert sorted(e.fatalities for e in _real_events(text)) == [3, 16]
+
+
+def test_a_claim_joins_its_attack_and_the_fighting_stays_where_the_story_is() -> None:
+    """"Al-Shabaab claimed responsibility ..., saying it had killed 27" had been a battle in
+    Mogadishu, which then took the 44 killed "in the fighting" for Moqokori."""
+    text = ("MOGADISHU, Somalia (AP) - An al-Shabaab suicide bomber rammed a vehicle into a police station in "
+            "Somalia's capital on Wednesday, killing at least nine people, police said.\n\n"
+            "The blast destroyed several nearby shops, witnesses said. Police said the attacker was shot at by "
+            "guards. Doctors said the hospitals were full.\n\n"
+            "Al-Shabaab claimed responsibility in a statement, saying it had killed 27 soldiers.\n\n"
+            "The attack came a day after Somali troops retook the town of Moqokori in central Hiran region. "
+            "The government said 40 al-Shabaab fighters were killed in the fighting, while four soldiers also died.")
+    got = [(e.location.name if e.location else None, e.fatalities) for e in _real_events(text)]
+    assert ("Mogadishu", 9) in got and ("Moqokori", 44) in got
+    assert [k for name, k in got if name == "Mogadishu"] == [9]

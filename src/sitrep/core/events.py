@@ -1822,6 +1822,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
             continue
+        if not triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and not (
+                _location_candidates(sent)) and not _SEPARATE.match(sent.text):
+            # "Al-Shabaab claimed responsibility ..., saying it had killed 27 'apostate soldiers'":
+            # the attackers' claim of the event told before (it had been a battle of its own)
+            out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
+            continue
         if triggers and not sent.casualties and _may_be_period(sent) and _PERIOD.search(sent.text) is not None:
             # "more than 1,000 strikes on Yemen since March 15, killing at least 250",
             # "Since January, fighting ... has displaced 60,000": a period's, no one event
@@ -1864,6 +1870,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # Fasher: the same event goes on (it had been a second one, at the dateline)
                 out[-1].casualties.extend(c for c in cas if c not in out[-1].casualties)
                 continue
+            if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not _SEPARATE.match(sent.text):
+                # "... retook the town of Moqokori. The government said 40 fighters were killed
+                # in the fighting": where the story just was (it had been the dateline's Mogadishu)
+                loc = out[-1].location
             if loc is None and (cas or date.precision is DatePrecision.DAY):
                 if not focus_done:
                     focus, focus_done = _focus(sents), True
