@@ -950,3 +950,19 @@ def test_a_claim_joins_its_attack_and_the_fighting_stays_where_the_story_is() ->
     got = [(e.location.name if e.location else None, e.fatalities) for e in _real_events(text)]
     assert ("Mogadishu", 9) in got and ("Moqokori", 44) in got
     assert [k for name, k in got if name == "Mogadishu"] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Two village volunteers were killed in a gunfight between armed groups in Manipur's Bishnupur district "
+         "on Monday.", F.BATTLES),
+        ("On April 17, U.S. strikes on the Ras Isa fuel port in Hodeidah province killed 80 people.",
+         F.EXPLOSIONS_REMOTE_VIOLENCE),
+        ("A bombing outside a market in Mogadishu killed 13 people on Monday.", F.EXPLOSIONS_REMOTE_VIOLENCE),
+    ],
+)
+def test_probe_round_4_kinds(text: str, family: F) -> None:
+    """A gunfight is a battle, strikes on a port and a bombing explosions (they had been
+    attacks on civilians)."""
+    assert [e.event_type for e in _real_events(text)] == [family]

@@ -123,7 +123,10 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"missiles? and (?:[\w-]+ ){1,2}(?:attacks?|strikes?|barrages?)|"
      rf"{_DEMONYM} strikes?|"
      # a strike that harms is no walkout: "Another strike killed six", "one strike hit the school"
-     r"strikes? (?:also )?(?:hit|struck|killed|wounded|injured|destroyed|flattened|levell?ed|targeted|slammed)"),
+     r"strikes? (?:also )?(?:hit|struck|killed|wounded|injured|destroyed|flattened|levell?ed|targeted|slammed)|"
+     r"strikes? on (?:the|a|an) "),  # "U.S. strikes on the Ras Isa fuel port" (a walkout is "on Monday")
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, "remote_explosive_landmine_ied", r"bombings?"),  # after the air raids'
+
     (_F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance",
      r"abduct(?:ed|ion|s)|kidnapp(?:ed|ing)|kidnaps?"),
     (_F.VIOLENCE_AGAINST_CIVILIANS, "sexual_violence", r"raped|sexual violence"),
@@ -137,6 +140,7 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"marched"),
     (_F.BATTLES, "armed_clash",
      r"(?:gun ?)?battles?|battl(?:ed|ing)|clash(?:es|ed)?|fighting|fought|firefights?|skirmish(?:es)?|"
+     r"gun ?fights?|gun-fights?|shoot-?outs?|"
      r"ambush(?:ed|es)?|exchanges? of fire"),
     (_F.STRATEGIC_DEVELOPMENTS, "territory_change",
      r"seiz(?:e|ed|es|ing|ure of)|captur(?:e|ed|es|ing)|retak(?:en|es|ing)|retook|"
