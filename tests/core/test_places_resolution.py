@@ -800,3 +800,23 @@ def test_probe_round_4_countries(text: str, name: str, country: str) -> None:
 
     got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
     assert got and got[0] is not None and got[0].country == country, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("In Donetsk region, the focus of Russia's offensive, Ukrainian troops repelled assaults near Pokrovsk, "
+         "Myrnohrad and Kostiantynivka, the General Staff said.", "Donetsk", PlaceKind.ADMIN1),
+        ("Ukrainian drones hit targets in Russia's Kursk, Belgorod and Bryansk regions.", "Kursk", PlaceKind.ADMIN1),
+        ("Russian glide bombs struck residential areas of Kharkiv and Zaporizhzhia overnight. In Zaporizhzhia "
+         "region, strikes hit Orikhiv and a drone damaged a power line near Enerhodar.", "Zaporizhzhia", PlaceKind.CITY),
+    ],
+)
+def test_probe_round_4_region_or_city(text: str, name: str, kind: PlaceKind) -> None:
+    """"In Donetsk region" had become the city (its towns lifting it), the first of "Kursk,
+    Belgorod and Bryansk regions" the city, and "Kharkiv and Zaporizhzhia" the oblast, then
+    a village of 656 beside the city."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got[0] is not None and got[0].kind is kind and (got[0].population or 0) > 100_000, got[0]

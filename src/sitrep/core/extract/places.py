@@ -1106,11 +1106,14 @@ class _Finder:
                 elif pv.kind == "demonym" and m.link_cc is None and _DEMONYM_OF_GAP.fullmatch(gap):
                     m.link_cc = _country_of(g, pv)  # None for a continent's ("the European city of")
             if m.admin_hint and w in ("regions", "oblasts", "provinces") and a > 0:
-                # "Sumy and Kharkiv regions": the name before "and" is a region too
-                pv = out[a - 1]
-                if _AND_GAP.fullmatch(text, pv.end, m.start):
-                    pv.admin_hint = True
-                    _add_admin_readings(g, pv)
+                # "Sumy and Kharkiv regions", "Russia's Kursk, Belgorod and Bryansk regions":
+                # the names before "and", back along the list, are regions too
+                b, nx = a - 1, m
+                while b >= 0 and (_AND_GAP.fullmatch(text, out[b].end, nx.start) or (
+                        nx is not m and text[out[b].end:nx.start] == ", ")):
+                    out[b].admin_hint = True
+                    _add_admin_readings(g, out[b])
+                    b, nx = b - 1, out[b]
             if w in _COUNTY_NOUNS and after is not None and after.group(1).islower() and not (
                     w in ("counties", "parishes") and (a == 0 or not _AND_GAP.fullmatch(text, out[a - 1].end, m.start))
                     and _profile(g, fold(m.surface)).admin1_primary):
@@ -1753,7 +1756,9 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
                 if e[0]:
                     s += 2.0
         append((s, c))
-    if ctx.grid and len(scored) > 1 and not rd.region_named and rd.support:
+    if ctx.grid and len(scored) > 1 and not rd.region_named and rd.support and not (m.admin_hint and rd.admin_regs):
+        # (never past the region a name is told as: "In Donetsk region, ... near Pokrovsk,
+        # Myrnohrad" had become Donetsk city, the towns' support lifting it)
         # support only matters for readings it can lift to the top; it never lifts a reading
         # by another place's alternate name ("Florida" for a village), nor a town over the
         # state or country a name is the main name of ("California", "Montana")
@@ -1774,6 +1779,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     admin_regs, city_regs = rd.admin_regs, rd.city_regs
     country_named = rd.country_named
     top = scored[0][1] if scored else 0
+    if scored and kinds[top >> 1] == "city" and regions[top >> 1]:
+        # a village beside a city of its name in the same region is no reading of the name
+        # once the text's other places lift it ("Zaporizhzhia", a village of 656 beside the
+        # city of 710,000 known by that spelling, near Orikhiv and Enerhodar)
+        reg, floor = regions[top >> 1], max(pops[top >> 1], 1) * _CITY_OVER_VILLAGE
+        k = max((k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "city" and regions[c >> 1] == reg),
+                key=lambda k: pops[scored[k][1] >> 1])
+        if k and pops[scored[k][1] >> 1] >= max(floor, 100_000):
+            scored.insert(0, scored.pop(k))
+            top = scored[0][1]
     if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region):
         if ((top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
                 or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
@@ -1922,6 +1937,8 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
 _COMPASS_NAMES = frozenset(
     f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
     for sep in (" ", "")) | frozenset(("north central", "south south"))
+#: A city this many times the size of a namesake village in its region is the name's reading.
+_CITY_OVER_VILLAGE = 100
 #: Places this small, read by another name only, are no lead abroad (see ``_resolve``).
 _STRAY_POP = 20_000
 #: Places below these (by main name / another name only) abroad, in a country nothing else
@@ -2217,17 +2234,30 @@ def _city_districts(ms: list[_Mention], text: str) -> None:
         m.runners = [r, *[x for x in m.runners if x != r]][:3] if r is not None else m.runners
 
 
+def _beside_city(ms: list[_Mention], k: int, text: str) -> bool:
+    """Whether ``ms[k]`` is listed with a city: "residential areas of Kharkiv and Zaporizhzhia"
+    are two cities, though the text goes on to "In Zaporizhzhia region"."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(ms):
+            o = ms[j]
+            a, b = (o.end, ms[k].start) if j < k else (ms[k].end, o.start)
+            if a <= b and _AND_GAP.fullmatch(text, a, b) and o.resolved is not None and (
+                    o.resolved.kind == PlaceKind.CITY and not o.admin_hint):
+                return True
+    return False
+
+
 def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> None:
     """A bare "Kursk" in a text that also says "Kursk region" means the region, unless
     the text says the city ("the centre of Sumy")."""
     explicit = {m.resolved.region for m in ms if m.admin_hint and m.resolved is not None and m.resolved.kind == PlaceKind.ADMIN1}
     if not explicit:
         return
-    for m in ms:
+    for k, m in enumerate(ms):
         if m.admin_hint or m.link_cc or m.resolved is None or m.kind != "gaz" or m.resolved.kind == PlaceKind.ADMIN1:
             continue
         region = m.resolved.region
-        if region not in explicit:
+        if region not in explicit or _beside_city(ms, k, text):
             continue
         i = next((c >> 1 for c in m.cands if g.kind[c >> 1] == "admin1" and g.region[c >> 1] == region), None)
         if i is None or _CITY_BEFORE.search(text, max(0, m.start - 30), m.start) or _CITY_AFTER.match(text, m.end):
@@ -2697,9 +2727,10 @@ def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
         # become the town of Donetsk in Rostov oblast
         options = [x for x in options if x.kind == PlaceKind.ADMIN1]
     best = max(options, key=doc.rank)
-    if best.region != p.region and (p.population or 0) >= 20_000 and (best.population or 0) * 10 < (p.population or 0):
-        best = p  # a town is not re-read as a tiny namesake in a region named elsewhere
-        # ("Guanajuato's Celaya" beside "Chiapas" had become a village of 708 in Chiapas)
+    if (p.population or 0) >= 20_000 and (best.population or 0) * 10 < (p.population or 0):
+        best = p  # a town is not re-read as a tiny namesake, in a region named elsewhere
+        # ("Guanajuato's Celaya" beside "Chiapas" had become a village of 708 in Chiapas) or
+        # in its own (Zaporizhzhia city had become a village of 656 near it)
     if best.country != p.country and p.score >= _SURE:
         best = p  # a sure reading keeps its country: another chunk's region is no reason
         # to move it abroad (Donetsk beside "the Rostov region" had become a Rostov town)
