@@ -397,3 +397,21 @@ def test_probe_round_4_figures(text: str, want: list[tuple[str, int]]) -> None:
     commas (they had been 1, none, none, 973 beside 1,000, none, no 47, none, none, 19)."""
     got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Correction: An earlier version of this article said 12 people were killed in the bombing.", []),
+        ("Her husband, Andriy, 37, was injured in the same strike.", []),
+        ("An Israeli drone struck a motorcycle near Kfar Kila, killing its rider.", [("killed", 1)]),
+        ("Shells landed in Abu Shouk camp, killing at least four IDPs, including two children, and injuring "
+         "nine others.", [("killed", 4), ("injured", 9)]),
+        ('The army said its units "neutralised" about 30 assailants during the counter-offensive.', [("killed", 30)]),
+    ],
+)
+def test_probe_round_5_figures(text: str, want: list[tuple[str, int]]) -> None:
+    """A correction's retracted figure, an age after a name, "its rider", IDPs, a quoted
+    verb (they had been 12, 37 injured, none, none, none)."""
+    got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want

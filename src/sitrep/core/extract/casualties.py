@@ -193,7 +193,7 @@ _PLURAL_VICTIMS = {
         "customers mourners monks priests clerics nuns teachers officials lawmakers bodyguards "
         "hunters loggers operatives terrorists jihadists extremists bandits kidnappers "
         "attackers assailants raiders herdsmen druze alawites bedouin bedouins labourers laborers "
-        "jawans christians muslims yazidis hindus sikhs shias sunnis"
+        "jawans christians muslims yazidis hindus sikhs shias sunnis idps riders motorcyclists occupants"
     ).split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
@@ -219,7 +219,7 @@ _SINGULAR_VICTIMS = {
     "bystander": "bystanders", "vigilante": "vigilantes", "recruit": "recruits",
     "peacekeeper": "peacekeepers", "tourist": "tourists", "teacher": "teachers",
     "official": "officials", "priest": "priests", "jawan": "jawans", "labourer": "labourers",
-    "laborer": "labourers",
+    "laborer": "labourers", "rider": "riders", "motorcyclist": "motorcyclists", "occupant": "occupants",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -297,6 +297,9 @@ _TOLL_OF = {
 #: Captives exchanged, freed or rescued, or counted as still held ("55 hostages remain in
 #: Gaza"): no capture happened, so no "captured" figure ("rescued 17 kidnapped victims"
 #: had been an abduction of 17).
+#: A correction's retracted figures: "An earlier version of this article said 12 were killed".
+_RETRACTED = re.compile(r"\b(?:an? )?(?:earlier|previous) version\b|\bincorrectly (?:said|stated|reported)\b|"
+                        r"\bmisstated\b", re.IGNORECASE)
 _EXCHANGE = re.compile(
     r"exchang|swap|releas|freed|return|repatriat|handed over|hand over|handover", re.IGNORECASE
 )
@@ -490,7 +493,8 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
             return True
         if before == "," and after == "," and q.value is not None and q.value < 120 and q.start >= 2 and (
                 w[q.start - 2] in _SINGULAR_VICTIMS or (q.start >= 3 and s.raw[q.start - 2][:1].isupper() and (
-                    s.raw[q.start - 3][:1].isupper() and w[q.start - 3] not in _NP_STOP))):
+                    (s.raw[q.start - 3][:1].isupper() and w[q.start - 3] not in _NP_STOP)
+                    or (w[q.start - 3] == "," and q.start >= 4 and w[q.start - 4] in _SINGULAR_VICTIMS)))):
             return True  # an age in apposition: "his brother, 19, were killed", "Ahmed Ali, 34,"
     j = q.start - 1 - (before == "the")
     if j >= 1 and w[j] == "from" and (_SUPERSEDED.intersection(w[max(0, j - 4) : j]) or (
@@ -625,7 +629,7 @@ def _read_one(s: _Sentence, k: int) -> tuple[list[_Part], int] | None:
     if k >= s.n:
         return None
     first: _Part | None = None
-    if w[k] in _POSSESSIVES and k + 1 < s.n and w[k + 1] not in _NP_STOP:
+    if (w[k] in _POSSESSIVES or w[k] == "its") and k + 1 < s.n and w[k + 1] not in _NP_STOP:
         first = _possessed(s, k)
     elif w[k] in _ONE_PRONOUNS:
         first = _Part(Quantity(k, k + 1, 1), "people", k + 1, True)
@@ -919,6 +923,8 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         # separatists attack a bus in Balochistan": a headline of two stories, told below
         return None
     k = j
+    if k + 1 < s.n and w[k] in _QUOTE_TOKENS:
+        k += 1  # 'units "neutralised" about 30 assailants'
     if k + 1 < s.n and w[k] == "all" and _num_start(w[k + 1]):
         k += 1  # "killing all 298 people on board"
     if k + 1 < s.n and w[k] == "another" and _num_start(w[k + 1]):
@@ -965,6 +971,7 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
     return _Found(cat, parts, sub, Qualifier.EXACT, k, parts[-1].end)
 
 
+_QUOTE_TOKENS = frozenset(('"', "”", "“", "'", "’"))
 _LIVES_VERBS = frozenset("claimed claiming claims claim took taking takes cost costing costs".split())
 
 
@@ -1208,6 +1215,8 @@ def _sentence_mentions(
     if not found:
         return []
     text = chunk.text[sent[0] : sent[1]]
+    if _RETRACTED.search(text):
+        return []  # "Correction: An earlier version of this article said 12 people were killed"
     exchange = _EXCHANGE.search(text) is not None
     not_taken = exchange or (any(f.category is _C for f in found) and _NOT_TAKEN.search(text) is not None)
     claims = _claims(s if window == sent else _Sentence(text, sent[0]))
