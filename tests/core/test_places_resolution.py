@@ -792,6 +792,12 @@ def test_a_name_framed_into_the_text_s_country_is_so_in_every_chunk() -> None:
          "in South Sudan's Upper Nile state.", "Adre", "TD"),
         # a village abroad by another name, in a country the text never names: the text's
         ("Gunmen attacked a village in Guma local government area of Nigeria's Benue state.", "Guma", "NG"),
+        # a district is no district of a city abroad its sentence names
+        ("Sierra Leone protested to Guinea after Guinean soldiers raised a flag near Yenga, a border village "
+         "in Kailahun district that both countries have disputed.", "Kailahun", "SL"),
+        # the reading by this very name in the country the sentence names, not an alias abroad
+        ("In Apure state, Venezuelan officials in San Fernando de Apure said guerrillas attacked a post. "
+         "Trinidad and Tobago police in San Fernando said they had intercepted a boat.", "San Fernando", "TT"),
     ],
 )
 def test_probe_round_4_countries(text: str, name: str, country: str) -> None:

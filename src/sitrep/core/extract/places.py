@@ -1789,6 +1789,15 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         if k and pops[scored[k][1] >> 1] >= max(floor, 100_000):
             scored.insert(0, scored.pop(k))
             top = scored[0][1]
+    if scored and top & 1 and kinds[top >> 1] == "city" and not m.link_cc and sent_countries.get(ccs[top >> 1], 0) < 2:
+        # by another name only, abroad, while its sentence names a country that has a reading
+        # by this very name: that one ("Trinidad and Tobago police in San Fernando" in a story
+        # about Apure is not San Fernando de Apure)
+        k = next((k for k, (_s, c) in enumerate(scored) if not c & 1 and sent_countries.get(ccs[c >> 1], 0) >= 2
+                  and pops[c >> 1] * 10 >= pops[top >> 1]), None)  # not "Fly to Petersburg" (Illinois, 2,000)
+        if k is not None:
+            scored.insert(0, scored.pop(k))
+            top = scored[0][1]
     if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region):
         if ((top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
                 or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
@@ -2226,8 +2235,8 @@ def _city_districts(ms: list[_Mention], text: str) -> None:
         back = 2 if part else 10**6 if _THE_CITYS.search(text, max(0, m.start - 30), m.start) else 0
         host = next((o.resolved for o in reversed(ms[:k]) if m.sent - back <= o.sent <= m.sent and o.resolved is not None
                      and o.resolved.kind == PlaceKind.CITY and (o.resolved.population or 0) >= 100_000), None)
-        if host is None or (r is not None and host.region == r.region):
-            continue
+        if host is None or (r is not None and (host.region == r.region or (not part and host.country != r.country))):
+            continue  # (nor abroad: "a border village in Kailahun district" stays in Sierra Leone)
         m.resolved = Place.model_construct(**{**host.__dict__, "name": m.surface, "kind": PlaceKind.DISTRICT,
                                               "precision": GeoPrecision.ADMIN2, "geonames_id": None,
                                               "population": None})
