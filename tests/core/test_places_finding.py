@@ -322,3 +322,11 @@ def test_bylines_and_group_names_are_no_places() -> None:
 def test_a_unit_or_the_end_of_a_longer_name_is_no_place(text: str, name: str) -> None:
     """"the 33rd Front" had been a village in Italy, "Defensoria del Pueblo" Pueblo, Colorado."""
     assert name not in {pm.surface for pm in extract_places(make_chunk(text)).places}
+
+
+def test_a_given_name_before_a_surname_is_a_person() -> None:
+    """"said Chad Miller, a logistics coordinator" had been the country Chad."""
+    found = {pm.surface for pm in extract_places(make_chunk(
+        "The convoy was delayed at the border, said Chad Miller, a logistics coordinator.")).places}
+    assert "Chad" not in found
+    assert "Chad" in {pm.surface for pm in extract_places(make_chunk("Troops entered Chad on Monday.")).places}

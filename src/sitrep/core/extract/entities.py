@@ -39,10 +39,10 @@ from sitrep.core.extract._common import chunk_ref as _chunk_ref
 from sitrep.core.extract._common import original_offsets
 
 
-_LEXICON_VERSION = "3"
+_LEXICON_VERSION = "4"
 EXTRACTOR = ExtractorInfo(
     name="entities",
-    version="0.2.3",
+    version="0.2.4",
     resources={"entity_lexicon": _LEXICON_VERSION},
 )
 

@@ -724,6 +724,11 @@ class _Finder:
             return False  # alternate names only: accept multi-word or sizeable, never short single words
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
             return False  # "Chamber of Commerce", "I'll"
+        if single and toks[k].w.given and j + 1 < len(toks) and (nx := toks[j + 1]).cap and (  # type: ignore[union-attr]
+                text[toks[j].end:nx.start] == " ") and not (
+                nx.w.place or nx.w.stop or nx.w.title or nx.w.org_head or nx.w.feature or nx.w.admin  # type: ignore[union-attr]
+                or nx.w.dem or nx.w.profile.sizeable) and _PERSON_FOLLOWS.match(text, nx.end):  # type: ignore[union-attr]
+            return False  # a given name: "said Chad Miller, a logistics coordinator"
         if m.start > 3 and text[m.start - 1] == " " and text[m.start - 2] in "tdhTDH" and p.max_pop < 20_000 and (
                 _ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)):
             return False  # a unit: "the 33rd Front of the FARC dissidents" (a village in Italy), "13th Terrace"
@@ -1958,6 +1963,8 @@ _FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a cit
 #: A capitalised word and a Romance "of" before a name: "Defensoria del Pueblo", "Banco de la
 #: Nacion" (a place's own longer name, "San Jose del Guaviare", matched whole before this).
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ (?:del|de la|de los|de las|des|du|della|do|da) $")
+#: After a given name and a surname: what follows a person ("Chad Miller, a coordinator", "... said").
+_PERSON_FOLLOWS = re.compile(r"(?:,\s+(?:a|an|the|who|whose|\d)\b|\s+(?:said|says|told|added|who)\b)")
 _NAME_OF_THE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ of the $")
 #: ... unless the name goes on ("of the Grovetown Department", "of the Ochamchire district").
 _NAME_GOES_ON = re.compile(r" (?:[A-Z]|(?:district|region|province|county|municipality|state|governorate|oblast)s?\b)")
