@@ -48,7 +48,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.8", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.9", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
