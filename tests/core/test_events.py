@@ -966,3 +966,13 @@ def test_probe_round_4_kinds(text: str, family: F) -> None:
     """A gunfight is a battle, strikes on a port and a bombing explosions (they had been
     attacks on civilians)."""
     assert [e.event_type for e in _real_events(text)] == [family]
+
+
+def test_the_next_sentence_of_the_story_gives_its_day() -> None:
+    """"killed 17 people ... in Dansadau. Residents said the assailants stormed the community
+    at about 5pm on Sunday" had been dated by the publication's month."""
+    text = ("Gunmen suspected to be bandits have killed 17 people and abducted about 40 others in Dansadau, "
+            "a community in Maru Local Government Area of Zamfara State.\n\nResidents said the assailants, "
+            "numbering over 100, stormed the community at about 5pm on Sunday and shot at people.")
+    (ev,) = _real_events(text, published=dt.date(2024, 7, 2))
+    assert (ev.date, ev.date_precision, ev.fatalities) == (dt.date(2024, 6, 30), DatePrecision.DAY, 17)

@@ -1858,6 +1858,17 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 then = _segment_date(sents[sent.index + 1], (0, len(sents[sent.index + 1].text)), published, 0)
                 if then.explicit and not then.told:
                     date = then
+            if (not date.explicit or date.told) and sent.index + 1 < len(sents):
+                # "killed 17 people ... in Dansadau. Residents said the assailants stormed the
+                # community at about 5pm on Sunday": the next sentences of the story give its day
+                for nxt in sents[sent.index + 1 : sent.index + 3]:
+                    if _triggers_of(nxt) or _SEPARATE.match(nxt.text):
+                        break
+                    then = _segment_date(nxt, (0, len(nxt.text)), published, 0)
+                    if then.explicit and not then.told and then.precision is DatePrecision.DAY and (
+                            published is None or then.date is None or 0 <= (published - then.date).days <= 7):
+                        date = then
+                        break
             if not date.explicit and out and out[-1].family is trig.family and out[-1].date.explicit and (
                     sent.index - out[-1].sentence.index <= 2) and not _SEPARATE.match(sent.text):
                 # "Israeli air strikes killed 27 ... on Thursday. ... Another strike killed six
@@ -1871,8 +1882,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
                     _dates_compatible(out[-1].date, date)) and not _SEPARATE.match(sent.text):
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
-                # Fasher: the same event goes on (it had been a second one, at the dateline)
+                # Fasher: the same event goes on (it had been a second one, at the dateline),
+                # and its day is the event's ("stormed the community at about 5pm on Sunday")
                 out[-1].casualties.extend(c for c in cas if c not in out[-1].casualties)
+                if date.explicit and not date.told and (not out[-1].date.explicit or out[-1].date.told):
+                    out[-1].date = date
                 continue
             if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not _SEPARATE.match(sent.text):
                 # "... retook the town of Moqokori. The government said 40 fighters were killed
