@@ -1858,12 +1858,14 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 then = _segment_date(sents[sent.index + 1], (0, len(sents[sent.index + 1].text)), published, 0)
                 if then.explicit and not then.told:
                     date = then
-            if (not date.explicit or date.told) and sent.index + 1 < len(sents):
+            if (not date.explicit or date.told) and sent.index + 1 < len(sents) and not _is_title(sent):
                 # "killed 17 people ... in Dansadau. Residents said the assailants stormed the
                 # community at about 5pm on Sunday": the next sentences of the story give its day
                 for nxt in sents[sent.index + 1 : sent.index + 3]:
                     if _triggers_of(nxt) or _SEPARATE.match(nxt.text):
                         break
+                    if not (nxt.casualties or _generic_triggers(nxt)):
+                        continue  # not the story's violence ("delegations are due to meet on Wednesday")
                     then = _segment_date(nxt, (0, len(nxt.text)), published, 0)
                     if then.explicit and not then.told and then.precision is DatePrecision.DAY and (
                             published is None or then.date is None or 0 <= (published - then.date).days <= 7):
