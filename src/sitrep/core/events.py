@@ -926,6 +926,7 @@ class _Sentence:
     actor_cues: list[_ActorCue] | None = None  # entity cues (see _entity_cues), read once
     whole: Span | None = None  # the sentence's own span, built once
     _words: frozenset[bytes] | bool | None = False  # see words(); False: not read yet
+    _separate: bool | None = None  # see separate(); None: not read yet
 
     def __post_init__(self) -> None:
         if self.low is None:
@@ -936,6 +937,13 @@ class _Sentence:
         if self._words is False:
             self._words = _words(self.text, self.low)  # type: ignore[arg-type]
         return self._words  # type: ignore[return-value]
+
+    def separate(self) -> bool:
+        """Whether the sentence says it tells another incident (:data:`_SEPARATE`), read once:
+        the story loop and the grouping ask it of the same sentence many times."""
+        if self._separate is None:
+            self._separate = _SEPARATE.match(self.text) is not None
+        return self._separate
 
     def rel(self, span: Span) -> int:
         return span.start - self.start
@@ -1622,7 +1630,7 @@ def _attached_casualties(
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
     for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
         nxt = sents[j]
-        if _opens_event(nxt) or _SEPARATE.match(nxt.text):
+        if _opens_event(nxt) or nxt.separate():
             break
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
@@ -1821,13 +1829,13 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         triggers = _triggers_of(sent)
         if not triggers and out and sent.casualties and (
                 _SAME_EVENT.match(sent.text) or _TOLL_UPDATE.search(sent.text)) and not (
-                _location_candidates(sent)) and not _SEPARATE.match(sent.text):
+                _location_candidates(sent)) and not sent.separate():
             # "The strike killed 12 people", paragraphs after the strike: its figures, not a
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
             continue
         if not triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and not (
-                _location_candidates(sent)) and not _SEPARATE.match(sent.text):
+                _location_candidates(sent)) and not sent.separate():
             # "Al-Shabaab claimed responsibility ..., saying it had killed 27 'apostate soldiers'":
             # the attackers' claim of the event told before (it had been a battle of its own)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
@@ -1845,7 +1853,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         if triggers:
             last_story = sent.index
         elif (generic := _generic_triggers(sent)) and (
-            _location_candidates(sent) or sent.index - last_story > 3 or _SEPARATE.match(sent.text)
+            _location_candidates(sent) or sent.index - last_story > 3 or sent.separate()
         ):  # without a place of its own, a killing right after a story continues it
             triggers, last_story = generic, sent.index
         segs = _segments(triggers, len(sent.text))
@@ -1862,7 +1870,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # "killed 17 people ... in Dansadau. Residents said the assailants stormed the
                 # community at about 5pm on Sunday": the next sentences of the story give its day
                 for nxt in sents[sent.index + 1 : sent.index + 3]:
-                    if _triggers_of(nxt) or _SEPARATE.match(nxt.text):
+                    if _triggers_of(nxt) or nxt.separate():
                         break
                     if not (nxt.casualties or _generic_triggers(nxt)):
                         continue  # not the story's violence ("delegations are due to meet on Wednesday")
@@ -1872,7 +1880,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                         date = then
                         break
             if not date.explicit and out and out[-1].family is trig.family and out[-1].date.explicit and (
-                    sent.index - out[-1].sentence.index <= 2) and not _SEPARATE.match(sent.text):
+                    sent.index - out[-1].sentence.index <= 2) and not sent.separate():
                 # "Israeli air strikes killed 27 ... on Thursday. ... Another strike killed six
                 # people in Khan Younis": the story's day (it had been the publication's month)
                 date = out[-1].date
@@ -1882,7 +1890,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             loc = _choose_location(sents, sent, trig, seg)
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
-                    _dates_compatible(out[-1].date, date)) and not _SEPARATE.match(sent.text):
+                    _dates_compatible(out[-1].date, date)) and not sent.separate():
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
                 # Fasher: the same event goes on (it had been a second one, at the dateline),
                 # and its day is the event's ("stormed the community at about 5pm on Sunday")
@@ -1890,7 +1898,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 if date.explicit and not date.told and (not out[-1].date.explicit or out[-1].date.told):
                     out[-1].date = date
                 continue
-            if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not _SEPARATE.match(sent.text):
+            if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not sent.separate():
                 # "... retook the town of Moqokori. The government said 40 fighters were killed
                 # in the fighting": where the story just was (it had been the dateline's Mogadishu)
                 loc = out[-1].location
@@ -1949,7 +1957,7 @@ def _dates_compatible(a: ResolvedDate, b: ResolvedDate) -> bool:
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     a1, b1 = _actor1(a), _actor1(b)
-    if a.sentence is not b.sentence and (_SEPARATE.match(a.sentence.text) or _SEPARATE.match(b.sentence.text)):
+    if a.sentence is not b.sentence and (a.sentence.separate() or b.sentence.separate()):
         return False  # "In a related development, troops killed 15 bandits in Tsafe": its own event
     return (
         a.family is b.family

@@ -732,7 +732,7 @@ class _Finder:
         if m.start > 3 and text[m.start - 1] == " " and text[m.start - 2] in "tdhTDH" and p.max_pop < 20_000 and (
                 _ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)):
             return False  # a unit: "the 33rd Front of the FARC dissidents" (a village in Italy), "13th Terrace"
-        if single and text[m.start - 1:m.start] == " " and (
+        if single and text.endswith(_OF_TAILS, max(0, m.start - 8), m.start) and (  # most names: no regex
                 _NAME_OF_BEFORE.search(text, max(0, m.start - 30), m.start) or (
                     p.max_pop < 20_000 and not (p.state_primary or p.admin1_primary)
                     and _NAME_OF_THE_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -1784,7 +1784,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     admin_regs, city_regs = rd.admin_regs, rd.city_regs
     country_named = rd.country_named
     top = scored[0][1] if scored else 0
-    if scored and kinds[top >> 1] == "city" and regions[top >> 1]:
+    if len(scored) > 1 and kinds[top >> 1] == "city" and regions[top >> 1]:
         # a village beside a city of its name in the same region is no reading of the name
         # once the text's other places lift it ("Zaporizhzhia", a village of 656 beside the
         # city of 710,000 known by that spelling, near Orikhiv and Enerhodar)
@@ -1966,6 +1966,8 @@ _NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ (?:del|de la|de los|de las|des|
 #: After a given name and a surname: what follows a person ("Chad Miller, a coordinator", "... said").
 _PERSON_FOLLOWS = re.compile(r"(?:,\s+(?:a|an|the|who|whose|\d)\b|\s+(?:said|says|told|added|who)\b)")
 _NAME_OF_THE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ of the $")
+#: The last words either pattern above needs: a cheap test before reading them.
+_OF_TAILS = (" del ", " de la ", " de los ", " de las ", " des ", " du ", " della ", " do ", " da ", " of the ")
 #: ... unless the name goes on ("of the Grovetown Department", "of the Ochamchire district").
 _NAME_GOES_ON = re.compile(r" (?:[A-Z]|(?:district|region|province|county|municipality|state|governorate|oblast)s?\b)")
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) $", re.IGNORECASE)
