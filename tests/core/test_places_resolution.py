@@ -826,3 +826,36 @@ def test_probe_round_4_region_or_city(text: str, name: str, kind: PlaceKind) -> 
 
     got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
     assert got[0] is not None and got[0].kind is kind and (got[0].population or 0) > 100_000, got[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # "X in <region> county": the region says where
+        ("Kenyan police said Al-Shabaab fighters planted an explosive device near Kiunga in Lamu county.",
+         "Kiunga", "KE", "KE-21"),
+        # every reading a small place abroad, in a sentence that names its own country outright
+        ("PESHAWAR, Pakistan (AP) — Pakistani troops clashed with militants in the Tirah valley on Saturday, "
+         "and a roadside bomb went off in Bara, officials said.", "Tirah", "PK", None),
+        ("PESHAWAR, Pakistan (AP) — Pakistani troops clashed with militants in the Tirah valley on Saturday, "
+         "and a roadside bomb went off in Bara, officials said.", "Bara", "PK", None),
+        # ... but a town's name that is also a country's frames nothing
+        ("The Jordan resident was flown to North Memorial Medical Center in Robbinsdale, where he remains "
+         "in critical condition.", "Robbinsdale", "US", "US-MN"),
+        # the country across a border is no evidence for the sentence's places
+        ("GAZA (Reuters) - Israeli troops pushed deeper into Rafah on Saturday, near the border with Egypt's "
+         "North Sinai province, residents said. Health officials said 14 people were killed in Khan Younis.",
+         "Rafah", "PS", "PS-RFH"),
+        # a lake is named after a place of a country or region the text is about, if any
+        ("KAMPALA (Reuters) - Fishermen on Lake Victoria said gunmen attacked two boats near the Ugandan "
+         "island of Bugala on Friday.", "Victoria", "UG", None),
+        ("Boaters on Lake Hartwell were warned of storms across northeast Georgia on Sunday.", "Hartwell", "US", "US-GA"),
+    ],
+)
+def test_probe_round_6_countries(text: str, name: str, country: str, region: str | None) -> None:
+    """Kiunga had been a town of Papua New Guinea, Tirah Tirat Karmel in Israel, Bara a town
+    in Nigeria, Gaza's Rafah Egypt's, and Lake Victoria the Australian state."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got and got[0] is not None and (got[0].country, got[0].region if region else None) == (country, region), got

@@ -164,6 +164,10 @@ _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named
 #: Lower-case words some rule looks at; every other lower-case word only separates names,
 #: so the tokeniser skips it (most of a text) and adjacency is read from the gap instead.
 _COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
+#: Before a name, a water feature's word ("Lake Victoria" the gazetteer lacks as a name).
+_WATER_BEFORE = re.compile(r"\bLake \Z")
+#: After "X in Y": the nouns that show Y is a first-level region ("Kiunga in Lamu county").
+_REGION_NOUNS_IN = frozenset("region oblast province governorate state department county".split())
 #: A list of capitalised single words right before "counties": "Clarke, Madison and Oconee "
 _COUNTY_LIST = re.compile(r"((?:[A-Z][a-z]+(?:, and |, | and | or ))*[A-Z][a-z]+) $")
 _LIST_SEP = re.compile(r"[A-Z][a-z]+")
@@ -276,6 +280,8 @@ class _Mention:
     county_hint: bool = False  # followed by "county"/"counties": the county reading
     settled: bool = False  # shown as a settlement: "the town of X", "X township"
     in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
+    across: bool = False  # "near the border with X": named, but no evidence for the text's places
+    water: bool = False  # "Lake X" the gazetteer lacks: X's namesakes are other places
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
     rd: _Readings | None = None  # what scoring needs of the name's readings (set on first need)
@@ -1082,6 +1088,8 @@ class _Finder:
         g = self.g
         out.sort(key=_START)
         for a, m in enumerate(out):
+            if _WATER_BEFORE.search(text, max(0, m.start - 6), m.start):
+                m.water = True
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
             if w in ADMIN_NOUNS or w == "regional":
@@ -1100,6 +1108,12 @@ class _Finder:
                       and not _EPITHET_BEFORE.search(text, max(0, m.start - 30), m.start)):
                     # "the village of Banibangou in Niger", not "St. Gregory of Narek in Vatican"
                     m.link_cc, m.in_country = cc, True
+                elif (gap == " in " and m.link_cc is None and m.link_region is None and nx.kind != "demonym"
+                      and (na := _WORD_AFTER.match(text, nx.end)) and na.group(1) in _REGION_NOUNS_IN
+                      and (region := _region_of(g, nx.cands, True))):
+                    # "near Kiunga in Lamu county": the region says where (Kiunga had been
+                    # the town of Papua New Guinea)
+                    m.link_region, m.link_cc = region, region.split("-")[0]
             # "Ukraine's Sumy region", "Ukraine's northeastern Sumy region"
             if a > 0:
                 pv = out[a - 1]
@@ -1321,76 +1335,95 @@ def _plural_demonym(g: Gazetteer, key: str) -> bool:
     return key.endswith("s") and key[:-1] in g.demonyms
 
 
+#: Before a name, words that put it across a border from the sentence's places.
+_ACROSS_BEFORE = re.compile(r"\b(?:border|frontier|boundary) with (?:the )?(?:[\w-]+['’]s )?\Z")
+
+
 def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     sr: dict[int, list[str]] = defaultdict(list)
     weak: dict[int, list[tuple[str, str]]] = defaultdict(list)
     sc: dict[int, Counter[str]] = defaultdict(Counter)
     ctx = _Context(sr, sc, Counter(), Counter(), sent_weak=weak)
-    regions, countries = ctx.regions, ctx.countries
-    add = ctx.add
     for m in ms:
         key = fold(m.surface)
-        if m.kind == "demonym":
-            i = m.cands[0] >> 1
-            # a plural names people, who travel ("the Latvians" climbing in Georgia): it
-            # says nothing of where the text happens; an adjective ("Georgian police") does
-            if g.kind[i] == "country" and not _plural_demonym(g, key) and not _ARMS_AFTER.match(text, m.end):
-                # "Russian glide bombs hit Pokrovsk": who fires, not where (Pokrovsk had
-                # been the Yakutian town, not Donetsk oblast's)
-                cc = g.cc[i]
-                counts = sc[m.sent]
-                counts[cc] = counts.get(cc, 0) + 1
-                add(countries, cc, 1, key)
+        m.across = m.across or _ACROSS_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        if m.across or m.water:  # (nor is a lake's name: "Lake Victoria" is no Australian state)
+            # "pushed into Rafah, near the border with Egypt's North Sinai province": the
+            # country across a border is named, but is no evidence for where the text's
+            # places are (Rafah had been Egypt's)
+            if m.kind != "demonym" and (cc := _mention_readings(g, m).country):
                 ctx.named.setdefault(cc, set()).add(key)
             continue
-        rd = _mention_readings(g, m)
-        cc = rd.country
-        if cc:
-            if not any(g.kind[c >> 1] == "city" and not c & 1 for c in m.cands):
-                ctx.named.setdefault(cc, set()).add(key)  # not "Lebanon" (also a town in Pennsylvania)
-            counts = sc[m.sent]
-            counts[cc] = counts.get(cc, 0) + 2
-            if _ACTS_AFTER.match(text, m.end):
-                acts = ctx.sent_actors.setdefault(m.sent, Counter())
-                acts[cc] += 2
-            add(countries, cc, 2, key)
-            # "Georgia": also weak evidence for a same-named region elsewhere
-            for reg in rd.main_admin1:
-                add(regions, reg, 1, key)
-            continue
-        reg = rd.region_hinted if m.admin_hint else rd.region_bare
-        named_here = ({m.link_cc: 1} if m.link_cc else None) or sc.get(m.sent) or countries
-        if reg and (m.admin_hint or key in _COMPASS_NAMES or len(m.cands) > 1) and named_here and (
-                reg.split("-")[0] not in named_here):
-            # "In Yemen, ... the Al Jawf governorate": the governorate of the country the
-            # sentence (else the text before it) names, not Saudi Arabia's Al Jawf Region;
-            # "the governor of the North-West region" after Cameroon is Cameroon's
-            # ("Rwanda's Western Province" is no Sri Lankan one; "In the North-West" after
-            # Nigeria is no South African province, for Funtua beside it)
-            reg = next((g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"
-                        and g.cc[c >> 1] in named_here and g.region[c >> 1]),
-                       None if key in _COMPASS_NAMES else reg)
-        if reg:
-            sr[m.sent].append(reg)
-            ctx.sent_region_keys.setdefault(m.sent, {}).setdefault(reg, set()).add(key)
-            if m.admin_hint or _looks_admin(m.surface):
-                ctx.sent_framed.setdefault(m.sent, []).append(reg)
-            add(regions, reg, 2, key)
-            cc = reg.split("-")[0]
-            add(countries, cc, 1, key)
-            counts = sc[m.sent]
-            counts[cc] = counts.get(cc, 0) + 1
-        elif m.cands:
-            if rd.county_region:  # "Edgar County" names one state as surely as "Illinois"
-                add(regions, rd.county_region, 2, key)
-                add(countries, "US", 1, key)
-                continue
-            # a bare name that is also a region's name ("Belgorod"): weak region evidence
-            if rd.first_admin1 is not None:
-                add(regions, rd.first_admin1, 1, key)
-                weak[m.sent].append((rd.first_admin1, key))
-                ctx.sent_weak_names.setdefault(m.sent, {}).setdefault(rd.first_admin1, set()).add(key)
+        _context_one(g, ctx, m, key, text)
     return ctx
+
+
+def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) -> None:
+    """Count one mention's country and region as evidence, for the text and for its sentence."""
+    sent = m.sent
+    sr, sc, weak = ctx.sent_regions, ctx.sent_countries, ctx.sent_weak
+    regions, countries = ctx.regions, ctx.countries
+    add = ctx.add
+    if m.kind == "demonym":
+        i = m.cands[0] >> 1
+        # a plural names people, who travel ("the Latvians" climbing in Georgia): it
+        # says nothing of where the text happens; an adjective ("Georgian police") does
+        if g.kind[i] == "country" and not _plural_demonym(g, key) and not _ARMS_AFTER.match(text, m.end):
+            # "Russian glide bombs hit Pokrovsk": who fires, not where (Pokrovsk had
+            # been the Yakutian town, not Donetsk oblast's)
+            cc = g.cc[i]
+            counts = sc[sent]
+            counts[cc] = counts.get(cc, 0) + 1
+            add(countries, cc, 1, key)
+            ctx.named.setdefault(cc, set()).add(key)
+        return
+    rd = _mention_readings(g, m)
+    cc = rd.country
+    if cc:
+        if not any(g.kind[c >> 1] == "city" and not c & 1 for c in m.cands):
+            ctx.named.setdefault(cc, set()).add(key)  # not "Lebanon" (also a town in Pennsylvania)
+        counts = sc[sent]
+        counts[cc] = counts.get(cc, 0) + 2
+        if _ACTS_AFTER.match(text, m.end):
+            acts = ctx.sent_actors.setdefault(sent, Counter())
+            acts[cc] += 2
+        add(countries, cc, 2, key)
+        # "Georgia": also weak evidence for a same-named region elsewhere
+        for reg in rd.main_admin1:
+            add(regions, reg, 1, key)
+        return
+    reg = rd.region_hinted if m.admin_hint else rd.region_bare
+    named_here = ({m.link_cc: 1} if m.link_cc else None) or sc.get(sent) or countries
+    if reg and (m.admin_hint or key in _COMPASS_NAMES or len(m.cands) > 1) and named_here and (
+            reg.split("-")[0] not in named_here):
+        # "In Yemen, ... the Al Jawf governorate": the governorate of the country the
+        # sentence (else the text before it) names, not Saudi Arabia's Al Jawf Region;
+        # "the governor of the North-West region" after Cameroon is Cameroon's
+        # ("Rwanda's Western Province" is no Sri Lankan one; "In the North-West" after
+        # Nigeria is no South African province, for Funtua beside it)
+        reg = next((g.region[c >> 1] for c in m.cands if g.kind[c >> 1] == "admin1"
+                    and g.cc[c >> 1] in named_here and g.region[c >> 1]),
+                   None if key in _COMPASS_NAMES else reg)
+    if reg:
+        sr[sent].append(reg)
+        ctx.sent_region_keys.setdefault(sent, {}).setdefault(reg, set()).add(key)
+        if m.admin_hint or _looks_admin(m.surface):
+            ctx.sent_framed.setdefault(sent, []).append(reg)
+        add(regions, reg, 2, key)
+        cc = reg.split("-")[0]
+        add(countries, cc, 1, key)
+        counts = sc[sent]
+        counts[cc] = counts.get(cc, 0) + 1
+    elif m.cands:
+        if rd.county_region:  # "Edgar County" names one state as surely as "Illinois"
+            add(regions, rd.county_region, 2, key)
+            add(countries, "US", 1, key)
+            return
+        # a bare name that is also a region's name ("Belgorod"): weak region evidence
+        if rd.first_admin1 is not None:
+            add(regions, rd.first_admin1, 1, key)
+            weak[sent].append((rd.first_admin1, key))
+            ctx.sent_weak_names.setdefault(sent, {}).setdefault(rd.first_admin1, set()).add(key)
 
 
 #: Seas, oceans and world regions news names ("Middle East", "Atlantic"). The gazetteer has
@@ -1840,6 +1873,11 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             m.scored, m.runners = [], []
             m.resolved = g.country_place(cc, _squash(3.0)) if cc else None
             return False
+    if m.water and scored and not _in_evidence(ctx, ccs[scored[0][1] >> 1], regions[scored[0][1] >> 1], key):
+        # "Lake Victoria" in a story about Uganda is not the Australian state: a lake is
+        # named after a place only of a country or region the text is about ("Lake
+        # Hartwell" in Georgia is by Hartwell); else the text's country
+        scored = [x for x in scored if _in_evidence(ctx, ccs[x[1] >> 1], regions[x[1] >> 1], key)]
     m.scored = scored
     # a place the gazetteer lacks, or a small place none of whose readings lies in the
     # region the text names: report the region, never a namesake elsewhere
@@ -1903,6 +1941,19 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # region its sentence names: the name elsewhere in the text takes it ("in
             # Mambasa territory, Ituri province" then no highlight's "Mambasa" is Mombasa)
             scored, m.strength = [], 2
+        elif (bkind == "city" and g.pop[bi] < (_LONE_ALT_POP if best & 1 else _FRAMED_POP)
+              and bi not in g.capital_ids and not (m.link_cc or m.link_region)
+              and sent_countries.get(frame := _frame_country(ctx, m.sent) or "", 0) >= 2 and _surely_named(g, ctx, frame)
+              and all(g.kind[c >> 1] == "city" and g.cc[c >> 1] != frame and g.cc[c >> 1] not in ctx.named
+                      and other(ctx.countries, g.cc[c >> 1], key) == 0
+                      and g.pop[c >> 1] < (_LONE_ALT_POP if c & 1 else _FRAMED_POP) for _s, c in scored)):
+            # every reading a small place in a country the text never names nor places
+            # anything else in, while the sentence names its own country outright (by a name
+            # no town or state shares: not "The Jordan resident ... in Robbinsdale", "Lake
+            # Hartwell ... northeast Georgia"): "Pakistani
+            # troops clashed with militants in the Tirah valley ... a bomb went off in Bara"
+            # had been Tirat Karmel in Israel and Bara in Nigeria; the sentence's country
+            scored = []
         else:
             m.resolved = g.place(bi, _squash(best_s))
             m.runners = _runners(g, rd, scored[1:], m.resolved)
@@ -1948,6 +1999,17 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     return True
 
 
+def _surely_named(g: Gazetteer, ctx: _Context, cc: str) -> bool:
+    """Whether the text names the country by a name or demonym nothing else is called by."""
+    return any(key in g.demonyms or all(g.kind[c >> 1] == "country" for c in g.names.get(key, ()) if not c & 1)
+               for key in ctx.named.get(cc, ()))
+
+
+def _in_evidence(ctx: _Context, cc: str, reg: str, key: str) -> bool:
+    """Whether the text, other than by ``key`` itself, names this country or region."""
+    return bool(ctx.other(ctx.countries, cc, key) or (reg and ctx.other(ctx.regions, reg, key)))
+
+
 _COMPASS_NAMES = frozenset(
     f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
     for sep in (" ", "")) | frozenset(("north central", "south south"))
@@ -1958,6 +2020,8 @@ _STRAY_POP = 20_000
 #: Places below these (by main name / another name only) abroad, in a country nothing else
 #: of the text is in, yield to the country the sentence is about (see ``_frame_country``).
 _FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a city ("Mambasa" is no Mombasa)
+#: Readings by another name below this, abroad, yield to the country their sentence names.
+_LONE_ALT_POP = 30_000
 
 
 #: A capitalised word and a Romance "of" before a name: "Defensoria del Pueblo", "Banco de la
@@ -2514,7 +2578,7 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
         if not m.cands or m.kind == "demonym":
             continue
         _resolve_memo(g, m, ctx, memo)
-        if m.kind != "gaz" or _mention_readings(g, m).country:
+        if m.kind != "gaz" or m.across or _mention_readings(g, m).country:
             continue
         r = m.resolved
         lead = _lead(g, m)
