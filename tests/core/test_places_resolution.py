@@ -859,3 +859,55 @@ def test_probe_round_6_countries(text: str, name: str, country: str, region: str
 
     got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
     assert got and got[0] is not None and (got[0].country, got[0].region if region else None) == (country, region), got
+
+
+_HAITI = ("PORT-AU-PRINCE, Haiti (AP) - Gang members set fire to dozens of homes in the Bel Air neighbourhood and "
+          "in Nazon overnight, residents said. Police said they had repelled an attack on Liancourt, a town in the "
+          "Artibonite department, where gangs killed 12 people on Friday.")
+_KURRAM = ("Pakistan clashes\n\nPESHAWAR, Pakistan (Reuters) - Tribal clashes in a village in Lower Kurram killed 12 "
+           "people, police said. Fighting erupted in Bagan, a village in Lower Kurram, on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # a region after "from" is where people came from: no frame for the sentence's towns
+        ("QUETTA, Pakistan (Reuters) - Gunmen shot dead six labourers from Punjab province near Turbat in "
+         "Balochistan.", "Turbat", "PK", "PK-BA"),
+        # "X, a village in <region> province": the region says where
+        ("BAGHDAD (Reuters) - Islamic State militants killed two shepherds near Riyadh, a village in Kirkuk "
+         "province, security sources said.", "Riyadh", "IQ", "IQ-KI"),
+        # a place shown as a settlement, in a text that names one country and a sentence that names none
+        (_KURRAM, "Bagan", "PK", None),
+        # a region abroad shown as a neighbourhood is none, nor a region of the sentence
+        (_HAITI, "Bel Air", "HT", None),
+        (_HAITI, "Nazon", "HT", None),
+        ("TRIPOLI, Libya (Reuters) - Clashes between rival militias in the Salah al-Din neighbourhood of Tripoli "
+         "killed four people on Tuesday.", "Salah al-Din", "LY", None),
+        ("QUITO (Reuters) - In Ecuador, police raided El Recreo, a neighbourhood of Guayaquil, on Friday.",
+         "El Recreo", "EC", None),
+    ],
+)
+def test_probe_round_6_settlements(text: str, name: str, country: str, region: str | None) -> None:
+    """Turbat had been put in Punjab, Riyadh the Saudi capital, Bagan a Russian village, Bel
+    Air and Nazon the Seychelles' Bel Air district, Salah al-Din the Iraqi governorate, and El
+    Recreo a Mexican village."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got and got[0] is not None and (got[0].country, got[0].region if region else None) == (country, region), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We ran with nothing," said Fatima, a 34-year-old mother of three, in Port-au-Prince.', "Fatima"),
+        ("Officials of the Government of National Unity in Tripoli said talks would resume.", "Unity"),
+        ("The Army of Justice, a militant group, claimed the attack in Sistan and Baluchestan.", "Justice"),
+        ("Libya's Government of National Accord said it controlled Tripoli.", "Accord"),
+    ],
+)
+def test_probe_round_6_no_place(text: str, name: str) -> None:
+    """A first name before its age, and the last word of a body's name, are no places (Fatima
+    had been a Brazilian town, Unity South Sudan's state, Justice a town in Illinois)."""
+    assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.8"
+VERSION = "0.2.9"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -155,6 +155,14 @@ _SETTLED_BEFORE = re.compile(
 _SETTLED_AFTER = re.compile(
     r"\s+(?:township|village|town|neighbou?rhood|quarter|suburb|(?:refugee\s+)?camp|territory|commune|"
     r"municipality|tehsil|local government area)\b")
+#: "Bagan, a village in Lower Kurram", "El Recreo, a poor neighbourhood of Guayaquil".
+_SETTLED_APPOSITION = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|settlement|township|locality|"
+    r"neighbou?rhood|suburb|community)\s+(?:in|of|near|outside|on|about|north|south|east|west)\b")
+#: Between a place and the country or region it is said to be in: "X, a village in Y".
+_APPOSITION_IN = re.compile(
+    r", an? (?:[\w-]+ ){0,2}?(?:village|town|hamlet|settlement|township|neighbou?rhood|suburb|community|"
+    r"locality) in (?:the )?")
 _SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r", " m", " l"))
 #: Right before a region's name: "<word> in the ", "<word>, in Mali's central ".
 _IN_REGION_BEFORE = re.compile(
@@ -199,7 +207,8 @@ _TOKEN = re.compile(
     r"(?:(?:[A-Z]\.){2,}|[" + _UPPER + r"]\w*(?:['’‘][^\W\d_]+)?|" + _alternation(_LOWER_KEPT) + r"(?!\w)(?!['’‘]\w))"
 )
 #: After a name, what only a person takes: a verb of saying or an age ("Hughes said", "Shelton, 33,").
-_PERSON_AFTER = re.compile(r"(?: (?:said|says|told|added|explained|noted|recalled|testified|wrote)\b|, \d{1,3},)")
+_PERSON_AFTER = re.compile(
+    r"(?: (?:said|says|told|added|explained|noted|recalled|testified|wrote)\b|, \d{1,3},|, an? \d{1,3}-year-old\b)")
 #: Words of STOP that may still open a street or feature name ("North Main Street", "Lake Shore Drive").
 _FEATURE_WORDS_OK = frozenset(
     "north south east west northern southern eastern western new old upper lower first second third "
@@ -606,7 +615,8 @@ class _Finder:
         for m in out:
             lo = max(0, m.start - 40)
             if (text.find(" of ", lo, m.start) >= 0 and _SETTLED_BEFORE.search(text, lo, m.start)) or (
-                    text[m.end:m.end + 2] in _SETTLED_AFTER_START) and _SETTLED_AFTER.match(text, m.end):
+                    text[m.end:m.end + 2] in _SETTLED_AFTER_START) and _SETTLED_AFTER.match(text, m.end) or (
+                    text[m.end:m.end + 1] == "," and _SETTLED_APPOSITION.match(text, m.end)):
                 m.settled = True
         self._repeat(toks, out, used, sent_of)
         out = [m for m in out if m.kind != "inferred" or m.surface not in self.known_orgs]  # "Hezbollah"
@@ -1104,15 +1114,17 @@ class _Finder:
                     if (m.link_cc and gap.strip() == "," and _country_of(g, nx) and not _LIST_BEFORE.search(text, 0, m.start)
                             and not _LIST_AFTER.match(text, nx.end)):
                         m.in_country = True  # "Nasir, South Sudan, on Friday", not "Crockett, Palestine and Lufkin"
-                elif (gap == " in " and m.link_cc is None and nx.kind != "demonym" and (cc := _country_of(g, nx))
+                elif ((in_gap := gap == " in " or (gap[:3] == ", a" and _APPOSITION_IN.fullmatch(gap)))
+                      and m.link_cc is None and nx.kind != "demonym" and (cc := _country_of(g, nx))
                       and not _EPITHET_BEFORE.search(text, max(0, m.start - 30), m.start)):
                     # "the village of Banibangou in Niger", not "St. Gregory of Narek in Vatican"
                     m.link_cc, m.in_country = cc, True
-                elif (gap == " in " and m.link_cc is None and m.link_region is None and nx.kind != "demonym"
+                elif (in_gap and m.link_cc is None and m.link_region is None and nx.kind != "demonym"
                       and (na := _WORD_AFTER.match(text, nx.end)) and na.group(1) in _REGION_NOUNS_IN
                       and (region := _region_of(g, nx.cands, True))):
-                    # "near Kiunga in Lamu county": the region says where (Kiunga had been
-                    # the town of Papua New Guinea)
+                    # "near Kiunga in Lamu county", "Riyadh, a village in Kirkuk province": the
+                    # region says where (Kiunga had been the town of Papua New Guinea, Riyadh
+                    # the Saudi capital)
                     m.link_region, m.link_cc = region, region.split("-")[0]
             # "Ukraine's Sumy region", "Ukraine's northeastern Sumy region"
             if a > 0:
@@ -1337,6 +1349,8 @@ def _plural_demonym(g: Gazetteer, key: str) -> bool:
 
 #: Before a name, words that put it across a border from the sentence's places.
 _ACROSS_BEFORE = re.compile(r"\b(?:border|frontier|boundary) with (?:the )?(?:[\w-]+['’]s )?\Z")
+#: Before a region named as one: where people came from, not where the sentence happens.
+_FROM_BEFORE = re.compile(r"\b(?:from|hailing from|natives? of) (?:the )?(?:[\w-]+ )?\Z", re.IGNORECASE)
 
 
 def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
@@ -1392,7 +1406,8 @@ def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) 
         for reg in rd.main_admin1:
             add(regions, reg, 1, key)
         return
-    reg = rd.region_hinted if m.admin_hint else rd.region_bare
+    # a name shown as a settlement ("the Bel Air neighbourhood") names no region of its name
+    reg = rd.region_hinted if m.admin_hint else None if m.settled else rd.region_bare
     named_here = ({m.link_cc: 1} if m.link_cc else None) or sc.get(sent) or countries
     if reg and (m.admin_hint or key in _COMPASS_NAMES or len(m.cands) > 1) and named_here and (
             reg.split("-")[0] not in named_here):
@@ -1407,7 +1422,9 @@ def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) 
     if reg:
         sr[sent].append(reg)
         ctx.sent_region_keys.setdefault(sent, {}).setdefault(reg, set()).add(key)
-        if m.admin_hint or _looks_admin(m.surface):
+        if (m.admin_hint or _looks_admin(m.surface)) and not _FROM_BEFORE.search(text, max(0, m.start - 30), m.start):
+            # "labourers from Punjab province near Turbat": no frame for Turbat (it had
+            # been put in Punjab, not Balochistan)
             ctx.sent_framed.setdefault(sent, []).append(reg)
         add(regions, reg, 2, key)
         cc = reg.split("-")[0]
@@ -1486,6 +1503,12 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     if m.link_region:
         return m.link_region
     regs = ctx.sent_regions.get(m.sent)
+    if regs:
+        # not a region the name itself is ("the Bel Air neighbourhood" read off the
+        # Seychelles' Bel Air district)
+        own = fold(m.surface)
+        keys = ctx.sent_region_keys.get(m.sent, {})
+        regs = [r for r in regs if keys.get(r, ()) != {own}] or None
     here = _named_in(ctx, m.sent)
     if not regs and m.sent > 0 and not m.link_cc and m.kind == "inferred":
         # the story's last region: "... in the province of Latakia. The monitor said 40 were
@@ -1929,11 +1952,13 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # area" in Benue no Goma in the Philippines; the text's region or country (by its
             # main name a village stays: "switching to Middlestown" in Yorkshire is no Portugal)
             scored = []
-        elif (m.settled and bkind == "city" and g.pop[bi] < (_FRAMED_ALT_POP if best & 1 else _FRAMED_POP)
+        elif (m.settled and bkind in _SETTLED_KINDS and (bkind != "city" or g.pop[bi] < (
+                _FRAMED_ALT_POP if best & 1 else _FRAMED_POP))
               and bi not in g.capital_ids and not (m.link_cc or m.link_region)
               and g.cc[bi] not in ctx.named and other(ctx.countries, g.cc[bi], key) == 0
-              and (frame := _frame_country(ctx, m.sent)) is not None and frame != g.cc[bi]
-              and not any(g.cc[c >> 1] == frame for _s, c in scored)):
+              and (frame := _frame_country(ctx, m.sent) or (
+                  None if _in_evidence(ctx, g.cc[bi], g.region[bi], key) else _unframed_main(g, ctx, m.sent))) is not None
+              and frame != g.cc[bi] and not any(g.cc[c >> 1] == frame for _s, c in scored)):
             # a place shown as a settlement, in a sentence (or after one) about another
             # country, and nothing else in the text is in this one: "In Sudan, the RSF attacked the town of Tawila" had
             # been a village in Yemen, "In Burkina Faso ... the town of Sole" Cholet in France;
@@ -1999,6 +2024,21 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     return True
 
 
+def _unframed_main(g: Gazetteer, ctx: _Context, sent: int) -> str | None:
+    """The text's main country, for a sentence that (with the one before) names no
+    country at all, when the text names it by a name nothing else is called by: "Fighting
+    erupted in Bagan, a village in Lower Kurram" in a story about Pakistan is no Russian
+    village."""
+    if any(_place_counts(ctx, k) for k in (sent, sent - 1)):
+        return None
+    cc = _main_country(ctx)
+    if not cc or ctx.countries[cc] < 2:
+        return None
+    # by its own name, not only a demonym ("English" beside Tipperary town says no country)
+    return cc if any(key not in g.demonyms and all(g.kind[c >> 1] == "country" for c in g.names.get(key, ()) if not c & 1)
+                     for key in ctx.named.get(cc, ())) else None
+
+
 def _surely_named(g: Gazetteer, ctx: _Context, cc: str) -> bool:
     """Whether the text names the country by a name or demonym nothing else is called by."""
     return any(key in g.demonyms or all(g.kind[c >> 1] == "country" for c in g.names.get(key, ()) if not c & 1)
@@ -2022,6 +2062,10 @@ _STRAY_POP = 20_000
 _FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a city ("Mambasa" is no Mombasa)
 #: Readings by another name below this, abroad, yield to the country their sentence names.
 _LONE_ALT_POP = 30_000
+#: Readings a place shown as a settlement may have and still yield so: a small town, or a
+#: region of any size ("the Bel Air neighbourhood" of Port-au-Prince is no district of the
+#: Seychelles, "the Salah al-Din neighbourhood of Tripoli" no Iraqi governorate).
+_SETTLED_KINDS = frozenset(("city", "admin1", "admin2"))
 
 
 #: A capitalised word and a Romance "of" before a name: "Defensoria del Pueblo", "Banco de la
