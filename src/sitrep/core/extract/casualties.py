@@ -20,7 +20,8 @@ figures leave ``low``/``high`` empty; ``at_least``/``more_than`` put the number 
 codes ranges) with both bounds in ``low``/``high``; vague plurals come
 from :data:`sitrep.core.extract.numbers.VAGUE_RANGES` with ``best=None``; "casualties"
 alone counts as injured (the wounded-side reading wire copy usually means), and so does
-"N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated).
+"N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated);
+"and two more in Nabatieh", its verb left out, takes the category of the figure before it.
 
 Speed (one core, seed-like chunks of ~1,200 characters): see ``python -m
 sitrep.core.extract.casualties`` which prints chunks/s; measured 5,300-6,200/s
@@ -48,7 +49,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.9", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.10", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -169,6 +170,11 @@ _OWN_LOSSES = frozenset("men soldiers troops servicemen fighters personnel offic
 #: Base forms read only as a headline's verb, not after "to", "will", "could" ("vowed to kill 10").
 _BASE_FORMS = frozenset(("kill", "wound", "injure", "abduct", "kidnap"))
 _NOT_BEFORE_BASE = frozenset("to will would could can may might must not never shall".split())
+#: Verbs as often said of drones, mines and cells as of people: read only before or after a
+#: victim noun ("neutralised 30 assailants", never "neutralised 25 drones").
+_NEEDS_VICTIMS = frozenset(
+    "neutralised neutralized neutralising neutralizing liquidated liquidating".split()
+)
 _ACTIVE_PARTICIPLES = frozenset(
     "killed wounded injured hurt captured abducted kidnapped murdered executed neutralised neutralized "
     "liquidated".split()
@@ -195,6 +201,10 @@ _PLURAL_VICTIMS = {
         "attackers assailants raiders herdsmen druze alawites bedouin bedouins labourers laborers "
         "jawans christians muslims yazidis hindus sikhs shias sunnis idps riders motorcyclists occupants"
     ).split()},
+    # street victims: "killing a passer-by", "two shopkeepers were wounded"
+    **{w: "bystanders" for w in ("passers-by", "passersby")},
+    **{w: "traders" for w in ("shopkeepers", "vendors", "merchants")},
+    **{w: w for w in "engineers elders imams pastors judges lawyers staffers".split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
 }
@@ -220,6 +230,13 @@ _SINGULAR_VICTIMS = {
     "peacekeeper": "peacekeepers", "tourist": "tourists", "teacher": "teachers",
     "official": "officials", "priest": "priests", "jawan": "jawans", "labourer": "labourers",
     "laborer": "labourers", "rider": "riders", "motorcyclist": "motorcyclists", "occupant": "occupants",
+    "passer-by": "bystanders", "passerby": "bystanders", "shopkeeper": "traders",
+    "vendor": "traders", "merchant": "traders", "shopper": "shoppers", "customer": "customers",
+    "worshipper": "worshippers", "worshiper": "worshippers", "pilgrim": "pilgrims",
+    "fisherman": "fishermen", "herder": "herders", "herdsman": "herdsmen", "miner": "miners",
+    "imam": "imams", "pastor": "pastors", "cleric": "clerics", "engineer": "engineers",
+    "contractor": "contractors", "employee": "employees", "elder": "elders", "judge": "judges",
+    "lawyer": "lawyers", "mourner": "mourners", "guest": "guests",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -652,6 +669,12 @@ def _read_one(s: _Sentence, k: int) -> tuple[list[_Part], int] | None:
     return parts, m
 
 
+#: Livestock a strike kills are no casualties ("killed 3 cows").
+_ANIMALS = frozenset(
+    "animals cows goats camels donkeys horses dogs cats chickens pigs mules bulls buffaloes".split()
+)
+
+
 def _generic_victims(s: _Sentence, q: Quantity, follow: frozenset[str] | None) -> _Part | None:
     """``NUM [adj<=2] PLURAL-NOUN`` for a noun no victim table names ("9 traders"), read
     only where a casualty verb governs the number. ``follow``: what may come next (None:
@@ -665,7 +688,8 @@ def _generic_victims(s: _Sentence, q: Quantity, follow: frozenset[str] | None) -
             t in _MONTHS or t in _STATE or t in _NOUN or t in _ACTIVE or t in _GAP
         ):
             return None
-        if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "ous", "ics")):
+        if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "ous", "ics")) and (
+                t not in _ANIMALS):
             nxt = w[m + 1] if m + 1 < s.n else "."
             if follow is not None and nxt not in follow:
                 return None
@@ -736,15 +760,26 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
     were killed", "six people, all members of the same family, were killed". Only words:
     a number inside ("five of the 12") or a verb ("who were wounded") leaves ``k``."""
     w = s.words
-    if k >= s.n or w[k] not in ("of", ",", "from", "who"):
+    if k >= s.n or w[k] not in ("of", ",", "from", "who", "with"):
         return k
-    # "six labourers from Punjab were shot dead", "two worshippers who tried to escape were shot dead"
-    of = w[k] in ("of", "from", "who")
+    # "six labourers from Punjab were shot dead", "two worshippers who tried to escape were
+    # shot dead", "three aid workers with the World Food Programme (WFP) were killed"
+    of = w[k] in ("of", "from", "who", "with")
     m, stop = k + 1, min(s.n, k + 1 + _MODIFIER_MAX)
     while m < stop:
         t = w[m]
         if t[0].isdigit() and m + 2 < s.n and w[m + 1] == "-" and w[m + 2].startswith("year"):
             m += 3  # "six people, including a 16-year-old, were kidnapped"
+            continue
+        if t.isdigit() and m + 1 < s.n and w[m + 1] in _ORDINAL_SUFFIX:
+            m += 2  # a unit's number: "two soldiers with the 12th Brigade were killed"
+            continue
+        if t == "(" and m > k + 1:  # a name's acronym in brackets: "(WFP)", "(MSF)"
+            close = next((j for j in range(m + 1, min(s.n, m + 5)) if w[j] == ")"), None)
+            if close is None or close == m + 1 or not all(
+                    w[j].isalpha() for j in range(m + 1, close)):
+                return k
+            m = close + 1
             continue
         if of and (t in _AUX or _match(_STATE, w, m) is not None):
             return m if m > k + 1 else k
@@ -812,6 +847,8 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         g, aux = _skip_gap(s, _skip_modifier(s, k))
         hit = _match(_STATE, w, g)
         if hit is None:
+            if _taken_captive(s, i, k):  # "took 12 soldiers prisoner"
+                return _Found(_C, parts, [], Qualifier.EXACT, i, parts[-1].end)
             return None
         cat, end = hit
         if (not aux and w[g] in _ACTIVE_PARTICIPLES and _starts_np(s, end)) or _perfect_active(s, k, g):
@@ -847,19 +884,37 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
     if head.q.year_like:
         return None
     generic = _generic_victims(s, head.q, None)
+    if generic is not None and _taken_captive(s, i, generic.end):
+        # "took two hikers hostage"
+        return _Found(_C, [generic], [], Qualifier.EXACT, i, generic.end)
     if generic is not None:  # "nine traders were killed"; never "2 villages were captured"
         g, aux = _skip_gap(s, generic.end)
         hit = _match(_STATE, w, g)
         if hit is not None and hit[0] in (_K, _I) and (aux or not _starts_np(s, hit[1])) and (
-                not _perfect_active(s, generic.end, g)):
+                not _perfect_active(s, generic.end, g)) and w[g] not in _NEEDS_VICTIMS:
             return _Found(hit[0], [generic], [], Qualifier.EXACT, i, generic.end)
-    g, _ = _skip_gap(s, head.q.end)
+    after = head.q.end
+    if after + 1 < s.n and w[after] == "more" and w[after + 1] != "than":
+        after += 1  # "two more were killed"
+    g, _ = _skip_gap(s, after)
     hit = _match(_STATE, w, g)
-    if hit is None:
+    if hit is None or w[g] in _NEEDS_VICTIMS:
+        return None  # "25 were neutralised": drones as often as fighters
+    if (w[g] in _ACTIVE_PARTICIPLES and g == after and _starts_np(s, hit[1])) or (
+            _perfect_active(s, after, g)):
         return None
-    if (w[g] in _ACTIVE_PARTICIPLES and g == head.q.end and _starts_np(s, hit[1])) or _perfect_active(s, head.q.end, g):
-        return None
-    return _Found(hit[0], [head], [], Qualifier.EXACT, i, head.q.end)
+    return _Found(hit[0], [head], [], Qualifier.EXACT, i, after)
+
+
+_CAPTIVE_AFTER = frozenset("prisoner prisoners captive captives hostage hostages".split())
+_TAKE = frozenset("took take takes taking taken".split())
+
+
+def _taken_captive(s: _Sentence, i: int, k: int) -> bool:
+    """``took [qualifier] NUM VICTIM prisoner|captive|hostage``: the victims end at ``k``."""
+    w = s.words
+    _, j = _qualifier_before(w, i)
+    return k < s.n and w[k] in _CAPTIVE_AFTER and j > 0 and w[j - 1] in _TAKE
 
 
 def _own_subject(w: Sequence[str], i: int) -> bool:
@@ -952,7 +1007,7 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         return None
     parts, end = got
     head = parts[0]
-    if _not_a_count(s, head.q):
+    if _not_a_count(s, head.q) or (w[i] in _NEEDS_VICTIMS and not head.has_head):
         return None
     if w[i] == "lost" and (not head.has_head or head.kind not in _OWN_LOSSES or not _own_subject(w, i)):
         # "lost 18 tanks", "lost 2,700 people annually", and the other side's claim ("Moscow
@@ -1035,6 +1090,41 @@ def _try_toll(s: _Sentence, i: int) -> _Found | None:
                 return None
         j += 1
     return None
+
+
+#: What may follow "and two more" whose verb is the figure's before it: a place or a time.
+_ELIDED_FOLLOW = frozenset(
+    "in at near on outside inside across elsewhere nearby during , . ; )".split()
+)
+
+
+def _try_elided(s: _Sentence, i: int, prev: _Found) -> _Found | None:
+    """``... and NUM more | another NUM [VICTIM] in ...`` right after a figure, its verb
+    left out: "Strikes killed three people in Tyre and two more in Nabatieh" (2 killed)."""
+    w = s.words
+    _, j = _qualifier_before(w, i)
+    if j < 1 or w[j - 1] != "and" or not prev.last <= j - 1 <= prev.last + 10:
+        return None
+    for t in w[prev.last : j - 1]:
+        if (_num_start(t) and t not in ("a", "an")) or (
+                t.endswith("ed") and _match(_STATE, (t,), 0) is None):
+            return None  # "killed three people and damaged two houses, and two more in ..."
+    if w[i] == "another":
+        q = parse_quantity(w, i + 1) if i + 1 < s.n and _num_start(w[i + 1]) else None
+        end = q.end if q is not None else 0
+    else:
+        q = parse_quantity(w, i)
+        end = q.end + 1 if q is not None and q.end < s.n and w[q.end] == "more" else 0
+    if q is None or not end or q.article or q.vague or q.year_like or _not_a_count(s, q):
+        return None
+    part = _read_part(s, q.start)
+    if part is not None and part.has_head and part.end >= end:
+        end = part.end
+    else:
+        part = _Part(q, None, end, False)
+    if end >= s.n or w[end] not in _ELIDED_FOLLOW:
+        return None  # "and two more were arrested", "and two more trucks were hit"
+    return _Found(prev.category, [part], [], Qualifier.EXACT, q.start, end)
 
 
 def _claims(s: _Sentence) -> list[tuple[int, str]]:
@@ -1205,6 +1295,8 @@ def _sentence_mentions(
                 got = _try_number(s, i)
         if got is None and t == "the" and i + 1 < s.n and w[i + 1] in _ONE_ATTACKER:
             got = _try_the_attacker(s, i)
+        if got is None and found and i not in used and (t == "another" or _num_start(t)):
+            got = _try_elided(s, i, found[-1])
         if got is None:
             continue
         starts = {k for p in (*got.parts, *got.sub) for k in range(p.q.start, p.q.end)}
@@ -1236,9 +1328,9 @@ def _fact_key(m: CasualtyMention) -> tuple[object, ...]:
 
 def extract_casualties(chunk: Chunk) -> CasualtiesResult:
     """Every casualty figure the chunk states; a sentence repeated word for word (a caption)
-    states its figures once. The same figure in another sentence is kept: "three were
-    killed in Mogadishu ... 3 militants were killed in Duhok" are two facts (the second had
-    been dropped as a repeat); the merger counts a repeat within one event once."""
+    states its figures once. The same figure in another sentence, or twice in one, is kept:
+    "three were killed in Mogadishu ... 3 militants were killed in Duhok" are two facts (the
+    second had been dropped as a repeat); the merger counts a repeat within one event once."""
     mentions: list[CasualtyMention] = []
     text = chunk.text
     lowered = text.lower()
@@ -1254,11 +1346,18 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
             if lo == hi:
                 continue
             said = None  # the sentence's words (spacing, stops aside), once it states a figure
+            told: dict[tuple[object, ...], int] = {}  # how often this sentence told each fact
             for window in _windows(text, sent, hits[lo:hi]):
                 for m in _sentence_mentions(chunk, sent, window):
                     if said is None:
                         said = " ".join(_WORD.findall(text[sent[0] : sent[1]].lower()))
-                    key = (*_fact_key(m), said)
+                    fact = _fact_key(m)
+                    told[fact] = nth = told.get(fact, 0) + 1
+                    if m.span.text.lower() in _ONE_PRONOUNS:
+                        nth = 1  # "he killed her ... he killed her": one victim told twice
+                    # the n-th telling of a fact in these words: "killed two people, and ...
+                    # killed two more" are two (the second had been dropped as a repeat)
+                    key = (*fact, said, nth)
                     if key not in seen:
                         seen.add(key)
                         mentions.append(m)
