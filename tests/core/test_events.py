@@ -976,3 +976,102 @@ def test_the_next_sentence_of_the_story_gives_its_day() -> None:
             "numbering over 100, stormed the community at about 5pm on Sunday and shot at people.")
     (ev,) = _real_events(text, published=dt.date(2024, 7, 2))
     assert (ev.date, ev.date_precision, ev.fatalities) == (dt.date(2024, 6, 30), DatePrecision.DAY, 17)
+
+
+# --- probe round 6 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # a year's bombing told as background (its 120 had become the new bombing's toll)
+            "MOGADISHU, Somalia (AP) - A suicide car bomb exploded outside a police academy in Mogadishu on "
+            "Tuesday, killing at least 11 recruits, police said.\n\nThe blast shattered windows across the "
+            "Hodan district. Police said the attacker drove through a checkpoint.\n\nAl-Shabaab has carried "
+            "out similar attacks in the capital. A 2022 truck bombing at the education ministry killed 120 people.",
+            dt.date(2025, 10, 15), [11],
+        ),
+        (  # "In 2020, a similar attack killed 30" (it had been added: 30)
+            "KABUL (Reuters) - A bomb exploded inside a mosque in the northern city of Kunduz during Friday "
+            "prayers, killing 14 worshippers, a Taliban spokesman said.\n\nIn 2020, a similar attack killed 30 "
+            "people at a mosque in the same province.",
+            dt.date(2025, 10, 11), [14],
+        ),
+        (  # "Last November" is a date (it had been read as none, and its 15 added)
+            "MAIDUGURI, Nigeria - Gunmen attacked the village of Kwari in Borno State on Sunday, killing seven "
+            "farmers, residents said.\n\nThe village has been attacked before. Last November, gunmen killed 15 "
+            "villagers in the area.",
+            dt.date(2025, 10, 14), [7],
+        ),
+        (  # a month's strike with no place of its own (it had been a second event at Saada)
+            "SANAA, Yemen - A drone strike hit a market in Saada on Wednesday, killing five people, the "
+            "rebel-run health ministry said.\n\nIn May, an air strike killed 9 people at a nearby fuel station.",
+            dt.date(2025, 10, 16), [5],
+        ),
+    ],
+)
+def test_a_past_incident_told_as_background_adds_nothing(
+    text: str, published: dt.date, expected: list[int]
+) -> None:
+    """A toll told with a past date ("A 2022 truck bombing", "In 2020", "Last November",
+    "In May") is no figure of the story's event, nor an event of the story."""
+    assert [e.fatalities for e in _real_events(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        "Since the start of the full-scale invasion, the UN human rights office has verified more than "
+        "14,000 civilian deaths.",
+        "The UN says more than 14,000 civilians have been killed in the war.",
+        "Fighting between the two factions of the cartel has killed more than 1,800 people in the state.",
+        "The violence has left more than 1,800 people dead in the state.",
+    ],
+)
+def test_probe_round_6_war_totals_are_background(total: str) -> None:
+    """A fronted "Since the start of ...", "killed in the war", "Fighting ... has killed" and
+    "The violence has left" are a war's or campaign's total (they had been the strike's
+    fatalities, or a battle of their own)."""
+    text = ("DNIPRO, Ukraine (AP) - A Russian missile struck an apartment building in Dnipro on Thursday, "
+            f"killing four people and wounding 25, the regional governor said.\n\n{total}")
+    assert [e.fatalities for e in _real_events(text, dt.date(2025, 10, 17))] == [4]
+
+
+def test_a_period_s_start_does_not_date_the_event() -> None:
+    """"who have besieged the city since September 2024, shelled a camp ... on Friday" had
+    been dated September 2024 (the nearer date phrase)."""
+    text = ("PORT SUDAN, Sudan - Paramilitary fighters, who have besieged the city since September 2024, "
+            "shelled a displacement camp in El Fasher on Friday, killing 12 people, activists said.")
+    (ev,) = _real_events(text, dt.date(2025, 10, 20))
+    assert (ev.date, ev.date_precision, ev.fatalities) == (dt.date(2025, 10, 17), DatePrecision.DAY, 12)
+    r = resolve_date("Fighting has raged since September 2024 and resumed on Friday.", dt.date(2025, 10, 20),
+                     anchor=0)
+    assert r.date == dt.date(2025, 10, 17)
+
+
+@pytest.mark.parametrize("said", ["said in a statement Monday", "told reporters Monday", "told AFP Monday",
+                                  "said Monday", "said on Monday"])
+def test_the_day_of_a_statement_dates_only_what_nothing_else_dates(said: str) -> None:
+    """"the governor said in a statement Monday", "told reporters Monday" are the telling's
+    day, like "said on Monday": the next sentence's Sunday dates the strike (it had been
+    dated Monday, and the Sunday sentence a second strike)."""
+    text = (f"A drone strike on a bus in Kherson killed three people, the regional governor {said}.\n\n"
+            "The drone hit the bus at about 8 a.m. on Sunday, the governor said.")
+    (ev,) = _real_events(text, dt.date(2025, 10, 22))
+    assert (ev.date, ev.fatalities) == (dt.date(2025, 10, 19), 3)
+    (ev,) = _real_events(f"A drone strike on a bus in Kherson killed three people, officials {said}.",
+                         dt.date(2025, 10, 22))
+    assert ev.date == dt.date(2025, 10, 20)  # nothing else dates it
+
+
+def test_a_recap_of_the_day_s_strike_is_that_strike() -> None:
+    """"Sunday's strike, which killed 21 people, was the deadliest this year", after the
+    story of that strike, had been a second event (an attack at the dateline's Kyiv)."""
+    text = ("KYIV, Ukraine (Reuters) - A Russian ballistic missile struck the centre of Sumy on Sunday, killing "
+            "21 people and wounding 80, officials said.\n\nThe missile hit a street crowded with people on their "
+            "way to church, regional authorities said. Rescuers worked through the night.\n\nEmergency services "
+            "said the search had ended on Monday. President Volodymyr Zelensky called for a firm response from "
+            "Western allies.\n\nSunday's strike, which killed 21 people, was the deadliest this year.")
+    events = _real_events(text, dt.date(2025, 4, 15))
+    assert [(e.location.name if e.location else None, e.fatalities) for e in events] == [("Sumy", 21)]
+    assert [c.best for c in events[0].casualties if c.category.value == "killed"] == [21]

@@ -723,6 +723,7 @@ _DATE_TABLE: tuple[tuple[str, str], ...] = (
         ("last_year", r"\blast year\b"),
         ("weekend", r"\b(?:over|at|during|on) the weekend\b|\b(?:this|last) weekend\b"),
         ("weeks_ago", r"\b(?P<n>\d|a|one|two|three|four) weeks? ago\b"),
+        ("last_month_name", rf"(?<!the )\blast\s+{_MONTH_RE}(?!\w)"),  # "Last November, gunmen killed 15"
 )  # fmt: skip
 _DATE_SCAN = _WordIndexed([pat for _, pat in _DATE_TABLE])
 
@@ -800,6 +801,10 @@ def _resolve_match(  # noqa: PLR0911
     if kind == "weekend":  # the weekend before publication (that day's, if it is one)
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
         return ResolvedDate(saturday, DatePrecision.WEEK, True, span)
+    if kind == "last_month_name":  # the latest such month before the publication's
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        year = pub.year if month < pub.month else pub.year - 1
+        return ResolvedDate(dt.date(year, month, 1), DatePrecision.MONTH, True, span)
     if kind == "weeks_ago":
         n = 1 if g["n"] in ("a", "one") else int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
         return ResolvedDate(pub - dt.timedelta(weeks=n), DatePrecision.WEEK, True, span)
@@ -822,8 +827,14 @@ def resolve_date(text: str, published: dt.date | None, anchor: int | None = None
 #: Monday"), read only when the sentence gives no other ("... killed 23 people, residents
 #: said on Sunday" had dated the strike Sunday, though the next words say Friday).
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+[A-Z][\w.]*|announced|reported|confirmed|added)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
-)
+    r"\b(?:(?:said|says|announced|reported|confirmed|added|wrote|stated)(?:\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|post|briefing|interview|message|video|report|update))?|told\s+(?:[\w.&-]+\s+){0,2}?[\w.&-]+)"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)  # the scan's text is lower-cased: "told AFP" is "told afp" (the old "told [A-Z]" never matched)
+_SAID_WINDOW = 60
+#: Right before a date phrase: the start of a period ("since 15 April 2023"), not an event's day.
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][\w .']{1,30})?,\s*")
 _DATELINE_AFTER_DATE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]")
 
@@ -859,6 +870,7 @@ def _pick_date(
     to ``shift`` (hits of a whole sentence read for one of its segments)."""
     found: list[ResolvedDate] = []
     said: list[ResolvedDate] = []  # "residents said on Sunday": when it was told
+    since: list[ResolvedDate] = []  # "since September 2024": read only when nothing else dates it
     claimed: list[tuple[int, int]] = []
     for row, m in hits:
         kind = _DATE_TABLE[row][0]
@@ -872,10 +884,16 @@ def _pick_date(
         r = _resolve_match(kind, m, published, shift)
         if r is not None:
             claimed.append(m.span())
-            told = _SAID_BEFORE.search(m.string, max(0, m.start() - 24), m.start()) is not None
+            if m.string.startswith("since", m.start()) or (
+                    _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start())):
+                since.append(r)  # "besieged the city since September 2024": a period's start
+                continue
+            told = _SAID_BEFORE.search(m.string, max(0, m.start() - _SAID_WINDOW), m.start()) is not None
             (said if told else found).append(r)
     if not found and said:
         found = [dataclasses.replace(r, told=True) for r in said]
+    if not found:
+        found = since
     if not found:
         return _fallback(published)
     if anchor is None:
@@ -1062,7 +1080,14 @@ _PERIOD = re.compile(
     r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
     rf"|\bbetween (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)? and (?:{_MONTH_NAMES})\b"
     r"|\b(?:in|during|throughout) (?:19|20)\d\d\b|\bin a decade\b|\bon all fronts\b"
-    r"|\b(?:over|in|during) the (?:same|past|last|previous) (?:period|\w+ (?:weeks|months|years|days)|week|month|year|decade)\b",
+    r"|\b(?:over|in|during) the (?:same|past|last|previous) (?:period|\w+ (?:weeks|months|years|days)|week|month|year|decade)\b"
+    # "A 2022 truck bombing at the ministry killed 120": an incident of a past year, told as background
+    r"|\b(?:an?|the|\w+['\u2019]s) (?:19|20)\d\d (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|strikes?|air ?strikes?|raids?|"
+    r"massacres?|ambush(?:es)?|assaults?|blasts?|explosions?|shootings?|killings?|clashes|offensive|invasion|war|"
+    r"uprising|siege|coup)\b"
+    # "more than 14,000 civilians have been killed in the war": the war's toll, not an incident's
+    r"|\b(?:killed|died|dead|deaths|lives) (?:in|during|since|over the course of) (?:the|this) (?:[\w-]+ ){0,2}?"
+    r"(?:war|conflict|invasion|insurgency)\b(?! zones?\b)",
     re.IGNORECASE,
 )
 #: "The war in Yemen, which began in 2014, has killed": a war as the subject of a toll.
@@ -1071,6 +1096,18 @@ _WAR_TOLL = re.compile(
     r"(?:now\s+|so far\s+|already\s+)?|\s+(?:that|which)\s+(?:[\w-]+\s+){0,5}?(?:had\s+)?)(?:killed|left|claimed|cost)\b",
     re.IGNORECASE,
 )  # "a civil war that killed around 400,000", "an offensive that the government says killed 7,000"
+#: "Fighting between the two factions has killed more than 1,800", "The violence has left 1,800
+#: dead": an ongoing process's running toll, unless the sentence gives it a recent day
+#: ("Fighting in the town has killed 20 soldiers since Sunday").
+_PROCESS_TOLL = re.compile(
+    r"\b(?:fighting|violence|bloodshed)(?:\s+[\w'-]+){0,8}?\s+(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?"
+    r"(?:killed|left|claimed|cost)\b",
+    re.IGNORECASE,
+)
+_RECENT_SINCE = re.compile(
+    r"\bsince (?:last night|yesterday|(?:early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising|and)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
@@ -1108,7 +1145,8 @@ def _period_in(text: str, lo: int, hi: int) -> bool:
 #: and substring tests cost far less than the patterns.
 _PERIOD_HINTS = ("since", "decade", "year", "month", "week", "so far", "to date", "between", "fronts",
                  "period", "in 1", "in 2", "during 1", "during 2", "throughout", "war", "conflict",
-                 "insurgen", "invasion", "crisis", "offensive", "campaign", " days", "half", "quarter")
+                 "insurgen", "invasion", "crisis", "offensive", "campaign", " days", "half", "quarter",
+                 "a 19", "a 20", "the 19", "the 20", "s 19", "s 20", "fighting", "violence", "bloodshed")
 
 
 def _may_be_period(sent: _Sentence) -> bool:
@@ -1116,19 +1154,45 @@ def _may_be_period(sent: _Sentence) -> bool:
     return any(h in low for h in _PERIOD_HINTS)
 
 
+_FRONTED = re.compile(r"\W*(?:since|in|during|throughout|over|between|so far)\b", re.IGNORECASE)
+
+
+def _fronted_period(text: str) -> bool:
+    """A period the sentence opens on scopes all of it: "Since the start of the full-scale
+    invasion, the UN ... has verified more than 14,000 civilian deaths", "In 2020, a similar
+    attack killed 30" (the figure's own clause had shown no period)."""
+    if _FRONTED.match(text) is None:
+        return False
+    m = _CLAUSE_END.search(text)
+    return m is not None and m.start() <= 80 and _period_in(text, 0, m.start())
+
+
+def _process_tolls(text: str) -> list[re.Match[str]]:
+    """:data:`_PROCESS_TOLL` matches, none where the sentence gives the toll a recent day."""
+    found = list(_PROCESS_TOLL.finditer(text))
+    if found and (_RECENT_DAY.search(text) or _RECENT_SINCE.search(text)):
+        return []
+    return found
+
+
 def _set_background_aside(sent: _Sentence) -> None:
     """Move the sentence's background figures from ``casualties`` to ``background``."""
     text = sent.text
-    if not _may_be_period(sent) or _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None:
+    if not _may_be_period(sent) or _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None and (
+            _process_tolls(text) == []):
         return  # most sentences: no sign of a period or a war's toll at all
     keep: list[CasualtyMention] = []
     prev_end, prev_bg = 0, False
+    fronted = _fronted_period(text)
+    process = _process_tolls(text)
     for c in sent.casualties:
         a, b = max(0, sent.rel(c.span)), max(0, c.span.end - sent.start)
         lo, hi = _clause_around(text, a, b)
         bg = (
-            _period_in(text, lo, hi)
+            fronted
+            or _period_in(text, lo, hi)
             or any(a - m.end() <= 40 for m in _WAR_TOLL.finditer(text, 0, a))
+            or any(m.end() <= a and a - m.end() <= 40 for m in process)
             or (prev_bg and _JOINED_FIGURE.match(text[prev_end:a]) is not None)
         )
         (sent.background if bg else keep).append(c)
@@ -1166,9 +1230,13 @@ _MILITARY_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A sentence that opens on the event told before: "The strike killed 12", "The attack left".
+#: Also a recap by its day: "Sunday's strike, which killed 21 people, was the deadliest this year".
 _SAME_EVENT = re.compile(
-    r"\s*(?:The|This|That) (?:latest |overnight |morning |deadly )?(?:strike|attack|blast|explosion|"
-    r"shelling|bombing|raid|assault|barrage|bombardment)s? (?:killed|left|wounded|injured|claimed)\b"
+    r"\s*(?:The|This|That|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday)['\u2019]s"
+    r"(?: (?:night|morning|evening|overnight))?) (?:latest |overnight |morning |deadly )?"
+    r"(?:(?!(?:first|second|third|other|another|earlier|previous|separate|last|next|new)\b)[\w-]+ )?(?:strike|attack|"
+    r"blast|explosion|shelling|bombing|raid|assault|barrage|bombardment)s?(?:,? (?:which|that))? (?:has |had )?"
+    r"(?:killed|left|wounded|injured|claimed)\b"
 )
 #: A sentence that says it tells another incident ("In a related development, troops killed
 #: 15 bandits", "In a separate operation"): its figures are not the story's before it.
@@ -1827,9 +1895,14 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     last_story = -10  # index of the last sentence that opened an event
     for sent in sents:
         triggers = _triggers_of(sent)
-        if not triggers and out and sent.casualties and (
-                _SAME_EVENT.match(sent.text) or _TOLL_UPDATE.search(sent.text)) and not (
-                _location_candidates(sent)) and not sent.separate():
+        # "Sunday's missile strike, which killed 21 people, ...": a recap of the event told
+        # before, whatever its own event phrase, unless its day is another
+        same = bool(out and sent.casualties) and _SAME_EVENT.match(sent.text) is not None
+        if out and sent.casualties and (
+                not triggers and (same or _TOLL_UPDATE.search(sent.text))
+                or same and all(t.family is out[-1].family for t in triggers)) and not (
+                _location_candidates(sent)) and not sent.separate() and (not same or _dates_compatible(
+                out[-1].date, _segment_date(sent, (0, len(sent.text)), published, 0))):
             # "The strike killed 12 people", paragraphs after the strike: its figures, not a
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
@@ -1844,6 +1917,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # "more than 1,000 strikes on Yemen since March 15, killing at least 250",
             # "Since January, fighting ... has displaced 60,000": a period's, no one event
             triggers = [t for t in triggers if not _period_in(sent.text, *_clause_around(sent.text, t.start, t.end))]
+        if triggers and not sent.casualties and sent.background:
+            # "Fighting between the two factions has killed more than 1,800": the subject of a
+            # running toll is no event (it had been a battle of its own)
+            tolls = [*_WAR_TOLL.finditer(sent.text), *_process_tolls(sent.text)]
+            triggers = [t for t in triggers if not any(m.start() <= t.start < m.end() for m in tolls)]
         if len(triggers) > 1 and any(t.family is _F.PROTESTS for t in triggers):
             # "a bomb exploded near a political rally, killing five": the rally is where, not a
             # second event (it had taken the five as a peaceful protest's)
@@ -1887,8 +1965,16 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # a figure belongs to the trigger before it only ("strike on Kharkiv killed nine
             # people, while drones hit Odesa": Odesa's segment holds the nine too)
             own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
-            cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             loc = _choose_location(sents, sent, trig, seg)
+            story = out[-1].date if out else None
+            if story is not None and story.explicit and not story.told and date.explicit and (
+                    not date.told) and (loc is None or date.precision is not DatePrecision.DAY) and (
+                    _long_before(date, story.date)):
+                # "In May, an air strike killed 9 people at a nearby fuel station", "Last November,
+                # gunmen killed 15 villagers in the area", after a story dated this week: a past
+                # incident told as background, no event of the story (it had been one, at its place)
+                continue
+            cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
                     _dates_compatible(out[-1].date, date)) and not sent.separate():
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
@@ -1922,6 +2008,20 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                            actors, cas, evidence, civil)  # fmt: skip
             )
     return out
+
+
+def _long_before(date: ResolvedDate, story: dt.date | None) -> bool:
+    """Whether all the days ``date`` may mean lie more than a week before ``story``."""
+    if story is None or date.date is None:
+        return False
+    end = date.date
+    if date.precision is DatePrecision.WEEK:
+        end += dt.timedelta(days=6)
+    elif date.precision is DatePrecision.MONTH:
+        end = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    elif date.precision is DatePrecision.YEAR:
+        end = end.replace(month=12, day=31)
+    return (story - end).days > 7
 
 
 def _actor1(c: _Candidate) -> str | None:
