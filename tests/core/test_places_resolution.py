@@ -886,12 +886,19 @@ _KURRAM = ("Pakistan clashes\n\nPESHAWAR, Pakistan (Reuters) - Tribal clashes in
          "killed four people on Tuesday.", "Salah al-Din", "LY", None),
         ("QUITO (Reuters) - In Ecuador, police raided El Recreo, a neighbourhood of Guayaquil, on Friday.",
          "El Recreo", "EC", None),
+        # a region named as one frames its own clause only
+        ("KYIV, Ukraine (Reuters) - Russian forces shelled Dobropillia and Chasiv Yar, and drones struck villages "
+         "in the Dnipropetrovsk region, killing three civilians.", "Dobropillia", "UA", "UA-14"),
+        # "Mississippi State" is a team: no frame
+        ("COLUMBUS, Ohio (AP) - Notre Dame won 91-89. Young's 32 points were the most by a Notre Dame player in "
+         "a Final Four game ... Mississippi State is the seventh program to play for back-to-back titles.",
+         "Notre Dame", "US", "US-IN"),
     ],
 )
 def test_probe_round_6_settlements(text: str, name: str, country: str, region: str | None) -> None:
     """Turbat had been put in Punjab, Riyadh the Saudi capital, Bagan a Russian village, Bel
-    Air and Nazon the Seychelles' Bel Air district, Salah al-Din the Iraqi governorate, and El
-    Recreo a Mexican village."""
+    Air and Nazon the Seychelles' Bel Air district, Salah al-Din the Iraqi governorate, El
+    Recreo a Mexican village, Dobropillia the Dnipropetrovsk region and Notre Dame Mississippi."""
     from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
 
     got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
@@ -905,9 +912,12 @@ def test_probe_round_6_settlements(text: str, name: str, country: str, region: s
         ("Officials of the Government of National Unity in Tripoli said talks would resume.", "Unity"),
         ("The Army of Justice, a militant group, claimed the attack in Sistan and Baluchestan.", "Justice"),
         ("Libya's Government of National Accord said it controlled Tripoli.", "Accord"),
+        ("KYIV, Ukraine (Reuters) - Authorities in Armenia's Kotayk province said the blast in Abovyan killed two.",
+         "Authorities"),
     ],
 )
 def test_probe_round_6_no_place(text: str, name: str) -> None:
-    """A first name before its age, and the last word of a body's name, are no places (Fatima
-    had been a Brazilian town, Unity South Sudan's state, Justice a town in Illinois)."""
+    """A first name before its age, the last word of a body's name and the first word after a
+    dateline are no places (Fatima had been a Brazilian town, Unity South Sudan's state,
+    Justice a town in Illinois, Authorities Armenia's Kotayk province)."""
     assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]

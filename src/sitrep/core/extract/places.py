@@ -160,6 +160,7 @@ _SETTLED_APPOSITION = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|settlement|township|locality|"
     r"neighbou?rhood|suburb|community)\s+(?:in|of|near|outside|on|about|north|south|east|west)\b")
 #: Between a place and the country or region it is said to be in: "X, a village in Y".
+_DASHES = frozenset(("-", "—", "–", "--"))
 _APPOSITION_IN = re.compile(
     r", an? (?:[\w-]+ ){0,2}?(?:village|town|hamlet|settlement|township|neighbou?rhood|suburb|community|"
     r"locality) in (?:the )?")
@@ -291,6 +292,7 @@ class _Mention:
     in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
     across: bool = False  # "near the border with X": named, but no evidence for the text's places
     water: bool = False  # "Lake X" the gazetteer lacks: X's namesakes are other places
+    frames: tuple[str, ...] = ()  # regions named as ones in its clause ("in the Belgorod region")
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
     rd: _Readings | None = None  # what scoring needs of the name's readings (set on first need)
@@ -1026,8 +1028,9 @@ class _Finder:
             if s > 0 and ((toks[s - 1].text.lower() in TITLES and _adjacent(text, toks, s)) or (
                     toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] == " ")):
                 continue
-            if (s == 0 or sent_of[s - 1] != sent_of[s]) and fold(text[toks[s].start : toks[k].end]) not in self.g.names:
-                continue  # "Officials in the Kharkiv region": a sentence's first word, no name
+            if (s == 0 or sent_of[s - 1] != sent_of[s] or text[max(0, toks[s].start - 3) : toks[s].start].strip() in _DASHES
+                    ) and fold(text[toks[s].start : toks[k].end]) not in self.g.names:
+                continue  # "Officials in the Kharkiv region": a sentence's first word (after a dateline's dash too), no name
             readings = [*m.cands, *_admin_readings(self.g, fold(m.surface))]
             region = _region_of(self.g, readings, True)
             owner = _POSSESSOR.search(hit.group(0))
@@ -1295,7 +1298,7 @@ class _Context:
     sent_weak_names: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # the same: region -> surfaces
     #: regions a sentence names as regions ("the Belgorod region", "Kursk Oblast"): what a
     #: small place of the sentence that has no reading there falls back to
-    sent_framed: dict[int, list[str]] = field(default_factory=dict)
+    framed_at: dict[int, list[tuple[str, int]]] = field(default_factory=dict)  # (region, where named)
     #: countries named outright (their names, demonyms), by folded surface: what a stray
     #: namesake abroad is weighed against
     named: dict[str, set[str]] = field(default_factory=dict)
@@ -1350,6 +1353,7 @@ def _plural_demonym(g: Gazetteer, key: str) -> bool:
 #: Before a name, words that put it across a border from the sentence's places.
 _ACROSS_BEFORE = re.compile(r"\b(?:border|frontier|boundary) with (?:the )?(?:[\w-]+['’]s )?\Z")
 #: Before a region named as one: where people came from, not where the sentence happens.
+_CLAUSE_CUT = re.compile(r", (?:and|while|but|whereas|as) |; ")
 _FROM_BEFORE = re.compile(r"\b(?:from|hailing from|natives? of) (?:the )?(?:[\w-]+ )?\Z", re.IGNORECASE)
 
 
@@ -1369,6 +1373,13 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 ctx.named.setdefault(cc, set()).add(key)
             continue
         _context_one(g, ctx, m, key, text)
+    if ctx.framed_at:
+        cuts = [c.start() for c in _CLAUSE_CUT.finditer(text)]
+        for m in ms:
+            if at := ctx.framed_at.get(m.sent):
+                # "shelled Dobropillia and Chasiv Yar, and drones struck villages in the
+                # Dnipropetrovsk region": the region frames its own clause only
+                m.frames = tuple(r for r, pos in at if bisect_left(cuts, min(pos, m.start)) == bisect_left(cuts, max(pos, m.start)))
     return ctx
 
 
@@ -1422,10 +1433,11 @@ def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) 
     if reg:
         sr[sent].append(reg)
         ctx.sent_region_keys.setdefault(sent, {}).setdefault(reg, set()).add(key)
-        if (m.admin_hint or _looks_admin(m.surface)) and not _FROM_BEFORE.search(text, max(0, m.start - 30), m.start):
+        if (m.admin_hint or _looks_admin(m.surface)) and not _FROM_BEFORE.search(text, max(0, m.start - 30), m.start) and not (
+                reg[:3] == "US-" and m.surface.endswith(" State")):  # "Mississippi State" plays, it frames nothing
             # "labourers from Punjab province near Turbat": no frame for Turbat (it had
             # been put in Punjab, not Balochistan)
-            ctx.sent_framed.setdefault(sent, []).append(reg)
+            ctx.framed_at.setdefault(sent, []).append((reg, m.start))
         add(regions, reg, 2, key)
         cc = reg.split("-")[0]
         add(countries, cc, 1, key)
@@ -1910,7 +1922,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         bkind = g.kind[bi]
         # only a region named as one ("in the Belgorod region"): a bare state or region name
         # in a sentence that also names a town elsewhere ("DeKalb ... Wisconsin") is no frame
-        regs_here = ctx.sent_framed.get(m.sent) or ([m.link_region] if m.link_region else [])
+        regs_here = list(m.frames) or ([m.link_region] if m.link_region else [])
         small = bkind == "city" and bi not in g.capital_ids and g.pop[bi] < 200_000
         if (not small and bkind == "city" and bi not in g.capital_ids and g.pop[bi] < 1_000_000
                 and other(ctx.countries, g.cc[bi], key) == 0):
@@ -2675,7 +2687,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     s = m.sent
     key = fold(m.surface)
     frame = _frame_country(ctx, s) if m.settled else None  # all a settlement's sentence adds
-    sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands), frame,
+    sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands), frame, m.frames,
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
@@ -2684,10 +2696,10 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
             version = len(ctx.anchors)  # its fallback reads every anchor
         else:
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
-        same = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, rd,
+        same = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, m.frames, rd,
                 _evidence(rd, m, ctx, key), version, frame,
                 _fallback_evidence(ctx, s) if not m.cands or m.kind == "inferred" else None)
-        regions = (tuple(ctx.sent_regions.get(s, ())), tuple(ctx.sent_framed.get(s, ())))
+        regions = (tuple(ctx.sent_regions.get(s, ())), m.frames)
         e = memo.get(same)
         if e is None or (e[4] is not None and e[4] != regions):
             read = _resolve(g, m, ctx)
