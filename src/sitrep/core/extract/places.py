@@ -160,10 +160,11 @@ _SETTLED_APPOSITION = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|settlement|township|locality|"
     r"neighbou?rhood|suburb|community)\s+(?:in|of|near|outside|on|about|north|south|east|west)\b")
 #: Between a place and the country or region it is said to be in: "X, a village in Y".
-_DASHES = frozenset(("-", "—", "–", "--"))
 _APPOSITION_IN = re.compile(
     r", an? (?:[\w-]+ ){0,2}?(?:village|town|hamlet|settlement|township|neighbou?rhood|suburb|community|"
     r"locality) in (?:the )?")
+#: What ends a dateline ("KYIV, Ukraine (Reuters) - "): the next word opens the sentence.
+_DASHES = frozenset(("-", "—", "–", "--"))
 _SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r", " m", " l"))
 #: Right before a region's name: "<word> in the ", "<word>, in Mali's central ".
 _IN_REGION_BEFORE = re.compile(
@@ -1352,8 +1353,9 @@ def _plural_demonym(g: Gazetteer, key: str) -> bool:
 
 #: Before a name, words that put it across a border from the sentence's places.
 _ACROSS_BEFORE = re.compile(r"\b(?:border|frontier|boundary) with (?:the )?(?:[\w-]+['’]s )?\Z")
-#: Before a region named as one: where people came from, not where the sentence happens.
+#: Where a sentence's clause ends: a region named as one frames its own clause only.
 _CLAUSE_CUT = re.compile(r", (?:and|while|but|whereas|as) |; ")
+#: Before a region named as one: where people came from, not where the sentence happens.
 _FROM_BEFORE = re.compile(r"\b(?:from|hailing from|natives? of) (?:the )?(?:[\w-]+ )?\Z", re.IGNORECASE)
 
 
@@ -2686,7 +2688,8 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     the same anchors of other names, which is what resolving it afresh gives."""
     s = m.sent
     key = fold(m.surface)
-    frame = _frame_country(ctx, s) if m.settled else None  # all a settlement's sentence adds
+    # all a settlement's sentence adds
+    frame = (_frame_country(ctx, s) or _unframed_main(g, ctx, s)) if m.settled else None
     sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands), frame, m.frames,
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
