@@ -1178,13 +1178,14 @@ def _process_tolls(text: str) -> list[re.Match[str]]:
 def _set_background_aside(sent: _Sentence) -> None:
     """Move the sentence's background figures from ``casualties`` to ``background``."""
     text = sent.text
-    if not _may_be_period(sent) or _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None and (
-            _process_tolls(text) == []):
+    if not _may_be_period(sent):
         return  # most sentences: no sign of a period or a war's toll at all
+    process = _process_tolls(text)
+    if _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None and not process:
+        return
     keep: list[CasualtyMention] = []
     prev_end, prev_bg = 0, False
     fronted = _fronted_period(text)
-    process = _process_tolls(text)
     for c in sent.casualties:
         a, b = max(0, sent.rel(c.span)), max(0, c.span.end - sent.start)
         lo, hi = _clause_around(text, a, b)
@@ -1702,7 +1703,7 @@ def _attached_casualties(
             break
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
-            if told.explicit and told.date is not None and abs((told.date - date.date).days) > 7:
+            if told.explicit and told.date is not None and abs((told.date - date.date).days) > _STORY_DAYS:
                 continue  # a toll given days later is the same story's; one of 2023 is not
         out.extend(nxt.casualties)
     return out
@@ -2021,7 +2022,7 @@ def _long_before(date: ResolvedDate, story: dt.date | None) -> bool:
         end = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     elif date.precision is DatePrecision.YEAR:
         end = end.replace(month=12, day=31)
-    return (story - end).days > 7
+    return (story - end).days > _STORY_DAYS
 
 
 def _actor1(c: _Candidate) -> str | None:
@@ -2029,6 +2030,9 @@ def _actor1(c: _Candidate) -> str | None:
 
 
 _TOLD_AFTER_DAYS = 3  # how long after an event a report of "said on Monday" still tells it
+#: How far from a story's day a dated sentence may lie and still tell that story (a toll
+#: raised the next day does; "on Oct. 7, 2023", "Last November" are background).
+_STORY_DAYS = 7
 
 
 def _dates_compatible(a: ResolvedDate, b: ResolvedDate) -> bool:

@@ -2049,14 +2049,15 @@ def _unframed_main(g: Gazetteer, ctx: _Context, sent: int) -> str | None:
     if not cc or ctx.countries[cc] < 2:
         return None
     # by its own name, not only a demonym ("English" beside Tipperary town says no country)
-    return cc if any(key not in g.demonyms and all(g.kind[c >> 1] == "country" for c in g.names.get(key, ()) if not c & 1)
-                     for key in ctx.named.get(cc, ())) else None
+    return cc if _surely_named(g, ctx, cc, by_demonym=False) else None
 
 
-def _surely_named(g: Gazetteer, ctx: _Context, cc: str) -> bool:
-    """Whether the text names the country by a name or demonym nothing else is called by."""
-    return any(key in g.demonyms or all(g.kind[c >> 1] == "country" for c in g.names.get(key, ()) if not c & 1)
-               for key in ctx.named.get(cc, ()))
+def _surely_named(g: Gazetteer, ctx: _Context, cc: str, *, by_demonym: bool = True) -> bool:
+    """Whether the text names the country by a name (or, if ``by_demonym``, a demonym)
+    nothing else is called by."""
+    demonyms = g.demonyms
+    return any(key in demonyms or all(g.kind[c >> 1] == "country" for c in g.names.get(key, ()) if not c & 1)
+               for key in ctx.named.get(cc, ()) if by_demonym or key not in demonyms)
 
 
 def _in_evidence(ctx: _Context, cc: str, reg: str, key: str) -> bool:
