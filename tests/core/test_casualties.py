@@ -494,3 +494,87 @@ def test_neutralised_more_than_keeps_its_qualifier_beside_a_headline() -> None:
            for c in extract_casualties(make_chunk(text)).casualties]
     assert got == [("killed", 50, 50, "more_than", "militants"),
                    ("killed", 50, 50, "more_than", "terrorists")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # ages are never counts: a list of them after "aged", inside or beside the victims
+        ("Police said the bodies of the three men, aged 19, 22 and 31, were found dumped near the highway.",
+         [("killed", 3)]),
+        ("The three men, aged 19, 22 and 31, were killed in the attack.", [("killed", 3)]),
+        ("Three men aged 19, 22 and 31 were shot dead at the checkpoint.", [("killed", 3)]),
+        ("The victims, aged 19, 22, 25 and 31, were shot dead.", []),
+        ("The victims, aged between 19 and 52, were killed in the strike.", []),
+        ("The three men, aged 19, 22 and 31, were charged with murder.", []),
+        ("Five people aged over 60 were killed in the shelling.", [("killed", 5)]),
+        ("Residents found 200 dead fish on the shore after the spill.", []),
+        ("The bodies of his two sons were recovered from the rubble.", [("killed", 2)]),
+        # captives: a qualifier, and a bare number sharing the victims of the figure before it
+        ("Gunmen abducted at least 35 people from the village of Kairu on Sunday.", [("captured", 35)]),
+        ("Soldiers stormed the camp, killing two militants and capturing four.",
+         [("killed", 2), ("captured", 4)]),
+        ("The rebels killed 10 soldiers and captured six, the army said.", [("killed", 10), ("captured", 6)]),
+        ("The rebels seized the town and captured six.", []),
+        ("Troops killed two militants and captured four rifles.", [("killed", 2)]),
+        # arrests and detentions by security forces are no captives (see _STATE in casualties.py)
+        ("Army troops detained 14 suspected insurgents during the raid.", []),
+        ("Police arrested 14 people after the clashes.", []),
+        ("Fourteen suspects were detained and two were taken into custody.", []),
+        ("Of the 40 prisoners who escaped, 9 were recaptured.", []),
+        # "dozens more", "another two": a second figure, its verb left out or its own state
+        ("Twelve people were killed in the first attack and dozens more in the second.",
+         [("killed", 12), ("killed", None)]),
+        ("Five people were wounded in the blast, and another two are in critical condition.",
+         [("injured", 5), ("injured", 2)]),
+        ("Two people were wounded, and three others are in serious condition in hospital.",
+         [("injured", 2), ("injured", 3)]),
+        ("Two others were in a critical condition on Monday.", [("injured", 2)]),
+        ("Two more were found dead on Monday.", [("killed", 2)]),
+        ("The bodies of two men were found dumped near the highway and three more were found dead "
+         "in the forest.", [("killed", 2), ("killed", 3)]),
+        ("Three boys were found dead in the river.", [("killed", 3)]),
+        ("Twelve people were arrested in the first raid and dozens more in the second.", []),
+        ("The strike killed 12 people and destroyed dozens more homes in the area.", [("killed", 12)]),
+    ],
+)
+def test_probe_round_7_figures(text: str, want: list[tuple[str, int | None]]) -> None:
+    """Ages in a list after "aged" ("the three men, aged 19, 22 and 31, were killed" had
+    been a toll of 31, the last age), "the bodies of the three men" (had been none),
+    "capturing four" after "killing two militants", "dozens more" with the verb of the
+    figure before it, "another two are in critical condition" (each had been one of two),
+    "found dead" (had been none); arrests, detentions and recaptures are no captives."""
+    got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want
+
+
+def test_probe_round_7_qualifiers_and_ranges() -> None:
+    """"at least 35" keeps its qualifier; "dozens more" is the module's vague dozens range."""
+    assert _facts("Gunmen abducted at least 35 people from the village of Kairu on Sunday.") == [
+        ("captured", 35, 35, None, "at_least", {})
+    ]
+    low, high = VAGUE_RANGES[("dozens",)]
+    assert _facts("Twelve people were killed in the first attack and dozens more in the second.") == [
+        ("killed", 12, None, None, "exact", {}), ("killed", None, low, high, "vague", {})
+    ]
+    got = extract_casualties(make_chunk("Soldiers stormed the camp, killing two militants and capturing four."))
+    assert [(c.category.value, c.best, c.victim_kind) for c in got.casualties] == [
+        ("killed", 2, "militants"), ("captured", 4, "militants")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 31-year-old was wounded in the attack.",
+        "The 31-year-old was wounded.",
+        "The three men, aged 19, 22 and 31, were killed in the attack.",
+        "Three men aged 19, 22 and 31 were killed in the attack.",
+        "The men, aged 19, 22 or 31, were wounded.",
+        "Two brothers, aged 22 and 31, were shot dead.",
+    ],
+)
+def test_an_age_is_never_a_count(text: str) -> None:
+    """No figure is ever one of the ages the sentence gives (19, 22, 31)."""
+    got = {c.best for c in extract_casualties(make_chunk(text)).casualties}
+    assert not got & {19, 22, 31}

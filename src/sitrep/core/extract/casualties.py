@@ -21,7 +21,9 @@ codes ranges) with both bounds in ``low``/``high``; vague plurals come
 from :data:`sitrep.core.extract.numbers.VAGUE_RANGES` with ``best=None``; "casualties"
 alone counts as injured (the wounded-side reading wire copy usually means), and so does
 "N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated);
-"and two more in Nabatieh", its verb left out, takes the category of the figure before it.
+"and two more in Nabatieh", its verb left out, takes the category of the figure before it;
+arrests and detentions are never "captured" (see the note above the captured phrases of
+``_STATE``); an age is never a count, alone or in a list ("aged 19, 22 and 31").
 
 Speed (one core, seed-like chunks of ~1,200 characters): see ``python -m
 sitrep.core.extract.casualties`` which prints chunks/s; measured 5,300-6,200/s
@@ -49,7 +51,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.10", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.11", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -64,10 +66,10 @@ _K, _I, _M, _C = (
 # Cheap whole-sentence gate: no stem here -> the sentence is skipped untokenised.
 # Anchored on word starts and run on lower-cased text: ~8x faster than IGNORECASE.
 _GATE_PATTERN = (
-    r"\b(?=[akdfbpslmeiwhcutn])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
+    r"\b(?=[akdfbpslmeiwhcutng])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
     r"murder|execut|massacr|lives|life|injur|wound|hurt|hospital|casualt|missing|"
     r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|abduct|kidnap|toll|martyr|lost|neutrali|"
-    r"liquidat|succumb|supreme|ultimate|treatment)"
+    r"liquidat|succumb|supreme|ultimate|treatment|(?:critical|serious|grave|stable) condition)"
 )
 _GATE = re.compile(_GATE_PATTERN)
 _GATE_ANYCASE = re.compile(_GATE_PATTERN, re.IGNORECASE)
@@ -118,6 +120,11 @@ _STATE = _table(
         "succumbed to their wounds": _K, "succumbed to his wounds": _K, "succumbed to her wounds": _K,
         "succumbed to their injuries": _K, "succumbed to his injuries": _K, "succumbed to her injuries": _K,
         "succumbed": _K, "receiving treatment": _I,
+        # "two more were found dead": found so, not found ("the bodies of ..." is its own shape)
+        "found dead": _K, "found shot dead": _K, "found murdered": _K, "found slain": _K,
+        # a patient's state: "another two are in critical condition" (injured, not yet dead)
+        **{f"in {art}{a} condition": _I
+           for art in ("", "a ") for a in ("critical", "serious", "grave", "stable")},
         **{f"{v} {a} {n}": _I
            for v in ("suffered", "sustained", "received")
            for a in ("gunshot", "bullet", "shrapnel", "serious", "minor", "critical", "severe",
@@ -127,6 +134,13 @@ _STATE = _table(
            for v in ("suffered", "sustained", "received")
            for a in ("gunshot", "bullet", "shrapnel", "serious", "minor", "critical", "severe", "head")
            for n in ("injury", "wound")},
+        # "captured" is ACLED's side of abductions and forced disappearances: people taken
+        # prisoner, captive or hostage by an armed party. Arrests and detentions ("troops
+        # detained 14 suspected insurgents", "police arrested 14", "taken into custody",
+        # escapees "recaptured") are deliberately absent here and from _ACTIVE: ACLED codes
+        # them apart (Strategic developments: Arrests), as a legal act, not a casualty, and
+        # wire copy calls every custody by police or army an arrest or detention, so counting
+        # them would fill "captured" with law enforcement.
         "captured": _C, "taken prisoner": _C, "taken captive": _C, "taken hostage": _C,
         "held hostage": _C, "held captive": _C, "abducted": _C,
         "kidnapped": _C, "taken into captivity": _C,
@@ -487,6 +501,27 @@ def _nationality(raw: str) -> str | None:
     return None
 
 
+#: What joins the ages of a list or range: "aged 19, 22 and 31", "aged 19 to 52".
+_AGE_LIST_JOINS = frozenset(("and", "or", "to", "-", "–", ","))
+
+
+def _age_list_end(w: Sequence[str], m: int) -> int:
+    """The token after a list of ages opened by "aged" at ``m`` ("aged 19, 22 and 31",
+    "aged between 19 and 52 [years]"), or ``m`` if no digit follows."""
+    n = len(w)
+    j = m + 1
+    if j < n and w[j] in ("between", "from", "over", "under"):
+        j += 1  # "aged between 19 and 52", "aged over 60"
+    if j >= n or not w[j].isdigit():
+        return m
+    j += 1
+    while j + 1 < n and w[j] in _AGE_LIST_JOINS and w[j + 1].isdigit():
+        j += 2
+    if j < n and w[j] == "years":
+        j += 1 + (j + 1 < n and w[j + 1] == "old")
+    return j
+
+
 def _not_a_count(s: _Sentence, q: Quantity) -> bool:
     """Ages, dates, years, money, units, percentages, populations, times."""
     w = s.words
@@ -518,8 +553,10 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
             _CHANGE_VERBS.intersection(w[max(0, j - 4) : j]))):
         return True  # the figure a toll replaced: "raising its toll from 973", "up from the 63 deaths"
     lo = q.start
-    if lo >= 3 and w[lo - 1] in ("and", "to", "-", "–") and w[lo - 2][0].isdigit():
-        lo -= 2  # the upper bound of a range: "aged between 19 and 52", "aged 19 to 52"
+    while lo >= 3 and w[lo - 1] in _AGE_LIST_JOINS and w[lo - 2][0].isdigit():
+        # back over a range or list of ages: "aged between 19 and 52", "aged 19 to 52",
+        # "aged 19, 22 and 31" (31 had been a toll)
+        lo -= 2
     for j in range(lo - 1, max(-1, lo - 5), -1):
         if w[j] in ("population", "populated", "inhabitants", "aged", "ages", "age"):
             return True
@@ -671,7 +708,8 @@ def _read_one(s: _Sentence, k: int) -> tuple[list[_Part], int] | None:
 
 #: Livestock a strike kills are no casualties ("killed 3 cows").
 _ANIMALS = frozenset(
-    "animals cows goats camels donkeys horses dogs cats chickens pigs mules bulls buffaloes".split()
+    "animals cows goats camels donkeys horses dogs cats chickens pigs mules bulls buffaloes "
+    "cattle sheep livestock fish birds poultry".split()
 )
 
 
@@ -760,6 +798,8 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
     were killed", "six people, all members of the same family, were killed". Only words:
     a number inside ("five of the 12") or a verb ("who were wounded") leaves ``k``."""
     w = s.words
+    if k < s.n and w[k] == "aged":  # "three men aged 19, 22 and 31 were shot dead"
+        return _age_list_end(w, k)
     if k >= s.n or w[k] not in ("of", ",", "from", "who", "with"):
         return k
     # "six labourers from Punjab were shot dead", "two worshippers who tried to escape were
@@ -773,6 +813,9 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
             continue
         if t.isdigit() and m + 1 < s.n and w[m + 1] in _ORDINAL_SUFFIX:
             m += 2  # a unit's number: "two soldiers with the 12th Brigade were killed"
+            continue
+        if t == "aged" and (end := _age_list_end(w, m)) > m:
+            m = end  # their ages: "the three men, aged 19, 22 and 31, were killed"
             continue
         if t == "(" and m > k + 1:  # a name's acronym in brackets: "(WFP)", "(MSF)"
             close = next((j for j in range(m + 1, min(s.n, m + 5)) if w[j] == ")"), None)
@@ -826,8 +869,10 @@ def _starts_np(s: _Sentence, k: int) -> bool:
 
 def _try_number(s: _Sentence, i: int) -> _Found | None:
     """Shapes A and C, anchored on the number at token ``i``."""
-    if i >= 2 and s.words[i - 1] == "of" and s.words[i - 2] == "bodies":
-        got = _read_parts(s, i)  # "the bodies of six men were found": six dead
+    if (i >= 2 and s.words[i - 1] == "of" and s.words[i - 2] == "bodies") or (
+            i >= 3 and s.words[i - 1] in _PARTITIVE and s.words[i - 2] == "of" and s.words[i - 3] == "bodies"):
+        # "the bodies of six men were found", "the bodies of the three men": six, three dead
+        got = _read_parts(s, i)
         if got is not None and got[0][0].has_head and not _not_a_count(s, got[0][0].q):
             return _Found(_K, got[0], [], Qualifier.EXACT, i, got[0][-1].end)
     if i >= 3 and s.words[i - 1] in _PARTITIVE and s.words[i - 2] == "of" and (
@@ -898,8 +943,8 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         after += 1  # "two more were killed"
     g, _ = _skip_gap(s, after)
     hit = _match(_STATE, w, g)
-    if hit is None or w[g] in _NEEDS_VICTIMS:
-        return None  # "25 were neutralised": drones as often as fighters
+    if hit is None or w[g] in _NEEDS_VICTIMS or (hit[1] < s.n and w[hit[1]] in _ANIMALS):
+        return None  # "25 were neutralised": drones as often as fighters; "200 dead fish"
     if (w[g] in _ACTIVE_PARTICIPLES and g == after and _starts_np(s, hit[1])) or (
             _perfect_active(s, after, g)):
         return None
@@ -966,8 +1011,30 @@ def _try_the_attacker(s: _Sentence, i: int) -> _Found | None:
     return None
 
 
-def _try_active(s: _Sentence, i: int) -> _Found | None:
-    """Shape B at an active verb: ``killing at least five``."""
+#: What may stand between a figure and the capture verb sharing its victims.
+_SHARED_JOINS = frozenset((",", "and", "also"))
+
+
+def _shared_victims(s: _Sentence, i: int, prev: _Found | None, head: _Part) -> _Part | None:
+    """A capture verb's bare number right after a figure of people, coordinated with it:
+    "killing two militants and capturing four" (four militants). Alone ("seized the town
+    and captured six") or before a thing ("captured four rifles") it is no figure."""
+    if prev is None or head.q.year_like:
+        return None
+    w = s.words
+    between = w[prev.last : i]
+    if not 1 <= len(between) <= 3 or not _SHARED_JOINS.issuperset(between):
+        return None
+    if head.q.end < s.n and w[head.q.end] not in _B_FOLLOW:
+        return None
+    last = prev.parts[-1]
+    kind = last.kind if len(prev.parts) == 1 and last.has_head else None
+    return _Part(head.q, kind, head.q.end, False)
+
+
+def _try_active(s: _Sentence, i: int, prev: _Found | None = None) -> _Found | None:
+    """Shape B at an active verb: ``killing at least five``; ``prev``, the sentence's
+    figure before, lends its victims to a bare number captured after it."""
     hit = _match(_ACTIVE, s.words, i)
     if hit is None:
         return None
@@ -1013,8 +1080,13 @@ def _try_active(s: _Sentence, i: int) -> _Found | None:
         # "lost 18 tanks", "lost 2,700 people annually", and the other side's claim ("Moscow
         # claimed Ukraine had lost 1,300 servicemen"): only "it lost 18 men" is a toll
         return None
-    if not head.has_head:
-        if cat is _C or head.q.year_like:
+    if not head.has_head and cat is _C:
+        shared = _shared_victims(s, i, prev, head)
+        if shared is None:
+            return None  # "captured 12" alone: as often towns or tanks as people
+        parts, end = [shared], shared.end
+    elif not head.has_head:
+        if head.q.year_like:
             return None
         nxt = w[head.q.end] if head.q.end < s.n else "."
         if nxt not in _B_FOLLOW:
@@ -1100,7 +1172,8 @@ _ELIDED_FOLLOW = frozenset(
 
 def _try_elided(s: _Sentence, i: int, prev: _Found) -> _Found | None:
     """``... and NUM more | another NUM [VICTIM] in ...`` right after a figure, its verb
-    left out: "Strikes killed three people in Tyre and two more in Nabatieh" (2 killed)."""
+    left out: "Strikes killed three people in Tyre and two more in Nabatieh" (2 killed);
+    a vague NUM is its range ("and dozens more in the second": dozens killed)."""
     w = s.words
     _, j = _qualifier_before(w, i)
     if j < 1 or w[j - 1] != "and" or not prev.last <= j - 1 <= prev.last + 10:
@@ -1115,8 +1188,10 @@ def _try_elided(s: _Sentence, i: int, prev: _Found) -> _Found | None:
     else:
         q = parse_quantity(w, i)
         end = q.end + 1 if q is not None and q.end < s.n and w[q.end] == "more" else 0
-    if q is None or not end or q.article or q.vague or q.year_like or _not_a_count(s, q):
+    if q is None or not end or q.article or q.year_like or _not_a_count(s, q):
         return None
+    if q.vague and w[i] == "another":
+        return None  # "another several" is no English; "and dozens more in the second" is read
     part = _read_part(s, q.start)
     if part is not None and part.has_head and part.end >= end:
         end = part.end
@@ -1285,7 +1360,7 @@ def _sentence_mentions(
         t = w[i]
         got: _Found | None = None
         if t in _ACTIVE:
-            got = _try_active(s, i)
+            got = _try_active(s, i, found[-1] if found else None)
         if got is None and t in _LIVES_VERBS:
             got = _try_lives(s, i)
         if got is None and t in ("toll", "number"):
