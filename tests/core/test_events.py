@@ -1075,3 +1075,63 @@ def test_a_recap_of_the_day_s_strike_is_that_strike() -> None:
     events = _real_events(text, dt.date(2025, 4, 15))
     assert [(e.location.name if e.location else None, e.fatalities) for e in events] == [("Sumy", 21)]
     assert [c.best for c in events[0].casualties if c.category.value == "killed"] == [21]
+
+
+# --- probe round 8 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "during the 2023-2024 war" (it had been an attack of its own, 4,000 dead)
+            "BEIRUT (Reuters) - An Israeli drone strike hit a car in the southern Lebanese town of Nabatieh on "
+            "Sunday, killing two people, Lebanon's health ministry said.\n\nMore than 4,000 people were killed "
+            "in Lebanon during the 2023-2024 war.",
+            [("Nabatîyé et Tahta", 2)],
+        ),
+        (  # "In the first year of the siege" (its 2,000 had become the shelling's toll)
+            "PORT SUDAN, Sudan - Paramilitary shelling hit a displacement camp near El Fasher on Saturday, "
+            "killing 14 people, activists said.\n\nThe Rapid Support Forces have encircled the city for more "
+            "than a year. In the first year of the siege, more than 2,000 civilians were killed in the city, "
+            "the UN says.",
+            [("El Fasher", 14)],
+        ),
+        (  # a month of a past year after an undated story (it had been a battle of August 2023)
+            "ADDIS ABABA (Reuters) - At least 18 people were killed when a drone struck a market in Merawi, "
+            "residents said.\n\nIn August 2023, fighting in Finote Selam killed 26.",
+            [("Mer’āwī", 18)],
+        ),
+        (  # the same after a story dated this week
+            "An air strike on a market in Yemen's Saada province killed 12 people this week, the health ministry "
+            "said.\n\nIn 2018, an air strike on a school bus in Dahyan killed 40 children.\n\nIn July 2020, "
+            "gunmen killed 27 people at a drug rehabilitation centre in Irapuato.",
+            [("Sa'dah", 12)],
+        ),
+    ],
+)
+def test_probe_round_8_past_tolls_are_background(text: str, expected: list[tuple[str, int]]) -> None:
+    """A war's years, the first year of a siege and a past year's month are background: no
+    event of their own, no figure of the story's."""
+    got = [(e.location.name if e.location else None, e.fatalities) for e in _real_events(text)
+           if e.fatalities is not None]
+    assert got == expected
+
+
+def test_a_story_s_day_and_an_earlier_incident_s_day_stay_apart() -> None:
+    """"Saturday's attack came days after a bombing on Wednesday that killed five", after an
+    undated car bomb: the car bomb is Saturday's and the bombing Wednesday's (the car bomb had
+    been dated Wednesday and taken the five)."""
+    text = ("A car bomb exploded near a checkpoint in Mogadishu, killing six people, police said.\n\n"
+            "Saturday's attack came days after a bombing on Wednesday that killed five.")
+    got = [(e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 5), 6), (dt.date(2025, 4, 2), 5)]
+    text = text.replace(" on Wednesday", "")  # undated, the earlier bombing is no part of Saturday's
+    got = [(e.date, e.fatalities) for e in _real_events(text)]
+    assert got[0] == (dt.date(2025, 4, 5), 6) and [k for _, k in got] == [6, 5]
+
+
+@pytest.mark.parametrize("lead", ["", "KHARKIV, Ukraine (AP) - Russia launched a wave of drones at Kharkiv, "
+                                      "officials said on Monday.\n\n"])
+def test_late_sunday_is_sunday(lead: str) -> None:
+    (ev,) = _real_events(f"{lead}Drones struck the city of Kharkiv late Sunday, killing three, officials said.")
+    assert (ev.date, ev.fatalities) == (dt.date(2025, 4, 6), 3)

@@ -1080,6 +1080,11 @@ _PERIOD = re.compile(
     r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
     rf"|\bbetween (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)? and (?:{_MONTH_NAMES})\b"
     r"|\b(?:in|during|throughout) (?:19|20)\d\d\b|\bin a decade\b|\bon all fronts\b"
+    # "during the 2023-2024 war", "in the first year of the siege": a war's or a stretch of it
+    r"|\b(?:19|20)\d\d ?[-\u2013/] ?(?:19|20)?\d\d\b"
+    r"|\b(?:during|throughout|over the course of) the (?:[\w-]+ ){0,3}?(?:wars?|conflict|invasion|insurgency|"
+    r"siege|occupation|uprising|civil war|genocide)\b"
+    r"|\bin (?:the )?(?:first|opening|past|last|early) (?:\w+ )?(?:years?|months?|weeks?|days) of\b"
     r"|\b(?:over|in|during) the (?:same|past|last|previous) (?:period|\w+ (?:weeks|months|years|days)|week|month|year|decade)\b"
     # "A 2022 truck bombing at the ministry killed 120": an incident of a past year, told as background
     r"|\b(?:an?|the|\w+['\u2019]s) (?:19|20)\d\d (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|strikes?|air ?strikes?|raids?|"
@@ -1246,6 +1251,21 @@ _SEPARATE = re.compile(
     r"(?:development|incident|operation|attack|raid|strike|clash|case)|separately|elsewhere|"
     r"meanwhile|in another (?:incident|attack|development)|"
     r"[^.;]{0,80}?\b(?:said|says|reported|announced|added|stated) separately)\b",
+    re.IGNORECASE,
+)
+#: "Saturday's attack came days after a bombing on Wednesday": what follows "after" is an
+#: earlier incident, not the story's (its day and figures had become the story's).
+_EARLIER_INCIDENT = re.compile(
+    r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+after\b"
+    r"|\b(?:came|comes)\s+(?:just\s+|only\s+|shortly\s+)?after\b",
+    re.IGNORECASE,
+)
+#: A sentence opening on the story's event by its day: "Saturday's attack came days after ...".
+_DAY_RECAP = re.compile(
+    r"\W*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['\u2019]s (?:[\w-]+ ){0,2}?"
+    r"(?:strike|attack|blast|explosion|shelling|bombing|raid|assault|ambush|barrage|bombardment|killings?|"
+    r"massacre|violence|clash(?:es)?)s?\b",
     re.IGNORECASE,
 )
 #: The next sentence dates the event just told: "The attacks took place on Saturday night".
@@ -1611,6 +1631,8 @@ class _Candidate:
     civilian_context: Span | None
     #: (order, sentence) of the earliest candidate merged in: the event's summary
     lead: tuple[tuple[int, int], _Sentence] | None = None
+    #: told as an earlier, other incident ("came days after a bombing that killed five"): merges with none
+    apart: bool = False
 
     def first_told(self) -> tuple[tuple[int, int], _Sentence]:
         return self.lead or (self.order, self.sentence)
@@ -1896,6 +1918,14 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     last_story = -10  # index of the last sentence that opened an event
     for sent in sents:
         triggers = _triggers_of(sent)
+        if out and (not out[-1].date.explicit or out[-1].date.told) and (
+                recap := _DAY_RECAP.match(sent.text)) is not None and not sent.separate():
+            # "A car bomb exploded ... in Mogadishu, killing six. Saturday's attack came days
+            # after ...": the story's day (it had been the earlier bombing's Wednesday)
+            day = _segment_date(sent, (0, len(sent.text)), published, 0)
+            if day.explicit and day.span is not None and day.span[0] < recap.end():
+                out[-1].date = dataclasses.replace(day, told=False)
+        earlier = _EARLIER_INCIDENT.search(sent.text) if out else None
         # "Sunday's missile strike, which killed 21 people, ...": a recap of the event told
         # before, whatever its own event phrase, unless its day is another
         same = bool(out and sent.casualties) and _SAME_EVENT.match(sent.text) is not None
@@ -1938,6 +1968,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         segs = _segments(triggers, len(sent.text))
         for k, (trig, seg) in enumerate(zip(triggers, segs, strict=True)):
             date = _segment_date(sent, seg, published, trig.start)
+            # "... came days after a bombing on Wednesday that killed five": an earlier incident
+            other = earlier is not None and trig.start >= earlier.end()
+            if other and date.span is not None and date.span[0] < earlier.start():  # type: ignore[union-attr]
+                date = _fallback(published)  # "Saturday's" is the story's day, not the earlier one's
             if (not date.explicit or date.told) and sent.index + 1 < len(sents) and (
                     _TOOK_PLACE.search(sents[sent.index + 1].text)):
                 # "Bandits killed six ... The attacks took place on Saturday night", "killed 23
@@ -1959,7 +1993,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                         date = then
                         break
             if not date.explicit and out and out[-1].family is trig.family and out[-1].date.explicit and (
-                    sent.index - out[-1].sentence.index <= 2) and not sent.separate():
+                    sent.index - out[-1].sentence.index <= 2) and not sent.separate() and not other:
                 # "Israeli air strikes killed 27 ... on Thursday. ... Another strike killed six
                 # people in Khan Younis": the story's day (it had been the publication's month)
                 date = out[-1].date
@@ -1968,16 +2002,19 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
             loc = _choose_location(sents, sent, trig, seg)
             story = out[-1].date if out else None
-            if story is not None and story.explicit and not story.told and date.explicit and (
+            # an undated story's day, or one only told, is about the publication's
+            story_day = None if story is None else story.date if story.explicit and not story.told else published
+            if story is not None and date.explicit and (
                     not date.told) and (loc is None or date.precision is not DatePrecision.DAY) and (
-                    _long_before(date, story.date)):
+                    _long_before(date, story_day)):
                 # "In May, an air strike killed 9 people at a nearby fuel station", "Last November,
                 # gunmen killed 15 villagers in the area", after a story dated this week: a past
-                # incident told as background, no event of the story (it had been one, at its place)
+                # incident told as background, no event of the story (it had been one, at its place;
+                # "In August 2023, fighting in Finote Selam killed 26" after an undated strike too)
                 continue
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
-                    _dates_compatible(out[-1].date, date)) and not sent.separate():
+                    _dates_compatible(out[-1].date, date)) and not sent.separate() and not other:
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
                 # Fasher: the same event goes on (it had been a second one, at the dateline),
                 # and its day is the event's ("stormed the community at about 5pm on Sunday")
@@ -2006,7 +2043,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 sub_type = out[-1].sub_type  # "air strikes killed 27 ... Another strike killed six": an air strike
             out.append(
                 _Candidate(trig.family, sub_type, (sent.index, trig.start), sent, loc, date,
-                           actors, cas, evidence, civil)  # fmt: skip
+                           actors, cas, evidence, civil, apart=other)  # fmt: skip
             )
     return out
 
@@ -2063,6 +2100,8 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     a1, b1 = _actor1(a), _actor1(b)
     if a.sentence is not b.sentence and (a.sentence.separate() or b.sentence.separate()):
         return False  # "In a related development, troops killed 15 bandits in Tsafe": its own event
+    if a.apart or b.apart:
+        return False  # "Saturday's attack came days after a bombing that killed five": another
     return (
         a.family is b.family
         and _dates_compatible(a.date, b.date)
