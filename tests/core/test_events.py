@@ -1135,3 +1135,33 @@ def test_a_story_s_day_and_an_earlier_incident_s_day_stay_apart() -> None:
 def test_late_sunday_is_sunday(lead: str) -> None:
     (ev,) = _real_events(f"{lead}Drones struck the city of Kharkiv late Sunday, killing three, officials said.")
     assert (ev.date, ev.fatalities) == (dt.date(2025, 4, 6), 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the claim's "eight Christians" is no toll; "police said" no target (it had been a battle)
+            "ABUJA (Reuters) - Gunmen attacked a church in the village of Gwoza in Nigeria's Borno state on Sunday, "
+            "killing six worshippers, police said.\n\nIslamic State claimed responsibility, saying its fighters "
+            "had killed \"eight Christians\".",
+            [(F.VIOLENCE_AGAINST_CIVILIANS, 6)],
+        ),
+        (
+            "BAMAKO (Reuters) - JNIM fighters attacked a military camp in central Mali on Saturday, killing at "
+            "least 30 soldiers, security sources said.\n\nJNIM said it had killed more than a hundred soldiers "
+            "and seized weapons.",
+            [(F.BATTLES, 30)],
+        ),
+        (  # "neutralised" kills; the army's count of the militants, which no one else gives, stays (it
+            # had been 2: the headline's claim dropped beside the soldiers, the lead no event)
+            "Army says it killed over 50 militants in Borno\n\nMAIDUGURI, Nigeria - Troops neutralised more than "
+            "50 militants in an operation near Bama in Borno state on Saturday, the army said.\n\nTwo soldiers "
+            "were killed during the operation, the army said.",
+            [(F.BATTLES, 52)],
+        ),
+        ("Gunmen attacked a detachment near Bama in Borno state on Sunday, killing four, residents said.",
+         [(F.BATTLES, 4)]),
+    ],
+)
+def test_probe_round_8_claims_and_targets(text: str, expected: list[tuple[F, int]]) -> None:
+    assert [(e.event_type, e.fatalities) for e in _real_events(text)] == expected

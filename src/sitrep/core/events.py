@@ -1748,8 +1748,8 @@ def _triggers_of(sent: _Sentence) -> list[Trigger]:
 # itself reports casualties or names an attacker; typed by who the victims or targets are.
 _GENERIC_ATTACK = _CaseFree(
     r"\b(?:attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|storm(?:ed|ing)|opened fire|open fire|"
-    r"gunned down|kill(?:ed|ing|s))\b"
-)
+    r"gunned down|kill(?:ed|ing|s)|neutrali[sz](?:ed|ing|es))\b"
+)  # "Troops neutralised more than 50 militants": the army's word for killing them
 assert _GENERIC_ATTACK.first_words is not None
 _GENERIC_HEADS = _GENERIC_ATTACK.first_words
 _NOT_AN_ATTACK_AFTER = re.compile(r"^[\s-]*(?:helicopters?|dogs?|submarines?|aircraft)\b", re.I)
@@ -1794,8 +1794,10 @@ _AGGREGATE_BEFORE = re.compile(
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|altogether)\b", re.IGNORECASE)
 _ARMED_TARGET = re.compile(
     r"^\W+(?:\w+\W+){0,3}?(?:(?:army|military|police|security) (?:base|post|station|"
-    r"checkpoint|convoy|patrol|positions?|barracks|outpost)s?|bases?|checkpoints?|convoys?|"
-    r"patrols?|positions|barracks|outposts?|troops|soldiers|army|police)\b",
+    r"checkpoint|convoy|patrol|positions?|barracks|outpost|detachment)s?|bases?|checkpoints?|convoys?|"
+    r"patrols?|positions|barracks|outposts?|detachments?|troops|soldiers|army|police)\b"
+    # "killing six worshippers, police said": the source, no target
+    r"(?!\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|added|spokes(?:man|woman|person)))",
     re.IGNORECASE,
 )
 
@@ -1841,7 +1843,7 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
         word = text[s:e].lower()
         if word in _NOUN_FORMS and not sent.casualties:
             continue  # "the Ben Guerdane attack": a name for an event told elsewhere
-        if word.startswith("kill") and (
+        if word.startswith(("kill", "neutrali")) and (
             not sent.casualties  # "killed" with no figure: too often words, not deaths
             or _AGGREGATE_BEFORE.search(text[max(0, s - 50) : s])
             or _CUMULATIVE.search(text)
@@ -2379,6 +2381,11 @@ def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
     return (max(ours) if ours else 0) + (max(theirs) if theirs else 0)
 
 
+def _attackers_dead(f: CasualtyMention) -> bool:
+    """Whether the figure counts the attacking side's dead (see :func:`_fatalities`)."""
+    return (f.victim_kind or "").lower() in _ATTACKER_KINDS
+
+
 def _perpetrator_claim(f: CasualtyMention) -> bool:
     """Whether the figure is the attackers' claim of what they killed."""
     if f.claimed_by is None:
@@ -2400,11 +2407,19 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
             actors.append(Actor(name="Civilians", kind="civilians", role="target",
                                 country=country, evidence=victims))  # fmt: skip
     actors = _dedup_actors(actors)
-    killed = [f for f in cas if f.category is CasualtyCategory.KILLED and f.best is not None]
-    if any(not _perpetrator_claim(f) for f in killed):
-        # "the rebels said they had killed 40 soldiers" beside the army's 10: the side that
-        # did the killing is no count of it (ACLED takes the conservative figure)
-        killed = [f for f in killed if not _perpetrator_claim(f)]
+    killed = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and f.best is not None]
+    claims = {id(f) for f in killed if _perpetrator_claim(f)}
+    # the same figure told as a claim ("Army says it killed over 50 militants") and as a
+    # report ("Troops neutralised more than 50 militants ..., the army said") is the report
+    told = {(f.best, _attackers_dead(f)) for f in killed if id(f) not in claims}
+    killed = [f for f in _dedup_casualties([f for f in killed
+                                            if id(f) not in claims or (f.best, _attackers_dead(f)) not in told])]
+    sides = {_attackers_dead(f) for f in killed if not _perpetrator_claim(f)}
+    # "the rebels said they had killed 40 soldiers" beside the army's 10: the side that did
+    # the killing is no count of that side's dead (ACLED takes the conservative figure); a
+    # claim of the other side's dead, which no one else counts, stays ("Army says it killed
+    # over 50 militants" beside "Two soldiers were killed" is 52)
+    killed = [f for f in killed if not _perpetrator_claim(f) or _attackers_dead(f) not in sides]
     hurt = [f.best for f in cas if f.category is CasualtyCategory.INJURED and f.best is not None]
     spans = list(c.evidence)
     spans += [a.evidence for a in actors if a.evidence is not None]
