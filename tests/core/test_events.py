@@ -1165,3 +1165,22 @@ def test_late_sunday_is_sunday(lead: str) -> None:
 )
 def test_probe_round_8_claims_and_targets(text: str, expected: list[tuple[F, int]]) -> None:
     assert [(e.event_type, e.fatalities) for e in _real_events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "GAZA CITY (Reuters) - Israeli air strikes hit the town of Deir al-Balah in central Gaza on Sunday, medics "
+        "said.\n\nThe first strike hit a market, killing seven. The second strike killed three people at a clinic "
+        "nearby.",
+        "An Israeli air strike hit a market in Deir al-Balah on Sunday, killing seven people, medics said.\n\n"
+        "A second strike killed three people at a clinic nearby.",
+        "Israeli air strikes killed 10 people in Deir al-Balah on Sunday, medics said.\n\nThe first strike hit a "
+        "market, killing seven. The second strike killed three people at a clinic nearby.",
+    ],
+)
+def test_strikes_told_one_by_one_add_up(story: str) -> None:
+    """Two strikes at one place on one day are one event (ACLED's), their tolls summed, unless
+    a total of both is told (they had been 7: the larger figure)."""
+    got = [(e.location.name if e.location else None, e.date, e.fatalities) for e in _real_events(story)]
+    assert got == [("Dayr al Balaḩ", dt.date(2025, 4, 6), 10)]

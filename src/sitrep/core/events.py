@@ -1268,6 +1268,13 @@ _DAY_RECAP = re.compile(
     r"massacre|violence|clash(?:es)?)s?\b",
     re.IGNORECASE,
 )
+#: A sentence opening on one of several strikes by its ordinal: "The second strike killed three".
+_ORDINAL_PART = re.compile(
+    r"\W*(?:(?:the|a) (?P<n>first|second|third|fourth|fifth|final|last|other)|(?P<a>another)) "
+    r"(?:[\w-]+ ){0,2}?(?:strikes?|airstrikes?|attacks?|blasts?|explosions?|bombs?|bombings?|missiles?|drones?|"
+    r"shells?|rockets?|raids?)\b",
+    re.IGNORECASE,
+)
 #: The next sentence dates the event just told: "The attacks took place on Saturday night".
 _TOOK_PLACE = re.compile(
     r"^\W*(?:The|This|That|These|Those) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?|"
@@ -1633,6 +1640,18 @@ class _Candidate:
     lead: tuple[tuple[int, int], _Sentence] | None = None
     #: told as an earlier, other incident ("came days after a bombing that killed five"): merges with none
     apart: bool = False
+    #: figures of each of several strikes told one by one ("The first strike ..., killing seven.
+    #: The second strike killed three"): they add up (see _add_part)
+    parts: list[list[CasualtyMention]] = field(default_factory=list)
+    own: int = 0  # how many of ``casualties`` its own trigger told
+    plural: bool = False  # its trigger is plural ("air strikes hit ..."): its figures may be a total
+
+    def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
+        """Add the figures of one of the event's strikes, told by its ordinal; an event told
+        by one strike ("An air strike killed seven ... A second strike killed three") is the first."""
+        if not self.parts and ordinal != "first" and not self.plural:
+            self.parts.append(self.casualties[: self.own])
+        self.parts.append(list(figures))
 
     def first_told(self) -> tuple[tuple[int, int], _Sentence]:
         return self.lead or (self.order, self.sentence)
@@ -2020,6 +2039,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
                 # Fasher: the same event goes on (it had been a second one, at the dateline),
                 # and its day is the event's ("stormed the community at about 5pm on Sunday")
+                if (part := _ORDINAL_PART.match(sent.text)) is not None and cas and part.end() > trig.start:
+                    out[-1].add_part(cas, (part.group("n") or part.group("a")).lower())
                 out[-1].casualties.extend(c for c in cas if c not in out[-1].casualties)
                 if date.explicit and not date.told and (not out[-1].date.explicit or out[-1].date.told):
                     out[-1].date = date
@@ -2043,9 +2064,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if out and out[-1].family is trig.family and sent.low.startswith("strike", trig.start) and (  # type: ignore[union-attr]
                     sent.index - out[-1].sentence.index <= 2):
                 sub_type = out[-1].sub_type  # "air strikes killed 27 ... Another strike killed six": an air strike
+            word = sent.low[trig.start : trig.end]  # type: ignore[index]
             out.append(
                 _Candidate(trig.family, sub_type, (sent.index, trig.start), sent, loc, date,
-                           actors, cas, evidence, civil, apart=other)  # fmt: skip
+                           actors, cas, evidence, civil, apart=other, own=len(cas),
+                           plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
             )
     return out
 
@@ -2140,7 +2163,11 @@ def _absorb(into: _Candidate, other: _Candidate) -> None:
     ):
         into.date = other.date
     into.lead = min(into.first_told(), other.first_told(), key=lambda t: t[0])
-    into.actors.extend(other.actors)
+    part = _ORDINAL_PART.match(other.sentence.text)
+    if part is not None and other.own and part.end() > other.order[1] and other.order > into.order:
+        # "A second strike killed three people at a clinic nearby": its own figures add up
+        into.add_part(other.casualties[: other.own], (part.group("n") or part.group("a")).lower())
+    into.parts.extend(other.parts)
     into.casualties.extend(other.casualties)
     into.evidence.extend(other.evidence)
     into.civilian_context = into.civilian_context or other.civilian_context
@@ -2394,6 +2421,17 @@ def _perpetrator_claim(f: CasualtyMention) -> bool:
     return any(m.end() <= at + 1 and at - m.end() <= 30 for m in _CLAIMED_KILL.finditer(text))
 
 
+def _summed(c: _Candidate, fatalities: int | None) -> int | None:
+    """The fatalities of an event told strike by strike: its parts' sum, unless a figure of
+    all of them is larger ("strikes killed 10 ... The first killed seven, the second three")."""
+    total = 0
+    for part in c.parts:
+        killed = [f for f in part if f.category is CasualtyCategory.KILLED and f.best is not None
+                  and not _perpetrator_claim(f)]
+        total += _fatalities(_dedup_casualties(killed)) or 0
+    return max(fatalities or 0, total) if total else fatalities
+
+
 def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> Event:
     first = doc.chunks[0]
     cas = _dedup_casualties(c.casualties)
@@ -2440,7 +2478,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         location=_location(c.location),
         actors=actors,
         casualties=[_figure(f) for f in cas],
-        fatalities=_fatalities(killed),
+        fatalities=_summed(c, _fatalities(killed)),
         injured=max(hurt) if hurt else None,
         summary=c.first_told()[1].text,
         evidence=evidence,
