@@ -1184,3 +1184,15 @@ def test_strikes_told_one_by_one_add_up(story: str) -> None:
     a total of both is told (they had been 7: the larger figure)."""
     got = [(e.location.name if e.location else None, e.date, e.fatalities) for e in _real_events(story)]
     assert got == [("Dayr al Balaḩ", dt.date(2025, 4, 6), 10)]
+
+
+@pytest.mark.parametrize("between", ["", "Turkish drones struck a village near Kobani on Sunday, killing two fighters, "
+                                         "the SDF said.\n\n"])
+def test_a_toll_that_rose_at_the_story_s_place_is_that_story_s(between: str) -> None:
+    """"The death toll from the Manbij bombing rose to 15 on Monday" had been a second
+    bombing in Manbij, dated Monday (and the strike told between had taken its 15 too)."""
+    text = (f"BEIRUT (Reuters) - A car bomb in Manbij killed 13 people on Sunday, a war monitor said.\n\n{between}"
+            "Rescuers searched the rubble through the night. The death toll from the Manbij bombing rose to 15 on "
+            "Monday, the monitor said.")
+    got = [(e.location.name if e.location else None, e.date, e.fatalities) for e in _real_events(text)]
+    assert got[0] == ("Manbij", dt.date(2025, 4, 6), 15) and [k for _, _, k in got] == ([15, 2] if between else [15])

@@ -1740,8 +1740,9 @@ def _attached_casualties(
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
     for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
         nxt = sents[j]
-        if _opens_event(nxt) or nxt.separate():
-            break
+        if _opens_event(nxt) or nxt.separate() or (
+                _TOLL_UPDATE.search(nxt.text) and _location_candidates(nxt)):
+            break  # "The death toll in Manbij rose to 15": that place's event's (see _candidates)
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
             if told.explicit and told.date is not None and abs((told.date - date.date).days) > _STORY_DAYS:
@@ -1959,6 +1960,16 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # new attack (three sentences after it, the figures attach anyway)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
             continue
+        toll = _TOLL_UPDATE.search(sent.text) if out and sent.casualties and not sent.separate() else None
+        if toll is not None and all(toll.start() <= t.start < toll.end() for t in triggers):
+            # "The death toll from the Manbij bombing rose to 15": the toll of the event told at
+            # that place before (it had been a second bombing there, dated by the update's day)
+            keys = {_place_key(p) for p in _location_candidates(sent)}
+            host = next((c for c in reversed(out) if keys <= {_place_key(c.location)}
+                         and all(t.family is c.family for t in triggers)), None) if keys else None
+            if host is not None:
+                host.casualties.extend(c for c in sent.casualties if c not in host.casualties)
+                continue
         if not triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and not (
                 _location_candidates(sent)) and not sent.separate():
             # "Al-Shabaab claimed responsibility ..., saying it had killed 27 'apostate soldiers'":
