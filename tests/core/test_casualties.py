@@ -578,3 +578,25 @@ def test_an_age_is_never_a_count(text: str) -> None:
     """No figure is ever one of the ages the sentence gives (19, 22, 31)."""
     got = {c.best for c in extract_casualties(make_chunk(text)).casualties}
     assert not got & {19, 22, 31}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Al-Shabaab militants attacked a base on Saturday, killing at least seven soldiers, a military official said.",
+         [(7, {}, "military official")]),
+        ("Gunmen killed nine villagers, a local chief told Reuters.", [(9, {}, "chief")]),
+        # a real list of victims still adds up
+        ("The blast killed seven soldiers, a policeman and two civilians.",
+         [(10, {"soldiers": 7, "police": 1, "civilians": 2}, None)]),
+        # each figure takes the attribution that follows it
+        ("Two soldiers were killed, an army officer said, and four were wounded, a hospital official said.",
+         [(2, {}, "army officer"), (4, {}, "hospital official")]),
+    ],
+)
+def test_probe_round_8_sources(text: str, want: list[tuple[int, dict[str, int], str | None]]) -> None:
+    """"seven soldiers, a military official said" had been a toll of 8 (the official one more
+    victim); "an army officer said" was no attribution ("officer" no role word), and "four
+    were wounded" took it instead of the hospital official who gives it."""
+    got = [(c.best, c.breakdown, c.claimed_by) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want

@@ -51,7 +51,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.11", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.12", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -383,7 +383,8 @@ _ROLE_WORDS = frozenset(
     "chief commander president minister media statement officers emergency health "
     "interior defence defense foreign regional local state civil general staff the of "
     "rebels militants insurgents separatists fighters group residents activists monitors "
-    "observers hospital hospitals".split()
+    "observers hospital hospitals officer source witness resident activist doctor medic "
+    "spokesmen security".split()
 )
 _ACCORDING_STOP = frozenset(
     "on in at who that which and but as after when while said to for from with by".split()
@@ -630,6 +631,10 @@ def _read_part(s: _Sentence, j: int) -> _Part | None:
     return _Part(q, None, q.end, False)
 
 
+#: After "<figure>, a military official": who gives the figure, not one more victim.
+_SOURCE_VERBS = frozenset("said says told confirmed added reported stated".split())
+
+
 def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
     """Coordinated parts: ``11 adults and nine children``."""
     first = _read_part(s, j)
@@ -651,6 +656,8 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
             break
         if nxt is None or not nxt.has_head or nxt.q.vague or parts[-1].q.vague:
             break
+        if w[k] == "," and nxt.end < s.n and w[nxt.end] in _SOURCE_VERBS:
+            break  # "killing at least seven soldiers, a military official said": the source
         parts.append(nxt)
         k = nxt.end
     return parts, k
@@ -1202,9 +1209,10 @@ def _try_elided(s: _Sentence, i: int, prev: _Found) -> _Found | None:
     return _Found(prev.category, [part], [], Qualifier.EXACT, q.start, end)
 
 
-def _claims(s: _Sentence) -> list[tuple[int, str]]:
-    """(chunk offset, who) for each attribution in the sentence."""
-    out: list[tuple[int, str]] = []
+def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
+    """(chunk offset, who, trailing) for each attribution in the sentence; a trailing one
+    (", a hospital official said") gives the figures before it."""
+    out: list[tuple[int, str, bool]] = []
     w, raw = s.words, s.raw
 
     def name_ok(t: int) -> bool:
@@ -1237,13 +1245,15 @@ def _claims(s: _Sentence) -> list[tuple[int, str]]:
             while lo > 0 and t - lo < 6 and name_ok(lo - 1):
                 lo -= 1
             who = clean(lo, t) if lo < t else None
+            b = lo - 1 - (lo > 0 and w[lo - 1] in ("a", "an", "the"))
+            trailing = who is not None and b >= 0 and w[b] == ","
             if who is None and wt in _SPEECH:
                 hi = t + 1
                 while hi < s.n and hi - t < 6 and name_ok(hi):
                     hi += 1
                 who = clean(t + 1, hi)
             if who:
-                out.append((s.starts[t], who))
+                out.append((s.starts[t], who, trailing))
         elif (wt == "according" and t + 1 < s.n and w[t + 1] == "to") or (
             wt == "by" and t > 0 and w[t - 1] == "quoted"
         ):
@@ -1253,11 +1263,11 @@ def _claims(s: _Sentence) -> list[tuple[int, str]]:
                 hi += 1
             who = clean(lo, hi)
             if who:
-                out.append((s.starts[t], who))
+                out.append((s.starts[t], who, False))
     return out
 
 
-def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int], claims: list[tuple[int, str]]) -> CasualtyMention | None:
+def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int], claims: list[tuple[int, str, bool]]) -> CasualtyMention | None:
     parts = found.parts
     qual, _ = _qualifier_before(s.words, parts[0].q.start)
     if qual is None:
@@ -1310,7 +1320,10 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
     claimed = None
     if claims:
         anchor = s.starts[parts[0].q.start]
-        claimed = min(claims, key=lambda c: abs(c[0] - anchor))[1]
+        # the first trailing attribution after the figure ("Two soldiers were killed, an army
+        # officer said, and four wounded, a hospital official said"), else the nearest
+        after = [c for c in claims if c[2] and c[0] > anchor]
+        claimed = min(after)[1] if after else min(claims, key=lambda c: abs(c[0] - anchor))[1]
     return CasualtyMention(
         category=found.category,
         best=best,
