@@ -97,7 +97,10 @@ class Event(Message):
     source: str | None = None
     source_id: str | None = Field(default=None, description="The id the source gave (JSONL 'id').")
     published_at: dt.date | None = None
-    extractors: list[ExtractorInfo] = Field(default_factory=list)
+    extractors: list[ExtractorInfo] = Field(
+        default_factory=list,
+        description="Name and version of each extractor, and of the event builder ('events'), behind it.",
+    )
 
 
 class DeadLetter(Message):

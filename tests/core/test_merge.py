@@ -227,15 +227,18 @@ def test_json_payloads_are_accepted_and_bad_ones_rejected() -> None:
 
 
 def test_events_carry_provenance() -> None:
-    """Every event names its document, publication date and the sorted, distinct extractors."""
+    """Every event names its document, publication date, the sorted, distinct extractors
+    and the event builder's version."""
+    from sitrep.core.events import BUILDER  # noqa: PLC0415
+
     results = hand_results(ARTICLE, chunk_size=150) * 2
     events = build_events(results)
-    names = sorted(i.name for i in _INFO.values())
+    names = sorted([*(i.name for i in _INFO.values()), "events"])
     for e in events:
         assert e.document_ids == ["doc-hand"]
         assert e.published_at == dt.date(2025, 4, 7)
-        assert sorted(i.name for i in e.extractors) == names
-        assert len(e.extractors) == len(names)
+        assert [i.name for i in e.extractors] == names
+        assert BUILDER in e.extractors and BUILDER.version
 
 
 def test_extractor_stamps_count_once_per_distinct_content() -> None:

@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from operator import attrgetter
 
 from sitrep.core.extract._common import original_offsets
 from sitrep.core.text import split_sentences
@@ -65,6 +66,7 @@ from sitrep.schemas import (
 )
 
 __all__ = [
+    "BUILDER",
     "DocumentView",
     "ResolvedDate",
     "Trigger",
@@ -73,6 +75,10 @@ __all__ = [
     "find_triggers",
     "resolve_date",
 ]
+
+#: The event builder's own stamp beside the extractors' on every event: event building
+#: changes as often as they do, and an analyst must be able to tell which one built it.
+BUILDER = ExtractorInfo(name="events", version="0.3.0")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2497,8 +2503,11 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         source=first.source,
         source_id=first.source_id,
         published_at=next((ch.published_at for ch in doc.chunks if ch.published_at), None),
-        extractors=list(doc.extractors),
+        extractors=sorted((*doc.extractors, BUILDER), key=_info_name),
     )
+
+
+_info_name = attrgetter("name")
 
 
 def assemble_events(doc: DocumentView) -> list[Event]:
