@@ -1196,3 +1196,41 @@ def test_a_toll_that_rose_at_the_story_s_place_is_that_story_s(between: str) -> 
             "Monday, the monitor said.")
     got = [(e.location.name if e.location else None, e.date, e.fatalities) for e in _real_events(text)]
     assert got[0] == ("Manbij", dt.date(2025, 4, 6), 15) and [k for _, _, k in got] == ([15, 2] if between else [15])
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Fighting between federal forces and Fano militiamen has spread across Amhara.",
+        "The town lies in Amhara, where federal forces have been fighting Fano militiamen.",
+        "Fighting between the army and Fano militiamen has raged in the region for years.",
+        "Clashes between the army and the militia have intensified across Amhara.",
+        "Fano militiamen have attacked government positions across Amhara for months.",
+    ],
+)
+def test_probe_round_8_a_war_s_state_is_no_event(background: str) -> None:
+    """A war told in the present perfect or progressive, over years or across a region, with
+    no figure and no day of its own, is background (it had been a battle of the publication's
+    month, at Amhara)."""
+    text = ("ADDIS ABABA (Reuters) - A drone strike hit a market in the town of Merawi in Ethiopia's Amhara region "
+            f"on Sunday, killing at least 18 people, residents said.\n\n{background}")
+    got = [(e.event_type, e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(F.EXPLOSIONS_REMOTE_VIOLENCE, dt.date(2025, 4, 6), 18)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family", "day"),
+    [
+        ("Fighting broke out in Sudzha.", F.BATTLES, None),
+        ("Clashes erupted between police and protesters in Nairobi.", F.PROTESTS, None),
+        ("Heavy fighting has been reported in Sudzha.", F.BATTLES, None),
+        ("Fighting has raged in Sudzha for three days.", F.BATTLES, None),
+        ("Fighting has spread across Amhara since Sunday.", F.BATTLES, dt.date(2025, 4, 6)),
+        ("Gunmen attacked a village in Zamfara.", F.VIOLENCE_AGAINST_CIVILIANS, None),
+    ],
+)
+def test_probe_round_8_an_undated_incident_stays_an_event(sentence: str, family: F, day: dt.date | None) -> None:
+    """What happened, with no figure and no day, is still an incident: an outbreak, a report of
+    fighting, a spell of days, a spread dated by its day."""
+    (ev,) = _real_events(sentence)
+    assert ev.event_type is family and (day is None or ev.date == day)

@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.0")
+BUILDER = ExtractorInfo(name="events", version="0.3.1")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1186,6 +1186,69 @@ def _process_tolls(text: str) -> list[re.Match[str]]:
     return found
 
 
+# --- a conflict told as background ---------------------------------------------------
+# "Fighting between federal forces and Fano militiamen has spread across Amhara", "..., where
+# federal forces have been fighting Fano militiamen": the state of a war, told in the present
+# perfect or progressive or over years, no incident (ACLED codes incidents). With no figure
+# and no day of its own such a clause is no event (it had been a battle of the publication's
+# month); "Fighting broke out in Sudzha", "Clashes erupted in X" tell incidents and stay.
+_ONGOING = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|long\s+|since\s+|also\s+|already\s+)?(?:"
+    r"spread|raged|continued|persisted|dragged on|simmered|festered|gripped|engulfed|plagued|ravaged|wracked|"
+    r"racked|devastated|torn|flared (?:on and off|repeatedly|intermittently)|"
+    r"been (?:fighting|battling|clashing|waging|locked|at war|raging|going on|ongoing|continuing|"
+    r"under way|underway|simmering|spreading|escalating))\b"
+    r"|\b(?:continues|continue|rages|persists|persist|drags on|simmers|grips|engulfs|plagues|ravages)\b"
+    r"(?!\s+(?:on|into|through|until|till)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"the night|the day|the morning|the evening)\b)"
+    r"|\bfor (?:more than |over |nearly |almost |about |some |the (?:past|last) )?(?:a |an |two |three |four |five |"
+    r"several |many |\d+ )?(?:years?|months|decades?)\b"
+    r"|\b(?:long-running|years-long|decades-long|months-long|protracted|ongoing)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:conflict|war|insurgency|fighting|violence|rebellion|clashes)\b",
+    re.IGNORECASE,
+)
+#: A present perfect (``has escalated``) tells a trend, no incident, when it spans a whole
+#: region: "Clashes have intensified across Amhara" ("Heavy fighting has been reported in
+#: Sudzha" is a report of one).
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|also\s+)?(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
+_WIDE = re.compile(
+    r"\b(?:across|throughout|all over)\s+(?:the\s+|much\s+of\s+|large\s+parts\s+of\s+)?[\w-]+"
+    r"|\bin (?:the|that|this) (?:region|country|area|province|state)\b|\b(?:parts|much) of\b",
+    re.IGNORECASE,
+)
+#: A spell of hours or days: a recent episode, however it is told.
+_RECENT_SPELL = re.compile(
+    r"\bfor (?:more than |over |nearly |almost |about |some |the (?:past|last) )?(?:a |an |two |three |four |five |"
+    r"several |\d+ |a few )?(?:hours?|days?|nights?)\b|\bin recent days\b|\bsince (?:dawn|daybreak|the morning)\b",
+    re.IGNORECASE,
+)
+_ONGOING_HINTS = ("has ", "have ", "had ", "continu", "rage", "persist", "drag", "simmer", "grip", "engulf",
+                  "plague", "ravage", "for ", "long", "ongoing", "protracted")
+
+
+def _ongoing(text: str, low: str, a: int, b: int) -> bool:
+    """Whether the clause around ``text[a:b]`` (a trigger) tells a conflict's state, not an
+    incident: see :data:`_ONGOING`."""
+    if not any(h in low for h in _ONGOING_HINTS):
+        return False
+    lo, hi = _clause_around(text, a, b)
+    if _RECENT_SPELL.search(text, lo, hi):
+        return False  # "Fighting has raged in Sudzha for three days": a recent episode
+    if _ONGOING.search(text, lo, hi):
+        return True
+    return bool(_PERFECT.search(text, lo, hi) and _WIDE.search(text, lo, hi))
+
+
+def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | None) -> list[Trigger]:
+    """``triggers`` but those telling a conflict's state (:func:`_ongoing`) in a sentence
+    with no figure and no day of its own: "Fighting ... has spread across Amhara"."""
+    if not triggers or sent.casualties or sent.separate():
+        return triggers
+    return [t for t in triggers if not (
+        _ongoing(sent.text, sent.low or "", t.start, t.end)
+        and not _segment_date(sent, (0, len(sent.text)), published, t.start).explicit)]
+
+
 def _set_background_aside(sent: _Sentence) -> None:
     """Move the sentence's background figures from ``casualties`` to ``background``."""
     text = sent.text
@@ -1986,6 +2049,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # "more than 1,000 strikes on Yemen since March 15, killing at least 250",
             # "Since January, fighting ... has displaced 60,000": a period's, no one event
             triggers = [t for t in triggers if not _period_in(sent.text, *_clause_around(sent.text, t.start, t.end))]
+        if triggers:
+            triggers = _incidents(sent, triggers, published)
         if triggers and not sent.casualties and sent.background:
             # "Fighting between the two factions has killed more than 1,800": the subject of a
             # running toll is no event (it had been a battle of its own)
@@ -1999,7 +2064,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 for o in triggers)]
         if triggers:
             last_story = sent.index
-        elif (generic := _generic_triggers(sent)) and (
+        elif (generic := _incidents(sent, _generic_triggers(sent), published)) and (
             _location_candidates(sent) or sent.index - last_story > 3 or sent.separate()
         ):  # without a place of its own, a killing right after a story continues it
             triggers, last_story = generic, sent.index
