@@ -1234,3 +1234,42 @@ def test_probe_round_8_an_undated_incident_stays_an_event(sentence: str, family:
     fighting, a spell of days, a spread dated by its day."""
     (ev,) = _real_events(sentence)
     assert ev.event_type is family and (day is None or ev.date == day)
+
+
+_GWOZA = ("ABUJA (Reuters) - Gunmen attacked a church in the village of Gwoza in Nigeria's Borno state on Sunday, "
+          "killing six worshippers, police said.\n\n")
+
+
+@pytest.mark.parametrize(
+    ("claim", "actor1"),
+    [
+        ("Islamic State claimed responsibility, saying its fighters had killed \"eight Christians\".", "Islamic State"),
+        ("Islamic State claimed the attack on its Telegram channels.", "Islamic State"),
+        ("The attack was claimed by Islamic State.", "Islamic State"),
+        ("Islamic State said it was behind the attack.", "Islamic State"),
+        # denied, yet to come, of other incidents, or someone else named: no actor1
+        ("No group claimed responsibility, but Islamic State is active in the area.", None),
+        ("Islamic State has not claimed responsibility.", None),
+        ("Islamic State has claimed several similar attacks in the area.", None),
+        ("Islamic State claimed responsibility for a bombing in Maiduguri last year.", None),
+        ("Police blamed Boko Haram, but Islamic State claimed responsibility.", None),
+    ],
+)
+def test_probe_round_8_the_claimant_is_actor1(claim: str, actor1: str | None) -> None:
+    """A group claiming the attack just told is its actor1 when the text names no other
+    attacker (it had had none)."""
+    (ev,) = _real_events(f"{_GWOZA}{claim}\n\nThe army said it had deployed troops to the area.")
+    assert ev.fatalities == 6
+    assert next((a.name for a in ev.actors if a.role == "actor1"), None) == actor1
+
+
+def test_probe_round_8_a_claim_keeps_a_named_attacker_and_covers_both_attacks() -> None:
+    """"Boko Haram fighters attacked ..." keeps Boko Haram whoever claims it; "for both
+    attacks" credits the story's attack and the earlier one it recalls."""
+    (ev,) = _real_events(_GWOZA.replace("Gunmen", "Boko Haram fighters") + "Islamic State claimed responsibility.")
+    assert [a.name for a in ev.actors if a.role == "actor1"] == ["Boko Haram"]
+    text = ("MOGADISHU, Somalia (Reuters) - A suicide bomber blew himself up at a military base in Mogadishu on "
+            "Saturday, killing at least seven soldiers, a military official said.\n\nSaturday's attack came days "
+            "after a bombing on Wednesday that killed five.\n\nAl-Shabaab claimed responsibility for both attacks.")
+    got = [(e.fatalities, [a.name for a in e.actors if a.role == "actor1"]) for e in _real_events(text)]
+    assert got == [(7, ["al-Shabaab"]), (5, ["al-Shabaab"])]

@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.1")
+BUILDER = ExtractorInfo(name="events", version="0.3.2")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1714,6 +1714,9 @@ class _Candidate:
     parts: list[list[CasualtyMention]] = field(default_factory=list)
     own: int = 0  # how many of ``casualties`` its own trigger told
     plural: bool = False  # its trigger is plural ("air strikes hit ..."): its figures may be a total
+    #: groups that claimed it ("Islamic State claimed responsibility"): its actor1 if the
+    #: event, once merged, has none (see _credit_claim)
+    claimed: list[Actor] = field(default_factory=list)
 
     def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
         """Add the figures of one of the event's strikes, told by its ordinal; an event told
@@ -2016,6 +2019,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             day = _segment_date(sent, (0, len(sent.text)), published, 0)
             if day.explicit and day.span is not None and day.span[0] < recap.end():
                 out[-1].date = dataclasses.replace(day, told=False)
+        if out:
+            _credit_claim(out, sents, sent, published)
         earlier = _EARLIER_INCIDENT.search(sent.text) if out else None
         # "Sunday's missile strike, which killed 21 people, ...": a recap of the event told
         # before, whatever its own event phrase, unless its day is another
@@ -2155,6 +2160,98 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     return out
 
 
+# --- who claimed the attack --------------------------------------------------------
+# "Gunmen attacked a church in Gwoza ... Islamic State claimed responsibility": the group
+# that claims the event told is its actor1 when the text names no other (ACLED codes the
+# claimant). Not a claim denied or yet to come ("No group claimed", "has not claimed"), nor
+# one of other incidents ("has claimed similar attacks", "a bombing last year").
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aken|aking)|accept(?:ed|s)?|admitted)\s+(?:full\s+)?(?:responsibility|credit)\b"
+    r"|\bclaim(?:ed|s|ing)?\s+(?:the|this|that|these|those|both|its|\w+['\u2019]s)\s+(?:[\w'-]+\s+){0,2}?(?:attacks?|"
+    r"bombings?|killings?|ambush(?:es)?|raids?|assaults?|strikes?|blasts?|explosions?|massacres?|shootings?|"
+    r"operations?|kidnappings?|abductions?)\b"
+    r"|\b(?:said|says|saying|admitted)\s+(?:that\s+)?(?:it|they|its fighters|its men)\s+(?:was|were|had been)\s+behind\b",
+    re.IGNORECASE,
+)
+_CLAIMED_BY = re.compile(r"\b(?:was|were|has been|have been|had been)\s+(?:later\s+)?claimed\s+by\s+", re.IGNORECASE)
+#: Between the group and its claim: a claim denied, doubted or yet to come.
+_NO_CLAIM = re.compile(
+    r"\b(?:not|never|no|yet|denied|denies|deny|rejected|would|could|may|might|often|frequently|"
+    r"repeatedly|regularly|previously|usually|typically)\b|n['\u2019]t\b",
+    re.IGNORECASE,
+)
+#: In the claim's clause: other incidents than the one told.
+_OTHER_CLAIMED = re.compile(
+    r"\b(?:previous|earlier|similar|past|other|prior|several|many|numerous|dozens|scores|hundreds|frequent|"
+    r"regular|repeated|recent|series|string|spate|wave|most|number of|in the past|before)\b",
+    re.IGNORECASE,
+)
+#: Someone else named as the attacker: "Police blamed Boko Haram".
+_BLAMED = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing)|suspect(?:ed|s)?|carried out by|"
+    r"perpetrated by|(?:was|were|is|are) behind|responsible)\b",
+    re.IGNORECASE,
+)
+_CLAIM_HINTS = ("claim", "responsib", "credit", "behind")
+#: How many sentences after the event told its claim may come.
+_CLAIM_SENTENCES = 6
+
+
+def _claimant(sent: _Sentence) -> tuple[_ActorCue, re.Match[str]] | None:
+    """The armed group the sentence says claimed an attack, with its claim."""
+    low = sent.low or ""
+    if not any(h in low for h in _CLAIM_HINTS) or not _entity_cues(sent):
+        return None
+    text = sent.text
+    for m in _CLAIMED_BY.finditer(text):
+        after = [c for c in _entity_cues(sent) if m.end() <= c.pos <= m.end() + 12]
+        if after:
+            return after[0], m
+    for m in _CLAIM.finditer(text):
+        clause = 0
+        for b in _CLAUSE_BREAK.finditer(text, 0, m.start()):
+            clause = b.end()
+        before = [c for c in _entity_cues(sent) if clause <= c.pos < m.start()]
+        if not before:
+            continue
+        cue = max(before, key=lambda c: c.pos)
+        if _NO_CLAIM.search(text, cue.pos, m.start()):
+            continue
+        return cue, m
+    return None
+
+
+def _credit_claim(out: list[_Candidate], sents: Sequence[_Sentence], sent: _Sentence,
+                  published: dt.date | None) -> None:
+    """Make the group claiming the event told before its actor1 (see :data:`_CLAIM`)."""
+    found = _claimant(sent)
+    if found is None or sent.separate():
+        return
+    cue, m = found
+    text = sent.text
+    end = _CLAUSE_END.search(text, m.end())
+    tail = text[m.start() : end.start() if end else len(text)]
+    if _OTHER_CLAIMED.search(tail):
+        return  # "has claimed similar attacks in the area"
+    both = re.search(r"\b(?:both|the two)\b", tail, re.IGNORECASE) is not None
+    told = [c for c in out if sent.index - c.sentence.index <= _CLAIM_SENTENCES]
+    targets = told[-2:] if both else [c for c in told if not c.apart][-1:]
+    date = _segment_date(sent, (0, len(text)), published, m.start())
+    places = _location_candidates(sent)
+    actor = cue.actor
+    for c in targets:
+        if _actor1(c) is not None or (date.explicit and not date.told and not _dates_compatible(c.date, date)):
+            continue  # the text names its attacker; or the claim is of another day's
+        if any(_place_key(p) != _place_key(c.location) and not _contains(p, c.location)
+               and not _contains(c.location, p) for p in places):
+            continue  # "claimed responsibility for a bombing in Maiduguri": elsewhere
+        if any(_BLAMED.search(s.text) and any(e.kind is EntityKind.ARMED_GROUP and e.name != actor.name
+                                              for e in s.entities)
+               for s in sents[c.sentence.index : sent.index + 1]):
+            continue  # "Police blamed Boko Haram": another group named as the attacker
+        c.claimed.append(actor)
+
+
 def _long_before(date: ResolvedDate, story: dt.date | None) -> bool:
     """Whether all the days ``date`` may mean lie more than a week before ``story``."""
     if story is None or date.date is None:
@@ -2253,6 +2350,7 @@ def _absorb(into: _Candidate, other: _Candidate) -> None:
     into.casualties.extend(other.casualties)
     into.evidence.extend(other.evidence)
     into.civilian_context = into.civilian_context or other.civilian_context
+    into.claimed.extend(other.claimed)
 
 
 _PRECISION_ORDER = {
@@ -2526,6 +2624,8 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
             country = c.location.resolved.country if c.location.resolved else None
             actors.append(Actor(name="Civilians", kind="civilians", role="target",
                                 country=country, evidence=victims))  # fmt: skip
+    if c.claimed and not any(a.role == "actor1" for a in actors):
+        actors.append(c.claimed[0])  # no one else named as the attacker: the claimant
     actors = _dedup_actors(actors)
     killed = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and f.best is not None]
     claims = {id(f) for f in killed if _perpetrator_claim(f)}
