@@ -1273,3 +1273,20 @@ def test_probe_round_8_a_claim_keeps_a_named_attacker_and_covers_both_attacks() 
             "after a bombing on Wednesday that killed five.\n\nAl-Shabaab claimed responsibility for both attacks.")
     got = [(e.fatalities, [a.name for a in e.actors if a.role == "actor1"]) for e in _real_events(text)]
     assert got == [(7, ["al-Shabaab"]), (5, ["al-Shabaab"])]
+
+
+# --- probe round 9 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("read", ["read on state television", "broadcast on national radio", "posted online",
+                                  "issued"])
+def test_probe_round_9_the_day_a_statement_was_read_is_the_telling_s(read: str) -> None:
+    """"the interior ministry said in a statement read on state television on Saturday" is
+    when it was told: the quote and the wounded it adds are Friday's massacre (they had been a
+    second attack, dated Saturday)."""
+    text = ("NIAMEY, April 7 (AFP) - Gunmen killed 44 civilians during Friday prayers at a mosque in the village of "
+            "Fambita in Niger's southwestern Tillaberi region, the government said.\n\n\"Around 1:30 pm, heavily "
+            f"armed terrorists surrounded the mosque and carried out a massacre,\" the interior ministry said in a "
+            f"statement {read} on Saturday. Thirteen people were also wounded, it said.")
+    got = [(e.date, e.fatalities, e.injured) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 4), 44, 13)]

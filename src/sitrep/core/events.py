@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.2")
+BUILDER = ExtractorInfo(name="events", version="0.3.3")
 
 # --- typing -------------------------------------------------------------------
 
@@ -834,7 +834,11 @@ def resolve_date(text: str, published: dt.date | None, anchor: int | None = None
 #: said on Sunday" had dated the strike Sunday, though the next words say Friday).
 _SAID_BEFORE = re.compile(
     r"\b(?:(?:said|says|announced|reported|confirmed|added|wrote|stated)(?:\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|post|briefing|interview|message|video|report|update))?|told\s+(?:[\w.&-]+\s+){0,2}?[\w.&-]+)"
+    r"(?:statement|post|briefing|interview|message|video|report|update)"
+    # "said in a statement read on state television on Saturday": the reading's day too
+    r"(?:\s+(?:read|broadcast|aired|posted|published|issued|released|carried|shown|sent)(?:\s+(?:online|out))?"
+    r"(?:\s+(?:on|by|in|to|via|over)\s+(?:[\w.&-]+\s+){0,2}?[\w.&-]+)?)?)?"
+    r"|told\s+(?:[\w.&-]+\s+){0,2}?[\w.&-]+)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )  # the scan's text is lower-cased: "told AFP" is "told afp" (the old "told [A-Z]" never matched)
