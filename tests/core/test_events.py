@@ -1290,3 +1290,18 @@ def test_probe_round_9_the_day_a_statement_was_read_is_the_telling_s(read: str) 
             f"statement {read} on Saturday. Thirteen people were also wounded, it said.")
     got = [(e.date, e.fatalities, e.injured) for e in _real_events(text)]
     assert got == [(dt.date(2025, 4, 4), 44, 13)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1"),
+    [  # an aside's subject is its own verb's (it had been the strike's actor1, the Arakan Army)
+        ("In Rakhine, where the Arakan Army controls most townships, an air strike on a market in Kyauktaw on "
+         "Sunday killed nine civilians, an Arakan Army spokesman said.", None),
+        ("Russian forces, which have been advancing for weeks, shelled the town of Sumy on Sunday, killing three.",
+         "Armed Forces of Russia"),
+        ("In Sumy, where Russian forces shelled a market on Sunday, three people were killed.", "Armed Forces of Russia"),
+    ],
+)
+def test_probe_round_9_an_aside_s_subject_is_no_actor(sentence: str, actor1: str | None) -> None:
+    (ev,) = _real_events(sentence)
+    assert next((a.name for a in ev.actors if a.role == "actor1"), None) == actor1

@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.3")
+BUILDER = ExtractorInfo(name="events", version="0.3.4")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1688,10 +1688,29 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
     clause = seg[0]
     for m in _CLAUSE_BREAK.finditer(text, seg[0], trig.start):
         clause = m.end()
-    cues = [c for c in _actor_cues(sent, clause, trig.start) if c.pos < trig.start]
+    cues = [c for c in _actor_cues(sent, clause, trig.start) if c.pos < trig.start and not _aside(text, c.pos, trig.start)]
     if cues:
         return [max(cues, key=lambda c: c.pos).actor]
     return []
+
+
+#: A comma clause that opens on one of these is an aside: "In Rakhine, where the Arakan Army
+#: controls 14 of the state's 17 townships, an air strike ...".
+_ASIDE_OPEN = re.compile(
+    r"\s*(?:where|which|who|whom|whose|when|while|whereas|although|though|because|since|after|as|"
+    r"once|until|if|despite)\b",
+    re.IGNORECASE,
+)
+
+
+def _aside(text: str, pos: int, trig: int) -> bool:
+    """Whether the cue at ``pos`` lies in an aside closed before the trigger at ``trig``
+    (its subject is the aside's verb's, not the trigger's)."""
+    close = text.find(",", pos, trig)
+    if close < 0:
+        return False
+    open_ = text.rfind(",", 0, pos)
+    return _ASIDE_OPEN.match(text, open_ + 1 if open_ >= 0 else 0) is not None and open_ >= 0
 
 
 # --- assembly ---------------------------------------------------------------------
