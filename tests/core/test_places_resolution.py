@@ -974,3 +974,58 @@ def test_an_unknown_name_opened_by_a_place_abroad_is_no_place() -> None:
             "Shabelle region on Saturday. Government forces retook Adan Yabaal in 2022.")
     got = [(pm.surface, pm.resolved and pm.resolved.country) for pm in extract_places(make_chunk(text)).places]
     assert ("Middle Shabelle", "SO") in got and all(cc == "SO" for _s, cc in got), got
+
+
+_HODEIDAH = ("SANAA, April 7 (Reuters) - U.S. air strikes on the Yemeni port city of Hodeidah killed 13 people "
+             "overnight, the Houthi-run health ministry said on Monday, as Washington pressed on with a campaign "
+             "against the Iran-aligned group.\n\nThe strikes hit a residential area and a fuel facility in the "
+             "al-Hali district late on Sunday, ministry spokesman Anees al-Asbahi said.")
+_MOPTI = ("BAMAKO, April 7 (Reuters) - Mali's army said it had killed 19 militants in the central Mopti region. "
+          "The convoy was attacked near Boni in Mali's Mopti region on Thursday. Rights groups have documented "
+          "summary executions in Mali since 2022, including the killing of around 500 people in Moura in March "
+          "of that year.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # a township, in a sentence that names its region bare, is no Japanese city
+        ("BANGKOK, April 7 (AP) - Air strikes by Myanmar's military killed 25 people in Sagaing and Rakhine. "
+         "In Rakhine, a strike hit a market. In Sagaing, a fighter jet bombed the village of Tar Taing in Kani "
+         "township on Saturday, killing 16 people.", "Kani", "MM", "MM-01"),
+        # a district the gazetteer lacks, after the text's second pass, no Chinese village (nor Washington state)
+        (_HODEIDAH, "Hali", "YE", "YE-HU"),
+        # a dateline abroad is no region for the story's places
+        ("CAIRO, April 7 (Reuters) - Shelling by Sudan's paramilitary Rapid Support Forces on the besieged city of "
+         "El Fasher and the nearby Abu Shouk displacement camp killed at least 56 people over the weekend.",
+         "Abu Shouk", "SD", "SD-DN"),
+        # a hamlet abroad in a text clearly about another country is that country's place
+        (_MOPTI, "Moura", "ML", "ML-5"),
+        # "Belgorod governor" names the region
+        ("KYIV (Reuters) - Belgorod governor Vyacheslav Gladkov said one woman was wounded in the village of "
+         "Nikolskoye.", "Nikolskoye", "RU", "RU-BEL"),
+    ],
+)
+def test_probe_round_8_places(text: str, name: str, country: str, region: str) -> None:
+    """Kani township had been Kani in Japan, the al-Hali district a Chinese village, Abu
+    Shouk camp (under a Cairo dateline) Cairo, Moura a Portuguese village in a story on
+    Mali, and Nikolskoye (Belgorod) a town near Moscow."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got and got[0] is not None and (got[0].country, got[0].region) == (country, region), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ISLAMABAD (Reuters) - Attacks rose 40%, according to the Centre for Research and Security Studies, an "
+         "Islamabad-based think tank.", "Research"),
+        ("MAIDUGURI, Nigeria (AP) - Gunmen killed 12 farmers near Bama. Later Monday, Borno police spokesman "
+         "Nahum Daso said the toll had risen to 15.", "Later Monday"),
+    ],
+)
+def test_probe_round_8_no_place(text: str, name: str) -> None:
+    """A word of a body's name ("Centre for Research") and a time ("Later Monday, Borno
+    police ...") are no places (they had been Islamabad and Borno State)."""
+    assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.10"
+VERSION = "0.2.11"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -179,6 +179,9 @@ _WATER_BEFORE = re.compile(r"\bLake \Z")
 #: "the Al-Thawra hospital", "the Naivasha market": a building named after a place is read
 #: like a lake (``water``): a namesake of a country or region the text names, else its region
 _NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|university|stadium|prison|hotel)\b")
+#: ... and so is a district or township ("Kani township" in Sagaing is no Japanese city,
+#: "the al-Hali district" of Hodeidah no Chinese village)
+_UNIT_AFTER = re.compile(r" (?:township|district|municipality|division|commune|local government area)\b")
 #: After "X in Y": the nouns that show Y is a first-level region ("Kiunga in Lamu county").
 _REGION_NOUNS_IN = frozenset("region oblast province governorate state department county".split())
 #: A list of capitalised single words right before "counties": "Clarke, Madison and Oconee "
@@ -744,6 +747,8 @@ class _Finder:
         if not strong_primary and not (
                 (not single and p.max_pop >= 1000) or (len(key) > 4 and p.max_pop >= 20_000)):
             return False  # alternate names only: accept multi-word or sizeable, never short single words
+        if single and not p.sizeable and _BODY_FOR_BEFORE.search(text, max(0, m.start - 24), m.start):
+            return False  # "the Centre for Research and Security Studies": no village Research
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)) and not (
                 key in _COMPASS_NAMES and p.admin1_primary and _REGION_NOUN_AFTER.match(text, m.end)):
             return False  # "Chamber of Commerce", "I'll"; but "Cameroon's Southwest region" is one
@@ -994,8 +999,8 @@ class _Finder:
             s = k
             while s > 0 and toks[s - 1].cap and text[toks[s - 1].end : toks[s].start] in (" ", "-") and not used[s - 1] and k - s < 2:
                 s -= 1
-            if used[s] or not toks[s].cap or toks[s].text.lower() in STOP:
-                continue
+            if used[s] or not toks[s].cap or any(toks[x].text.lower() in STOP for x in range(s, k + 1)):
+                continue  # (nor "Later Monday, Borno police spokesman ... said")
             kinds = {self.g.kind[c >> 1] for c in m.cands}
             if not (kinds & {"admin1", "country"}) or m.end < len(text) and text[m.end : m.end + 1] in "'’":
                 continue
@@ -1107,12 +1112,14 @@ class _Finder:
         out.sort(key=_START)
         for a, m in enumerate(out):
             if _WATER_BEFORE.search(text, max(0, m.start - 6), m.start) or (
-                    _NAMED_FOR_AFTER.match(text, m.end) and text.endswith("the ", max(0, m.start - 4), m.start)):
+                    _NAMED_FOR_AFTER.match(text, m.end) and text.endswith("the ", max(0, m.start - 4), m.start)) or (
+                    _UNIT_AFTER.match(text, m.end)):
                 m.water = True
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
-            if w in ADMIN_NOUNS or w == "regional":
-                m.admin_hint = True
+            if w in ADMIN_NOUNS or w == "regional" or (w == "governor" and any(
+                    g.kind[c >> 1] == "admin1" for c in m.cands)):
+                m.admin_hint = True  # ("Belgorod governor Vyacheslav Gladkov": the region)
                 _add_admin_readings(g, m)
             if a + 1 < len(out):
                 nx = out[a + 1]
@@ -1337,6 +1344,8 @@ class _Context:
     #: files from, no region for a place the gazetteer cannot place
     dateline_regions: Counter[str] = field(default_factory=Counter)
     dateline_sent_regions: set[tuple[int, str]] = field(default_factory=set)  # (sentence, region)
+    #: folded names pass 1 read as the first-level region they name (not as a city of it)
+    read_as_region: set[str] = field(default_factory=set)
 
     def add(self, counter: Counter[str], code: str, n: int, key: str) -> None:
         counter[code] = counter.get(code, 0) + n
@@ -1543,18 +1552,25 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
     cc = m.link_cc or (_story_country(ctx, m.sent) if m.kind == "inferred" else None) or (
         here[0] if len(here) == 1 else None) or _main_country(ctx)
     # a dateline's region is where the reporter files from: no region for the story's
-    # places, but the country it lies in keeps them there ("BEIRUT (Reuters) - Israeli
-    # strikes hit the southern towns of Khiam and Bint Jbeil" had put Khiam in Beirut)
+    # places ("BEIRUT (Reuters) - Israeli strikes hit the southern towns of Khiam and Bint
+    # Jbeil" had put Khiam in Beirut, "CAIRO (Reuters) - Shelling by Sudan's RSF on El
+    # Fasher and the nearby Abu Shouk camp" Abu Shouk in Cairo)
     filed = ctx.dateline_sent_regions if cc else ()
     regs = ctx.sent_regions.get(m.sent)
     if regs and filed:
-        regs = [r for r in regs if (m.sent, r) not in filed or not r.startswith(cc + "-")]  # type: ignore[operator]
+        regs = [r for r in regs if (m.sent, r) not in filed]
     if regs:
         # not a region the name itself is ("the Bel Air neighbourhood" read off the
         # Seychelles' Bel Air district)
         own = fold(m.surface)
         keys = ctx.sent_region_keys.get(m.sent, {})
         regs = [r for r in regs if keys.get(r, ()) != {own}] or None
+    if not regs and (weak := ctx.sent_weak.get(m.sent)):
+        # a bare name of a region in the sentence ("In Sagaing, a jet bombed ... Kani
+        # township": not Rakhine, which the text names more)
+        own = fold(m.surface)
+        regs = [r for r, k in weak if k != own and (cc is None or r.startswith(cc + "-"))
+                and (m.sent, r) not in filed and k in ctx.read_as_region] or None
     if not regs and m.sent > 0 and not m.link_cc and m.kind == "inferred":
         # the story's last region: "... in the province of Latakia. The monitor said 40 were
         # killed in the village of Mukhtariya" is in Latakia, not in the dateline's Beirut
@@ -1577,6 +1593,15 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
             if cc is None or r.startswith(cc + "-") and n > ctx.dateline_regions.get(r, 0):
                 return r
     return None
+
+
+def _clearly_about(ctx: _Context) -> str | None:
+    """The country the text is about when its evidence is strong (4 or more, from 3 names
+    or more: not "Lebanon" alone, a Pennsylvania county) and at least twice any other's."""
+    top = ctx.countries.most_common(2)
+    if not top or not top[0][0] or top[0][1] < 4 or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+        return None
+    return top[0][0] if len(ctx.sources.get(top[0][0], ())) >= 3 else None
 
 
 def _named_in(ctx: _Context, sent: int) -> list[str]:
@@ -1951,13 +1976,22 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     if m.water and scored and not _in_evidence(ctx, ccs[scored[0][1] >> 1], regions[scored[0][1] >> 1], key):
         # "Lake Victoria" in a story about Uganda is not the Australian state: a lake is
         # named after a place only of a country or region the text is about ("Lake
-        # Hartwell" in Georgia is by Hartwell); else the text's country
-        scored = [x for x in scored if _in_evidence(ctx, ccs[x[1] >> 1], regions[x[1] >> 1], key)]
+        # Hartwell" in Georgia is by Hartwell); else the text's country (a text that names
+        # no country at all keeps the name's readings: "camps in Cox's Bazar district")
+        scored = [x for x in scored if _in_evidence(ctx, ccs[x[1] >> 1], regions[x[1] >> 1], key)] or (
+            scored if not (ctx.countries or ctx.regions) else [])
     if m.admin_hint and scored and ctx.countries and not m.link_cc and all(
             kinds[c >> 1] == "city" and other(ctx.countries, ccs[c >> 1], key) <= 0 for _s, c in scored):
         # told as a region ("Zabol province"), it has only town readings, in countries the
         # text never names: a region the gazetteer spells otherwise (Afghanistan's Zabul),
         # not Iran's town of Zabol; the text's region or country
+        scored = []
+    if scored and not (m.link_cc or m.link_region) and all(
+            kinds[c >> 1] == "city" and pops[c >> 1] < _HAMLET_POP and ccs[c >> 1] not in ctx.named
+            and other(ctx.countries, ccs[c >> 1], key) <= 0 for _s, c in scored) and _clearly_about(ctx):
+        # only hamlets, in countries the text neither names nor places anything in, while it
+        # is clearly about another: a place of that country the gazetteer lacks
+        # ("the killing of 500 people in Moura" in a story on Mali is no Portuguese village)
         scored = []
     m.scored = scored
     # a place the gazetteer lacks, or a small place none of whose readings lies in the
@@ -2109,6 +2143,11 @@ def _in_evidence(ctx: _Context, cc: str, reg: str, key: str) -> bool:
     return bool(ctx.other(ctx.countries, cc, key) or (reg and ctx.other(ctx.regions, reg, key)))
 
 
+#: A body's head noun and "for"/"of" before a word of its name ("Centre for Research").
+_BODY_FOR_BEFORE = re.compile(
+    r"\b(?:Centre|Center|Institute|Council|Committee|Commission|Foundation|Association|Society|Campaign|"
+    r"Fund|Alliance|Coalition|Movement|Federation|League|Network|Office|Bureau|Agency|Department|"
+    r"Ministry|School|College|University|Academy|Board|Forum) (?:for|of) (?:the )?$")
 _REGION_NOUN_AFTER = re.compile(r" (?:region|province)\b")
 _COMPASS_NAMES = frozenset(
     f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
@@ -2117,6 +2156,8 @@ _COMPASS_NAMES = frozenset(
 _CITY_OVER_VILLAGE = 100
 #: Places this small, read by another name only, are no lead abroad (see ``_resolve``).
 _STRAY_POP = 20_000
+#: Settlements this small abroad, by any name, yield to the country a text names (``_resolve``).
+_HAMLET_POP = 10_000
 #: Places below these (by main name / another name only) abroad, in a country nothing else
 #: of the text is in, yield to the country the sentence is about (see ``_frame_country``).
 _FRAMED_POP, _FRAMED_ALT_POP = 20_000, 10_000_000  # by another name, even a city ("Mambasa" is no Mombasa)
@@ -2467,7 +2508,7 @@ def _cooccurrence(g: Gazetteer, ms: list[_Mention], ctx: _Context, text: str) ->
             r = o.resolved
             if o is m or r is None or not r.region or o.kind == "demonym":
                 continue
-            if _filed_from(o, text) and (m.resolved is None or m.resolved.country == r.country):
+            if _filed_from(o, text):
                 continue  # a dateline's region is no neighbour ("BEIRUT (Reuters) - ... Khiam")
             if r.kind == PlaceKind.ADMIN1 and fold(r.name).startswith(fold(o.surface)):
                 continue  # a bare region name ("Belgorod-Kursk border") says nothing about neighbours
@@ -2724,6 +2765,7 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                     ctx.anchor_set.add(anchor)
                     ctx.anchor_points.append(anchor)
                     ctx.anchor_keys[key] += 1
+    ctx.read_as_region = {fold(m.surface) for m in ms if m.resolved is not None and m.resolved.kind is PlaceKind.ADMIN1}
     for key, r in found:
         ctx.add(ctx.regions, r.region, 1, key)
         ctx.add(ctx.countries, r.country or "", 1, key)
@@ -2743,7 +2785,11 @@ def _resolve_text(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     _spread_readings(g, ms, ctx)
     memo.clear()
     for m in ms:
-        if m.kind == "gaz" and len(m.scored) > 1 and not _mention_readings(g, m).country and _lead(g, m) < _MAX_SUPPORT:
+        if m.kind == "gaz" and (len(m.scored) > 1 and not _mention_readings(g, m).country and _lead(g, m) < _MAX_SUPPORT or (
+                m.cands and not m.scored)):
+            # (and a name none of whose readings held, which fell back to the text's region:
+            # with pass 1's regions only, "the al-Hali district" of Hodeidah had been in
+            # Washington state, whose name the text used for the US government)
             _resolve_memo(g, m, ctx, memo)
     return ctx
 
