@@ -23,7 +23,10 @@ alone counts as injured (the wounded-side reading wire copy usually means), and 
 "N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated);
 "and two more in Nabatieh", its verb left out, takes the category of the figure before it;
 arrests and detentions are never "captured" (see the note above the captured phrases of
-``_STATE``); an age is never a count, alone or in a list ("aged 19, 22 and 31").
+``_STATE``); an age is never a count, alone or in a list ("aged 19, 22 and 31"); a natural
+disaster's or an accident's dead are dropped, never a conflict figure beside one (see
+:func:`_disaster_cause`); "among the dead" is folded into the toll before it as its breakdown
+(see :func:`_fold_subsets`).
 
 Speed (one core, seed-like chunks of ~1,200 characters): see ``python -m
 sitrep.core.extract.casualties`` which prints chunks/s; measured 5,300-6,200/s
@@ -51,7 +54,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.12", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.13", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -69,7 +72,8 @@ _GATE_PATTERN = (
     r"\b(?=[akdfbpslmeiwhcutng])(?:kill|dead|die[ds]|death|fatalit|bod(?:y|ies)|perish|slain|"
     r"murder|execut|massacr|lives|life|injur|wound|hurt|hospital|casualt|missing|"
     r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|abduct|kidnap|toll|martyr|lost|neutrali|"
-    r"liquidat|succumb|supreme|ultimate|treatment|(?:critical|serious|grave|stable) condition)"
+    r"liquidat|succumb|supreme|ultimate|treatment|(?:critical|serious|grave|stable) condition|"
+    r"behead|decapitat|taken)"
 )
 _GATE = re.compile(_GATE_PATTERN)
 _GATE_ANYCASE = re.compile(_GATE_PATTERN, re.IGNORECASE)
@@ -120,6 +124,12 @@ _STATE = _table(
         "succumbed to their wounds": _K, "succumbed to his wounds": _K, "succumbed to her wounds": _K,
         "succumbed to their injuries": _K, "succumbed to his injuries": _K, "succumbed to her injuries": _K,
         "succumbed": _K, "receiving treatment": _I,
+        "beheaded": _K, "decapitated": _K,
+        # a survivor's wounds: "Three others escaped with injuries"
+        **{f"{v} with {a}{n}": _I
+           for v in ("escaped", "survived")
+           for a in ("", "minor ", "serious ", "severe ", "light ", "gunshot ", "bullet ")
+           for n in ("injuries", "wounds")},
         # "two more were found dead": found so, not found ("the bodies of ..." is its own shape)
         "found dead": _K, "found shot dead": _K, "found murdered": _K, "found slain": _K,
         # a patient's state: "another two are in critical condition" (injured, not yet dead)
@@ -144,6 +154,10 @@ _STATE = _table(
         "captured": _C, "taken prisoner": _C, "taken captive": _C, "taken hostage": _C,
         "held hostage": _C, "held captive": _C, "abducted": _C,
         "kidnapped": _C, "taken into captivity": _C,
+        # "about 20 men were taken away", "43 people had been taken": people led off, read
+        # only after victims and before the clause ends (see _TAKEN_FOLLOW), never
+        # "taken to hospital" or "taken into custody" (an arrest)
+        "taken away": _C, "taken": _C,
         # "killed or wounded" is a casualty figure, not a death toll: read like "casualties"
         "killed or wounded": _I, "killed or injured": _I, "dead or wounded": _I,
         "dead or injured": _I, "killed and wounded": _I, "killed and injured": _I,
@@ -174,7 +188,8 @@ _ACTIVE = _table(
         "kidnaps": _C, "martyring": _K, "hacking to death": _K, "stabbing to death": _K,
         "beating to death": _K, "hacked to death": _K, "stabbed to death": _K, "neutralised": _K,
         "neutralized": _K, "neutralising": _K, "neutralizing": _K, "liquidated": _K,
-        "liquidating": _K,
+        "liquidating": _K, "beheaded": _K, "beheading": _K, "decapitated": _K,
+        "decapitating": _K, "behead": _K,
         # its own losses: "the army said it lost 18 men" (only before victims, see _try_active)
         "lost": _K,
     }
@@ -182,7 +197,7 @@ _ACTIVE = _table(
 #: Who "lost" counts as killed: an armed side's own ("the army said it lost 18 men").
 _OWN_LOSSES = frozenset("men soldiers troops servicemen fighters personnel officers marines".split())
 #: Base forms read only as a headline's verb, not after "to", "will", "could" ("vowed to kill 10").
-_BASE_FORMS = frozenset(("kill", "wound", "injure", "abduct", "kidnap"))
+_BASE_FORMS = frozenset(("kill", "wound", "injure", "abduct", "kidnap", "behead"))
 _NOT_BEFORE_BASE = frozenset("to will would could can may might must not never shall".split())
 #: Verbs as often said of drones, mines and cells as of people: read only before or after a
 #: victim noun ("neutralised 30 assailants", never "neutralised 25 drones").
@@ -191,7 +206,7 @@ _NEEDS_VICTIMS = frozenset(
 )
 _ACTIVE_PARTICIPLES = frozenset(
     "killed wounded injured hurt captured abducted kidnapped murdered executed neutralised neutralized "
-    "liquidated".split()
+    "liquidated beheaded decapitated".split()
 )
 
 _PLURAL_VICTIMS = {
@@ -218,7 +233,8 @@ _PLURAL_VICTIMS = {
     # street victims: "killing a passer-by", "two shopkeepers were wounded"
     **{w: "bystanders" for w in ("passers-by", "passersby")},
     **{w: "traders" for w in ("shopkeepers", "vendors", "merchants")},
-    **{w: w for w in "engineers elders imams pastors judges lawyers staffers".split()},
+    **{w: w for w in "engineers elders imams pastors judges lawyers staffers leaders chiefs "
+       "commanders".split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
 }
@@ -251,6 +267,8 @@ _SINGULAR_VICTIMS = {
     "imam": "imams", "pastor": "pastors", "cleric": "clerics", "engineer": "engineers",
     "contractor": "contractors", "employee": "employees", "elder": "elders", "judge": "judges",
     "lawyer": "lawyers", "mourner": "mourners", "guest": "guests",
+    # "shot dead an indigenous leader", "shot dead a village chief"
+    "leader": "leaders", "chief": "chiefs", "commander": "commanders",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -335,9 +353,33 @@ _EXCHANGE = re.compile(
     r"exchang|swap|releas|freed|return|repatriat|handed over|hand over|handover", re.IGNORECASE
 )
 _NOT_TAKEN = re.compile(
-    r"\brescu(?:ed|ing|es?)\b|liberat|\bremain(?:s|ed)?\b|\bstill (?:hold|held|being held|in captivity)",
+    r"\brescu(?:ed|ing|es?)\b|\bliberat(?:ed?|es|ing)\b|\bliberation of\b|\bremain(?:s|ed)?\b|"
+    r"\bstill (?:hold|held|being held|in captivity)",
     re.IGNORECASE,
-)  # captives only: "Rescuers pulled 12 bodies from the rubble" is a toll
+)  # captives only: "Rescuers pulled 12 bodies from the rubble" is a toll; a name
+# ("the Oromo Liberation Army kidnapped 12 students") frees no one (they had been none)
+#: What may follow "taken" or "taken away" read as a capture: the clause's end or who, when
+#: or where ("43 people had been taken.", "were taken by gunmen"); never "taken to hospital",
+#: "taken into custody", "taken in for questioning".
+_TAKEN_FOLLOW = frozenset(
+    "by from during when after overnight on at and while , . ; : ) — – \" ” ’ '".split()
+)
+_TAKEN_BY_LAW = frozenset("police policemen authorities security officers officials".split())
+
+
+def _taken_ok(s: "_Sentence", g: int, end: int, has_head: bool) -> bool:
+    """Whether a "taken [away]" at ``g`` (its phrase ending at ``end``) is people led off."""
+    w = s.words
+    if w[g] != "taken" or (end - g > 1 and w[g + 1] != "away"):
+        return True  # "taken hostage", "taken prisoner": their own phrases
+    if not has_head:
+        return False  # "20 were taken": bodies, towns or weapons as often as people
+    if end < s.n and w[end] not in _TAKEN_FOLLOW:
+        return False
+    if end + 1 < s.n and w[end] == "by":
+        who = w[end + 2] if w[end + 1] == "the" and end + 2 < s.n else w[end + 1]
+        return who not in _TAKEN_BY_LAW  # "taken away by police": an arrest
+    return True
 
 _QUALIFIERS: list[tuple[tuple[str, ...], Qualifier]] = sorted(
     [
@@ -384,8 +426,19 @@ _ROLE_WORDS = frozenset(
     "interior defence defense foreign regional local state civil general staff the of "
     "rebels militants insurgents separatists fighters group residents activists monitors "
     "observers hospital hospitals officer source witness resident activist doctor medic "
-    "spokesmen security".split()
+    "spokesmen security leader leaders worker workers militia".split()
 )
+#: Words that are never the one who gives a figure, only its time: "residents said Monday".
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "earlier later morning afternoon evening night week month year weekend".split()
+) | _MONTHS
+#: Inside an organisation's name between capitalised words: "Syrian Observatory for Human
+#: Rights", "Centre for Research and Security Studies", "Armed Conflict Location & Event".
+_NAME_JOINS = frozenset(("for", "of", "and", "&", "on", "de", "du", "des", "la"))
+#: Before a name that is where the speaker is, not who: "a health worker at a hospital in
+#: Debre Markos said", "officials in Kabul said".
+_LOC_PREPS = frozenset(("in", "at", "near", "from"))
 _ACCORDING_STOP = frozenset(
     "on in at who that which and but as after when while said to for from with by".split()
 )
@@ -402,6 +455,7 @@ class _Part:
     kind: str | None
     end: int  # token after the part (head noun or number)
     has_head: bool
+    qual: Qualifier | None = None  # a later part's own: "18 fighters and at least 12 civilians"
 
 
 @dataclass(slots=True)
@@ -412,6 +466,8 @@ class _Found:
     qualifier: Qualifier
     first: int  # token index of the first number
     last: int  # token index after the span
+    subset: bool = False  # "among the dead": part of a toll told elsewhere (see _fold_subsets)
+    active: bool = False  # told by an active verb before the victims ("killing five")
 
 
 class _Sentence:
@@ -647,7 +703,15 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
         k2 = k + 1
         if w[k] == "," and k2 < s.n and w[k2] == "and":
             k2 += 1
+        qual = None
+        for phrase, q in _QUALIFIERS:  # "18 fighters and at least 12 civilians"
+            if tuple(w[k2 : k2 + len(phrase)]) == phrase and k2 + len(phrase) < s.n and _num_start(
+                    w[k2 + len(phrase)]):
+                qual, k2 = q, k2 + len(phrase)
+                break
         nxt = _read_part(s, k2)
+        if nxt is not None and qual is not None:
+            nxt.qual = qual
         if nxt is None and k2 < s.n and w[k2] in _POSSESSIVES:
             nxt = _possessed(s, k2)
         if nxt is None and w[k] == "and" and k2 + 1 < s.n and len(s.raw[k2]) > 1 and s.raw[k2].isupper() and (
@@ -829,6 +893,7 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
             if close is None or close == m + 1 or not all(
                     w[j].isalpha() for j in range(m + 1, close)):
                 return k
+            stop = min(s.n, stop + close - m + 1)  # the acronym is no word of the phrase
             m = close + 1
             continue
         if of and (t in _AUX or _match(_STATE, w, m) is not None):
@@ -876,7 +941,8 @@ def _starts_np(s: _Sentence, k: int) -> bool:
 
 def _try_number(s: _Sentence, i: int) -> _Found | None:
     """Shapes A and C, anchored on the number at token ``i``."""
-    if (i >= 2 and s.words[i - 1] == "of" and s.words[i - 2] == "bodies") or (
+    b = i - (i >= 1 and s.words[i - 1] in _QUOTE_TOKENS)  # 'the bodies of "seven Christians"'
+    if (b >= 2 and s.words[b - 1] == "of" and s.words[b - 2] == "bodies") or (
             i >= 3 and s.words[i - 1] in _PARTITIVE and s.words[i - 2] == "of" and s.words[i - 3] == "bodies"):
         # "the bodies of six men were found", "the bodies of the three men": six, three dead
         got = _read_parts(s, i)
@@ -905,9 +971,11 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         cat, end = hit
         if (not aux and w[g] in _ACTIVE_PARTICIPLES and _starts_np(s, end)) or _perfect_active(s, k, g):
             return None  # "3 gunmen killed 5 people": the victims follow the verb
+        if not _taken_ok(s, g, end, True) or (w[g] == "taken" and not aux):
+            return None
         if not sub:
             sub, _ = _read_including(s, end)
-        return _Found(cat, parts, sub, Qualifier.EXACT, i, parts[-1].end)
+        return _Found(cat, parts, sub, Qualifier.EXACT, i, parts[-1].end, subset=w[g] == "among")
     if head.q.article or (head.q.year_like and not head.q.digits):
         return None
     # C-noun: NUM [adj<=2] deaths
@@ -950,7 +1018,8 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         after += 1  # "two more were killed"
     g, _ = _skip_gap(s, after)
     hit = _match(_STATE, w, g)
-    if hit is None or w[g] in _NEEDS_VICTIMS or (hit[1] < s.n and w[hit[1]] in _ANIMALS):
+    if hit is None or w[g] in _NEEDS_VICTIMS or (hit[1] < s.n and w[hit[1]] in _ANIMALS) or (
+            not _taken_ok(s, g, hit[1], False)):
         return None  # "25 were neutralised": drones as often as fighters; "200 dead fish"
     if (w[g] in _ACTIVE_PARTICIPLES and g == after and _starts_np(s, hit[1])) or (
             _perfect_active(s, after, g)):
@@ -1102,7 +1171,7 @@ def _try_active(s: _Sentence, i: int, prev: _Found | None = None) -> _Found | No
                 return None
             parts, end = [generic], generic.end
     sub, _ = _read_including(s, end)
-    return _Found(cat, parts, sub, Qualifier.EXACT, k, parts[-1].end)
+    return _Found(cat, parts, sub, Qualifier.EXACT, k, parts[-1].end, active=True)
 
 
 _QUOTE_TOKENS = frozenset(('"', "”", "“", "'", "’"))
@@ -1125,6 +1194,32 @@ def _try_lives(s: _Sentence, i: int) -> _Found | None:
                 return None
             return _Found(_K, [_Part(q, None, m + 1, True)], [], Qualifier.EXACT, k, m + 1)
     return None
+
+
+_AMONG_OF = {"dead": _K, "killed": _K, "fatalities": _K, "victims": _K, "injured": _I,
+             "wounded": _I, "missing": _M}
+
+
+def _try_among(s: _Sentence, i: int) -> _Found | None:
+    """``among the dead|those killed were PARTS``: "Among the dead were two police officers
+    and a mother and her two children" (5 killed, part of a toll; see _fold_subsets)."""
+    w = s.words
+    if i + 3 >= s.n or w[i + 1] not in ("the", "those") or (cat := _AMONG_OF.get(w[i + 2])) is None:
+        return None
+    k = i + 3
+    if k < s.n and w[k] in ("were", "was", "are", "is"):
+        k += 1
+    else:
+        return None
+    got = _read_parts(s, k)
+    if got is None or not got[0][0].has_head:
+        got = _read_one(s, k) if k < s.n and w[k] != "the" else None  # "Among the dead was his son"
+        if got is None:
+            return None
+    parts, _ = got
+    if _not_a_count(s, parts[0].q) or parts[0].q.vague:
+        return None
+    return _Found(cat, parts, [], Qualifier.EXACT, parts[0].q.start, parts[-1].end, subset=True)
 
 
 def _try_toll(s: _Sentence, i: int) -> _Found | None:
@@ -1164,6 +1259,9 @@ def _try_toll(s: _Sentence, i: int) -> _Found | None:
                 return _Found(cat, [_Part(q, None, q.end, False)], sub, qual, q.start, q.end)
         if w[j] in _TOLL_ABOVE:
             above = True
+        if w[j] in _QUOTE_TOKENS:  # 'the death toll was "at least 50"': the figure quoted
+            j += 1
+            continue
         if w[j] not in _TOLL_GAP and _qualifier_before(w, j + 1)[0] is None:
             if not any(w[j] in p for p, _ in _QUALIFIERS):
                 return None
@@ -1175,6 +1273,10 @@ def _try_toll(s: _Sentence, i: int) -> _Found | None:
 _ELIDED_FOLLOW = frozenset(
     "in at near on outside inside across elsewhere nearby during , . ; )".split()
 )
+
+
+#: Before a bare figure's own day or place (a capitalised word) in an elided clause.
+_ELIDED_WHEN_WHERE = frozenset(("on", "in", "at", "near"))
 
 
 def _try_elided(s: _Sentence, i: int, prev: _Found) -> _Found | None:
@@ -1195,6 +1297,12 @@ def _try_elided(s: _Sentence, i: int, prev: _Found) -> _Found | None:
     else:
         q = parse_quantity(w, i)
         end = q.end + 1 if q is not None and q.end < s.n and w[q.end] == "more" else 0
+        if q is not None and not end and not q.vague and q.end + 1 < s.n and (
+                w[q.end] in _ELIDED_WHEN_WHERE and s.raw[q.end + 1][:1].isupper()) and (
+                prev.parts[-1].q.value is not None and not prev.parts[-1].q.vague):
+            # "34 people were killed on Saturday and 22 on Sunday", "three in Tyre and two in
+            # Nabatieh": a bare figure with its own day or place, the verb the figure's before
+            end = q.end
     if q is None or not end or q.article or q.year_like or _not_a_count(s, q):
         return None
     if q.vague and w[i] == "another":
@@ -1226,10 +1334,38 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
             wt in _ORDINAL_SUFFIX and t > 0 and w[t - 1].isdigit()
         )
 
+    def _name_start(t: int) -> int:
+        """The first token of the name or role words ending before ``t``; a joining word
+        between capitalised words stays inside ("Observatory for Human Rights")."""
+        lo = t
+        while lo > 0 and t - lo < 8:
+            if name_ok(lo - 1) and w[lo - 1] not in _WHEN_WORDS:
+                lo -= 1
+            elif lo >= 2 and lo < t and w[lo - 1] in _NAME_JOINS and raw[lo - 2][:1].isupper() and (
+                    raw[lo][:1].isupper()):
+                lo -= 1
+            else:
+                break
+        return lo
+
+    def _speaker_before_place(p: int) -> tuple[int, int]:
+        """Back from the preposition at ``p`` over ``PREP [a|the] NAME`` links to the role
+        words that open them: (start, end) of the speaker, empty if there is none."""
+        for _ in range(3):
+            lo = _name_start(p)
+            if lo == p:
+                return p, p
+            b = lo - 1 - (lo > 0 and w[lo - 1] in ("a", "an", "the"))
+            if b >= 1 and w[b] in _LOC_PREPS:
+                p = b  # "at a hospital in Debre Markos": one more place phrase back
+                continue
+            return lo, p
+        return p, p
+
     def clean(lo: int, hi: int) -> str | None:
-        while lo < hi and w[lo] in _LEADING_DROP:
+        while lo < hi and (w[lo] in _LEADING_DROP or w[lo] in _WHEN_WORDS or w[lo] in ("a", "an")):
             lo += 1
-        while hi > lo and w[hi - 1] in ("of", "the"):
+        while hi > lo and (w[hi - 1] in ("of", "the") or w[hi - 1] in _NAME_JOINS or w[hi - 1] in _WHEN_WORDS):
             hi -= 1
         if hi <= lo or any(w[t] in _PRONOUNS for t in range(lo, hi)):
             return None
@@ -1241,15 +1377,23 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
         if t > 0 and w[t - 1] in ("a", "an", "the") and wt in ("estimated", "reported"):
             continue  # "an estimated 500 fighters": a qualifier, not an attribution
         if wt in _SPEECH or (wt in ("cited", "quoted") and t + 3 < s.n and w[t + 2] == "as"):
-            lo = t
-            while lo > 0 and t - lo < 6 and name_ok(lo - 1):
-                lo -= 1
-            who = clean(lo, t) if lo < t else None
+            lo = _name_start(t)
+            if lo < t and lo >= 2 and w[lo - 1] in _LOC_PREPS:
+                # "officials in Kabul said", "a health worker at a hospital in Debre
+                # Markos said": the name is where; who speaks opens the phrase before it
+                lo, t_end = _speaker_before_place(lo - 1)
+            else:
+                t_end = t
+            who = clean(lo, t_end) if lo < t_end else None
             b = lo - 1 - (lo > 0 and w[lo - 1] in ("a", "an", "the"))
             trailing = who is not None and b >= 0 and w[b] == ","
-            if who is None and wt in _SPEECH:
+            if who is None and wt in _SPEECH and wt != "told":  # "told AFP": who heard it
                 hi = t + 1
-                while hi < s.n and hi - t < 6 and name_ok(hi):
+                while hi < s.n and hi - t < 8 and (name_ok(hi) or (
+                        w[hi] in _NAME_JOINS and hi > t + 1 and raw[hi - 1][:1].isupper()
+                        and hi + 1 < s.n and raw[hi + 1][:1].isupper())):
+                    if w[hi] in _WHEN_WORDS:
+                        break  # "said Monday": when, never who
                     hi += 1
                 who = clean(t + 1, hi)
             if who:
@@ -1259,7 +1403,10 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
         ):
             lo = t + (2 if wt == "according" else 1)
             hi = lo
-            while hi < s.n and hi - lo < 6 and w[hi][0].isalpha() and w[hi] not in _ACCORDING_STOP:
+            while hi < s.n and hi - lo < 10 and (
+                    (w[hi][0].isalpha() and w[hi] not in _ACCORDING_STOP) or (
+                        w[hi] in _NAME_JOINS and hi > lo and raw[hi - 1][:1].isupper()
+                        and hi + 1 < s.n and raw[hi + 1][:1].isupper())):
                 hi += 1
             who = clean(lo, hi)
             if who:
@@ -1290,6 +1437,14 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
             breakdown[key] = breakdown.get(key, 0) + (p.q.value or 0)
         kinds = {p.kind for p in parts}
         kind = "civilians" if kinds <= _CIVILIAN_KINDS else "people"
+        own = {p.qual for p in parts[1:] if p.qual is not None}
+        if qual is Qualifier.EXACT or qual is None:
+            # a part's bound bounds the sum: "18 fighters and at least 12 civilians" is at
+            # least 30; "and about 12", "and up to 12" make it about 30
+            if own & {Qualifier.AT_LEAST, Qualifier.MORE_THAN}:
+                qual = Qualifier.AT_LEAST if Qualifier.AT_LEAST in own else Qualifier.MORE_THAN
+            elif own:
+                qual = Qualifier.ABOUT
         if any(p.q.approx for p in parts) and qual is Qualifier.EXACT:
             qual = Qualifier.ABOUT
     else:
@@ -1364,7 +1519,8 @@ def _windows(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[in
 
 def _sentence_mentions(
     chunk: Chunk, sent: tuple[int, int], window: tuple[int, int]
-) -> list[CasualtyMention]:
+) -> list[tuple[CasualtyMention, bool]]:
+    """The window's figures, each with whether it is a subset ("among the dead")."""
     s = _Sentence(chunk.text[window[0] : window[1]], window[0])
     used: set[int] = set()
     found: list[_Found] = []
@@ -1378,6 +1534,8 @@ def _sentence_mentions(
             got = _try_lives(s, i)
         if got is None and t in ("toll", "number"):
             got = _try_toll(s, i)
+        if got is None and t == "among":
+            got = _try_among(s, i)
         if got is None and i not in used and _num_start(t):
             if i == 0 or w[i - 1] not in ("no", "not", "none"):
                 got = _try_number(s, i)
@@ -1404,9 +1562,122 @@ def _sentence_mentions(
     for f in found:
         if (not_taken and f.category is _C) or (exchange and f.category is _K and "bodies" in w):
             continue
+        if f.category is not _C and _disaster_cause(s, f):
+            continue  # "An earthquake struck ..., killing more than 3,600 people": no conflict's
         m = _to_mention(chunk, s, f, sent, claims)
         if m is not None:
+            out.append((m, f.subset))
+    return out
+
+
+# --- natural disasters -----------------------------------------------------------------
+
+#: What kills in a natural disaster or an accident: no conflict's casualties (ACLED codes
+#: neither). "storm" only after a determiner or adjective ("Fighters storm a village,
+#: killing 10" is an attack); "crash" only after a vehicle ("a suicide bomber crashed his
+#: car" is an attack); fire never (as often gunfire, arson or "opened fire" as a blaze).
+_DISASTERS = frozenset(
+    "earthquake earthquakes quake quakes tremor aftershock aftershocks tsunami flood floods "
+    "flooding floodwaters landslide landslides landslip mudslide mudslides cyclone hurricane "
+    "typhoon tornado tornadoes blizzard avalanche avalanches wildfire wildfires bushfire "
+    "bushfires heatwave eruption lightning downpours rains monsoon accident accidents "
+    "collision derailment".split()
+)
+_STORMS = frozenset(("storm", "storms"))
+_STORM_BEFORE = frozenset(
+    "a the tropical winter severe heavy powerful deadly violent dust snow sand this that".split()
+)
+_CRASHES = frozenset(("crash", "crashes"))
+_CRASH_BEFORE = frozenset(
+    "car bus plane helicopter road train traffic air truck lorry minibus boat vehicle".split()
+)
+#: Words of violence: a clause with one (before the disaster word is reached) is a conflict's
+#: ("Air strikes ... killed 25, despite a ceasefire declared after last month's earthquake").
+_VIOLENCE = frozenset(
+    "attack attacks attacked attacker attackers strike strikes airstrike airstrikes "
+    "bombardment shelling shell shells shelled bomb bombs bombing bombings bomber bombers "
+    "blast blasts explosion explosions explosive explosives ied ieds mine mines landmine "
+    "rocket rockets missile missiles mortar mortars artillery drone drones gun guns gunmen "
+    "gunman gunfire shot shooting shootings fighting fighters clash clashes clashed battle "
+    "battles militants militant insurgents insurgent rebels rebel jihadists terrorists "
+    "bandits army troops soldiers military militia militiamen war raid raids ambush ambushed "
+    "massacre offensive assault combat hostilities grenade grenades police forces "
+    "gang gangs killers sniper snipers".split()
+)
+_DISASTER_CLAUSE_STOP = frozenset(("but", "while", "whereas", "despite", ";", "although"))
+
+
+def _disaster_word(w: Sequence[str], k: int) -> bool:
+    t = w[k]
+    if t[-2:] in ("'s", "\u2019s"):
+        t = t[:-2]  # "the quake's death toll"
+    if t in _DISASTERS:
+        return not (k + 1 < len(w) and w[k + 1] == "-")  # "quake-hit" is a place, not a cause
+    if t in _STORMS:
+        return k > 0 and w[k - 1] in _STORM_BEFORE
+    if t in _CRASHES:
+        return k > 0 and w[k - 1] in _CRASH_BEFORE
+    return False
+
+
+#: Words of time, not cause, between a figure and a disaster: "killed 20 militants after the
+#: floods receded" is no disaster's toll.
+_DISASTER_TIME = frozenset("after before since following amid despite".split())
+
+
+def _disaster_cause(s: _Sentence, f: _Found) -> bool:
+    """Whether the figure's deaths or injuries are a natural disaster's or an accident's: a
+    disaster word before it as its cause ("A 7.7-magnitude earthquake struck ..., killing
+    more than 3,600", "Floods killed 20", "the quake's death toll rose to 3,600") or after it
+    ("were killed in the earthquake", "died in a road accident"), with no word of violence
+    nearer, nor in the figure ("20 militants"). A conflict's figure beside a disaster stays
+    ("Air strikes killed 25 ... after last month's earthquake", "Gunmen killed five people in
+    the quake-hit town", "the army said it killed 20 militants after the floods")."""
+    w = s.words
+    if any(w[k] in _VIOLENCE for k in range(f.first, min(s.n, f.last))):
+        return False
+    for k in range(f.first - 1, max(-1, f.first - 16), -1):
+        t = w[k]
+        if t in _VIOLENCE:
+            return False
+        if t in _DISASTER_CLAUSE_STOP or (t == "and" and not f.active):
+            break  # "Floods hit the north, and five people were killed ...": read what follows
+        if _disaster_word(w, k):
+            return True
+    for k in range(f.last, min(s.n, f.last + 9)):  # "killed in|by|during the [adj] earthquake"
+        t = w[k]
+        if t in _VIOLENCE or t in _DISASTER_CLAUSE_STOP or t in _DISASTER_TIME or t in (",", ".", ";"):
+            return False
+        if _disaster_word(w, k):
+            return True
+    return False
+
+
+def _fold_subsets(mentions: list[CasualtyMention], subsets: set[int]) -> list[CasualtyMention]:
+    """A subset ("Four children and two women were among the dead", "Among the dead were two
+    police officers") is part of the toll told before it, never a toll of its own: it goes
+    into the nearest earlier figure of its category at least as large, as that figure's
+    breakdown if it has none (it had been a second figure an event could add). Without such
+    a figure (the toll told elsewhere, or not at all) it stays, the dead it names."""
+    if not subsets:
+        return mentions
+    out: list[CasualtyMention] = []
+    for m in mentions:
+        if id(m) not in subsets or m.best is None:
             out.append(m)
+            continue
+        target = next((k for k in range(len(out) - 1, -1, -1)
+                       if out[k].category is m.category and (out[k].best or out[k].high) is not None
+                       and id(out[k]) not in subsets and out[k].span.start < m.span.start), None)
+        if target is None or (out[target].best or out[target].high) < m.best:  # type: ignore[operator]
+            out.append(m)
+            continue
+        t = out[target]
+        if t.best is None:
+            continue  # "Dozens were killed ... Among the dead were five children"
+        parts = dict(m.breakdown) or ({m.victim_kind: m.best} if m.victim_kind else {})
+        if not t.breakdown and parts and sum(parts.values()) <= t.best:  # type: ignore[operator]
+            out[target] = t.model_copy(update={"breakdown": parts})
     return out
 
 
@@ -1428,6 +1699,7 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
         hits = [m.start() for m in _GATE_ANYCASE.finditer(text)]
     if hits:
         seen: set[tuple[object, ...]] = set()
+        subsets: set[int] = set()
         for sent in split_sentences(text):
             lo = bisect.bisect_left(hits, sent[0])
             hi = bisect.bisect_left(hits, sent[1], lo)
@@ -1436,7 +1708,7 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
             said = None  # the sentence's words (spacing, stops aside), once it states a figure
             told: dict[tuple[object, ...], int] = {}  # how often this sentence told each fact
             for window in _windows(text, sent, hits[lo:hi]):
-                for m in _sentence_mentions(chunk, sent, window):
+                for m, subset in _sentence_mentions(chunk, sent, window):
                     if said is None:
                         said = " ".join(_WORD.findall(text[sent[0] : sent[1]].lower()))
                     fact = _fact_key(m)
@@ -1449,6 +1721,9 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
                     if key not in seen:
                         seen.add(key)
                         mentions.append(m)
+                        if subset:
+                            subsets.add(id(m))
+        mentions = _fold_subsets(mentions, subsets)
     return CasualtiesResult(chunk=chunk_ref(chunk), extractor=EXTRACTOR, casualties=mentions)
 
 
