@@ -1305,3 +1305,19 @@ def test_probe_round_9_the_day_a_statement_was_read_is_the_telling_s(read: str) 
 def test_probe_round_9_an_aside_s_subject_is_no_actor(sentence: str, actor1: str | None) -> None:
     (ev,) = _real_events(sentence)
     assert next((a.name for a in ev.actors if a.role == "actor1"), None) == actor1
+
+
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [  # the story's strikes, however far their verb (it had been an attack on civilians)
+        ("Houthi-run Al Masirah television said earlier strikes on Saturday on the Sanaa governorate district of "
+         "Bani Hushaish killed two people.", (F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike")),
+        ("Dock workers on strike said gunmen killed two people in Taiz on Saturday.",
+         (F.VIOLENCE_AGAINST_CIVILIANS, "attack")),
+    ],
+)
+def test_probe_round_9_bare_strikes_after_air_strikes_are_air_strikes(follow: str, expected: tuple[F, str]) -> None:
+    text = ("SANAA, April 7 (Reuters) - U.S. air strikes on the Yemeni port city of Hodeidah killed 13 people "
+            f"overnight, the Houthi-run health ministry said on Monday.\n\n{follow}")
+    got = [(e.event_type, e.sub_event_type) for e in _real_events(text) if e.fatalities == 2]
+    assert got == [expected]

@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.4")
+BUILDER = ExtractorInfo(name="events", version="0.3.5")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2090,12 +2090,14 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             triggers = [t for t in triggers if t.family is not _F.PROTESTS or not any(
                 o.family is not _F.PROTESTS and o.end <= t.start and _same_clause(sent, o.end, t.start)
                 for o in triggers)]
+        generic_used = False
         if triggers:
             last_story = sent.index
         elif (generic := _incidents(sent, _generic_triggers(sent), published)) and (
             _location_candidates(sent) or sent.index - last_story > 3 or sent.separate()
         ):  # without a place of its own, a killing right after a story continues it
             triggers, last_story = generic, sent.index
+            generic_used = True
         segs = _segments(triggers, len(sent.text))
         for k, (trig, seg) in enumerate(zip(triggers, segs, strict=True)):
             date = _segment_date(sent, seg, published, trig.start)
@@ -2174,9 +2176,17 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if out and out[-1].family is trig.family and sent.low.startswith("strike", trig.start) and (  # type: ignore[union-attr]
                     sent.index - out[-1].sentence.index <= 2):
                 sub_type = out[-1].sub_type  # "air strikes killed 27 ... Another strike killed six": an air strike
+            family = trig.family
+            if generic_used and out and out[-1].family is _F.EXPLOSIONS_REMOTE_VIOLENCE and (
+                    out[-1].sub_type in (_AIR, _SHELL)) and sent.index - out[-1].sentence.index <= 3 and (
+                    (bare := _BARE_STRIKE.search(sent.text, seg[0], trig.start)) is not None) and (
+                    _CLAUSE_BREAK.search(sent.text, bare.end(), trig.start) is None):
+                # "U.S. air strikes on Hodeidah killed 13 ... earlier strikes on Saturday on
+                # Bani Hushaish killed two": the story's strikes (it had been an attack on civilians)
+                family, sub_type = out[-1].family, out[-1].sub_type
             word = sent.low[trig.start : trig.end]  # type: ignore[index]
             out.append(
-                _Candidate(trig.family, sub_type, (sent.index, trig.start), sent, loc, date,
+                _Candidate(family, sub_type, (sent.index, trig.start), sent, loc, date,
                            actors, cas, evidence, civil, apart=other, own=len(cas),
                            plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
             )
@@ -2273,6 +2283,14 @@ def _credit_claim(out: list[_Candidate], sents: Sequence[_Sentence], sent: _Sent
                for s in sents[c.sentence.index : sent.index + 1]):
             continue  # "Police blamed Boko Haram": another group named as the attacker
         c.claimed.append(actor)
+
+
+#: A bare "strikes", no walkout's ("general strike", "on strike", "strike by workers").
+_BARE_STRIKE = re.compile(
+    r"(?<!hunger )(?<!general )(?<!labour )(?<!labor )(?<!national )(?<!nationwide )(?<!workers' )(?<!on )"
+    r"\bstrikes?\b(?! by (?:workers|unions|teachers|doctors|drivers|staff))",
+    re.IGNORECASE,
+)
 
 
 def _long_before(date: ResolvedDate, story: dt.date | None) -> bool:
