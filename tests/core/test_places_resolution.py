@@ -1004,16 +1004,22 @@ _MOPTI = ("BAMAKO, April 7 (Reuters) - Mali's army said it had killed 19 militan
         # "Belgorod governor" names the region
         ("KYIV (Reuters) - Belgorod governor Vyacheslav Gladkov said one woman was wounded in the village of "
          "Nikolskoye.", "Nikolskoye", "RU", "RU-BEL"),
+        # a state by its own name over a small town of it by another name
+        ("Weekend of violence leaves dozens dead in Mexico's Sinaloa, Michoacan and Guerrero\n\nMEXICO CITY "
+         "(Reuters) - At least 31 people were killed in the Mexican states of Sinaloa, Michoacan and Guerrero.",
+         "Sinaloa", "MX", "MX-SIN"),
     ],
 )
 def test_probe_round_8_places(text: str, name: str, country: str, region: str) -> None:
     """Kani township had been Kani in Japan, the al-Hali district a Chinese village, Abu
     Shouk camp (under a Cairo dateline) Cairo, Moura a Portuguese village in a story on
-    Mali, and Nikolskoye (Belgorod) a town near Moscow."""
+    Mali, Nikolskoye (Belgorod) a town near Moscow, and the headline's Sinaloa the town of
+    Sinaloa de Leyva (same region, wrong kind)."""
     from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
 
     got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
     assert got and got[0] is not None and (got[0].country, got[0].region) == (country, region), got
+    assert name != "Sinaloa" or got[0].kind is PlaceKind.ADMIN1, got
 
 
 @pytest.mark.parametrize(

@@ -1908,6 +1908,14 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     admin_regs, city_regs = rd.admin_regs, rd.city_regs
     country_named = rd.country_named
     top = scored[0][1] if scored else 0
+    if top & 1 and len(scored) > 1 and kinds[top >> 1] == "city" and pops[top >> 1] < _STRAY_POP:
+        # a region by its own name over a small town of it by another name ("Mexico's
+        # Sinaloa" is the state, not Sinaloa de Leyva, which is also called Sinaloa)
+        k = next((k for k, (_s, c) in enumerate(scored) if not c & 1 and kinds[c >> 1] == "admin1"
+                  and regions[c >> 1] == regions[top >> 1]), 0)
+        if k:
+            scored.insert(0, scored.pop(k))
+            top = scored[0][1]
     if top & 1 and len(scored) > 1:
         # a capital by its own name, its country named in the text, over another place's
         # alternate name ("New Delhi accused ..., a charge Islamabad denies" in a story on
