@@ -1029,9 +1029,14 @@ def test_probe_round_8_places(text: str, name: str, country: str, region: str) -
          "Islamabad-based think tank.", "Research"),
         ("MAIDUGURI, Nigeria (AP) - Gunmen killed 12 farmers near Bama. Later Monday, Borno police spokesman "
          "Nahum Daso said the toll had risen to 15.", "Later Monday"),
+        ('In Culiacan, a faction loyal to the sons of jailed drug lord Joaquin "El Chapo" Guzman has been '
+         "fighting since September.", "Joaquin"),
+        ('In Culiacan, a faction loyal to the sons of jailed drug lord Joaquin "El Chapo" Guzman has been '
+         "fighting since September.", "Guzman"),
     ],
 )
 def test_probe_round_8_no_place(text: str, name: str) -> None:
-    """A word of a body's name ("Centre for Research") and a time ("Later Monday, Borno
-    police ...") are no places (they had been Islamabad and Borno State)."""
+    """A word of a body's name ("Centre for Research"), a time ("Later Monday, Borno
+    police ...") and a person's names around a nickname are no places (they had been
+    Islamabad, Borno State, a Mexican and a Panamanian village)."""
     assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]

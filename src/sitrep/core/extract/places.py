@@ -216,7 +216,10 @@ _TOKEN = re.compile(
 )
 #: After a name, what only a person takes: a verb of saying or an age ("Hughes said", "Shelton, 33,").
 _PERSON_AFTER = re.compile(
-    r"(?: (?:said|says|told|added|explained|noted|recalled|testified|wrote)\b|, \d{1,3},|, an? \d{1,3}-year-old\b)")
+    r"(?: (?:said|says|told|added|explained|noted|recalled|testified|wrote)\b|, \d{1,3},|, an? \d{1,3}-year-old\b"
+    r"| [\"“][A-Z][^\"”\n]{1,30}[\"”] [A-Z])")  # a nickname: Joaquin "El Chapo" Guzman
+#: ... and the surname after one
+_NICKNAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ [\"“][A-Z][^\"”\n]{1,30}[\"”] $")
 #: Words of STOP that may still open a street or feature name ("North Main Street", "Lake Shore Drive").
 _FEATURE_WORDS_OK = frozenset(
     "north south east west northern southern eastern western new old upper lower first second third "
@@ -813,6 +816,7 @@ class _Finder:
                     m.surface in self.person_words
                     or (_PERSON_AFTER.match(text, m.end) and not _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start))
                     or _PERSON_BEFORE.search(text, max(0, m.start - 12), m.start)
+                    or _NICKNAME_BEFORE.search(text, max(0, m.start - 50), m.start)
                     or _FIRM_AFTER.match(text, m.end) or _FIRM_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 # "Ron McCurry ... McCurry", "Shelton, 33,", "Hughes said", "Long & Foster";
                 # but a metropolis may speak for its government: "Moscow said"
