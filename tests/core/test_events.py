@@ -1321,3 +1321,114 @@ def test_probe_round_9_bare_strikes_after_air_strikes_are_air_strikes(follow: st
             f"overnight, the Houthi-run health ministry said on Monday.\n\n{follow}")
     got = [(e.event_type, e.sub_event_type) for e in _real_events(text) if e.fatalities == 2]
     assert got == [expected]
+
+
+# --- probe round 9: tolls that inflate the story's event ------------------------------
+
+
+@pytest.mark.parametrize("past", ["over Christmas 2023", "in the summer of 2022", "in early 2021",
+                                  "in December 2023"])
+def test_probe_round_9_a_toll_of_a_past_year_is_background(past: str) -> None:
+    """"Around 200 people were killed ... over Christmas 2023" is that time's toll, not the
+    story's attack at the same place (it had replaced its 10, making 200)."""
+    text = ("JOS, Nigeria, April 7 (AFP) - Gunmen killed at least 10 people in Bokkos in Nigeria's Plateau state "
+            "on Wednesday, police said.\n\nPlateau has been hit by years of violence between farmers and herders. "
+            f"Around 200 people were killed in a series of coordinated attacks in Bokkos and Barkin Ladi {past}.")
+    got = [(e.date, e.fatalities, e.location.name) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 2), 10, "Bokkos")]
+
+
+def test_probe_round_9_a_toll_going_on_from_background_is_background() -> None:
+    """"... killed along the coast in early March. The Observatory put that toll at more than
+    1,500": the toll of that time, not the depot blast told before it (it had been 1,500)."""
+    text = ("BEIRUT, April 7 (AP) - An explosion at a weapons depot in the coastal city of Jableh in Syria killed "
+            "four people on Friday, a war monitor said.\n\nThe cause was unclear.\n\nHundreds of civilians were "
+            "killed in sectarian violence along the coast in early March. The monitor put that toll at more "
+            "than 1,500.")
+    got = [(e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 4), 4)]
+
+
+@pytest.mark.parametrize("earlier", ["Earlier in the year", "Earlier this year", "Previously this year"])
+def test_probe_round_9_an_earlier_time_of_the_year_is_background(earlier: str) -> None:
+    """"Earlier in the year, fighting ... in the Catatumbo region killed more than 80" is no toll
+    of the story's attack (it had been its 80)."""
+    text = ("BOGOTA, April 7 (Reuters) - Two soldiers were killed and five wounded when dissidents attacked a "
+            "military base in Argelia in Colombia's Cauca province on Saturday, the army said.\n\n"
+            f"{earlier}, fighting between rebel groups in the northeastern Catatumbo region killed more than "
+            "80 people and displaced some 50,000.")
+    got = [(e.date, e.fatalities, e.injured) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 5), 2, 5)]
+
+
+_NASIR = ("JUBA, April 7 (AFP) - Clashes between the army and a militia in Nasir county, in South Sudan's Upper "
+          "Nile state, have killed at least 22 people, including five soldiers and three civilians, officials "
+          "said on Monday.\n\nThe fighting erupted on Saturday near the army barracks in Nasir town, the state "
+          "information minister said. Fourteen fighters from the militia were also killed, he said.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "fatalities"),
+    [
+        ("A spokesman for the militia claimed the group had killed \"over 40\" soldiers.", 22),
+        ("The militia said on Sunday it had killed 40 soldiers.", 22),
+        ("The militia said its fighters had killed more than 40 soldiers.", 22),
+        ("", 22),
+    ],
+)
+def test_probe_round_9_a_group_s_claim_and_a_sub_figure_add_nothing(claim: str, fatalities: int) -> None:
+    """The 14 fighters fit in the 22 "people" their breakdown leaves untold (5 + 3 + 14), and
+    the militia's "over 40" soldiers is its claim (it had been 54 = 14 + 40)."""
+    (ev,) = _real_events(f"{_NASIR} {claim}".strip())
+    assert (ev.date, ev.fatalities, ev.location.region) == (dt.date(2025, 4, 5), fatalities, "SS-NU")
+
+
+def test_probe_round_9_a_side_s_own_figure_beyond_a_bare_total_still_adds() -> None:
+    """Without a breakdown the total says nothing of who it leaves out: the attackers told apart
+    still add ("killed 10 soldiers ... three attackers were also killed" is 13)."""
+    text = ("PESHAWAR, Pakistan, April 7 (Reuters) - Militants killed 10 soldiers in an ambush in Khyber "
+            "Pakhtunkhwa province on Sunday, the military said. Three attackers were also killed, it said.")
+    (ev,) = _real_events(text)
+    assert ev.fatalities == 13
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Pakistani Taliban (TTP) claimed the attack and said it had killed 14 soldiers.",
+        "The TTP claimed responsibility, saying its fighters had killed 14 soldiers.",
+    ],
+)
+def test_probe_round_9_the_attackers_claim_is_no_count_of_the_dead(claim: str) -> None:
+    """The TTP's 14 soldiers is its claim: the official 7 soldiers and 11 attackers stand (it
+    had been 25 = 14 + 11)."""
+    text = ("PESHAWAR, Pakistan, April 7 (Reuters) - Militants killed seven Pakistani soldiers in an ambush in "
+            "Khyber Pakhtunkhwa province on Sunday, the military said, adding that troops killed 11 attackers in "
+            f"the ensuing gunfight.\n\n{claim}")
+    (ev,) = _real_events(text)
+    assert (ev.date, ev.fatalities) == (dt.date(2025, 4, 6), 18)
+
+
+def test_probe_round_9_an_army_s_claim_of_a_later_operation_is_no_ambush_toll() -> None:
+    """"Mali's army said on Sunday it had killed 19 'terrorists' in an operation ... after an
+    ambush": its claim, not the ambush's toll of four soldiers (it had been 19)."""
+    text = ("BAMAKO, April 7 (Reuters) - Mali's army said on Sunday it had killed 19 \"terrorists\" in an operation "
+            "in the central Mopti region after an ambush on one of its convoys.\n\nThe convoy was attacked on "
+            "Thursday between the towns of Boni and Hombori, the army said, killing four soldiers and wounding "
+            "seven.")
+    got = [(e.date, e.fatalities, e.injured) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 3), 4, 7)]
+
+
+def test_probe_round_9_a_claim_s_day_is_no_second_attack() -> None:
+    """"JNIM claimed responsibility in a statement on Sunday, saying its fighters had killed
+    'more than 60 apostates'": Saturday's attack, claimed on Sunday (it had been a second
+    attack, dated Sunday, with fat=60 and the wounded)."""
+    text = ("OUAGADOUGOU, April 7 (Reuters) - Suspected jihadists killed at least 27 soldiers in an attack on a "
+            "military detachment near Djibo in northern Burkina Faso on Saturday, security sources said.\n\n"
+            "Hundreds of fighters stormed the base at dawn, and the fighting lasted more than four hours. Eleven "
+            "soldiers and sixteen volunteers were killed, one source said, while around 30 others were wounded.\n\n"
+            "The group JNIM claimed responsibility in a statement on Sunday, saying its fighters had killed "
+            "\"more than 60 apostates\".")
+    got = [(e.date, e.fatalities, e.injured, e.location.name) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 5), 27, 30, "Djibo")]

@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.5")
+BUILDER = ExtractorInfo(name="events", version="0.3.6")
 
 # --- typing -------------------------------------------------------------------
 
@@ -833,7 +833,10 @@ def resolve_date(text: str, published: dt.date | None, anchor: int | None = None
 #: Monday"), read only when the sentence gives no other ("... killed 23 people, residents
 #: said on Sunday" had dated the strike Sunday, though the next words say Friday).
 _SAID_BEFORE = re.compile(
-    r"\b(?:(?:said|says|announced|reported|confirmed|added|wrote|stated)(?:\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:(?:said|says|announced|reported|confirmed|added|wrote|stated|"
+    # "JNIM claimed responsibility in a statement on Sunday": the claim's day, not the attack's
+    r"claim(?:ed|s)(?:\s+(?:full\s+)?(?:responsibility|credit))?)"
+    r"(?:\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|post|briefing|interview|message|video|report|update)"
     # "said in a statement read on state television on Saturday": the reading's day too
     r"(?:\s+(?:read|broadcast|aired|posted|published|issued|released|carried|shown|sent)(?:\s+(?:online|out))?"
@@ -1063,9 +1066,10 @@ def _sentences(doc: DocumentView) -> list[_Sentence]:
     for c, s in zip(doc.casualties, locate(cas_at), strict=True):
         if s is not None:
             s.casualties.append(c)
+    published = next((c.published_at for c in doc.chunks if c.published_at), None)
     for s in out:
         if s.casualties:
-            _set_background_aside(s)
+            _set_background_aside(s, published)
     return out
 
 
@@ -1087,6 +1091,8 @@ _PERIOD = re.compile(
     r"saturday|sunday)\b)"
     r"|\b(?:decades?|years|months) of (?:war|conflict|fighting|violence|insurgency|unrest|civil war)\b"
     r"|\b(?:this|last|the past|the previous) (?:year|decade)\b|\bso far this\b|\bto date\b"
+    # "Earlier in the year, fighting in Catatumbo killed more than 80": a time before the story's
+    r"|\b(?:earlier|previously|before that) (?:in|this) (?:the )?year\b"
     r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
     rf"|\bbetween (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)? and (?:{_MONTH_NAMES})\b"
     r"|\b(?:in|during|throughout) (?:19|20)\d\d\b|\bin a decade\b|\bon all fronts\b"
@@ -1169,7 +1175,7 @@ def _may_be_period(sent: _Sentence) -> bool:
     return any(h in low for h in _PERIOD_HINTS)
 
 
-_FRONTED = re.compile(r"\W*(?:since|in|during|throughout|over|between|so far)\b", re.IGNORECASE)
+_FRONTED = re.compile(r"\W*(?:since|in|during|throughout|over|between|so far|earlier|previously)\b", re.IGNORECASE)
 
 
 def _fronted_period(text: str) -> bool:
@@ -1253,22 +1259,46 @@ def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | No
         and not _segment_date(sent, (0, len(sent.text)), published, t.start).explicit)]
 
 
-def _set_background_aside(sent: _Sentence) -> None:
+#: A time of a named year: "over Christmas 2023", "in the summer of 2022", "in early 2021",
+#: "March 2021". Of a year before the publication's, a figure of its clause is that time's toll.
+_YEAR_TIME = re.compile(
+    rf"\b(?:(?:christmas|easter|ramadan|eid|new year['\u2019]?s?(?: eve| day)?|summer|winter|spring|autumn|"
+    rf"{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?|(?:in|over|during|throughout|by|until|before)\s+"
+    r"(?:early\s+|late\s+|mid-?)?)(?P<year>(?:19|20)\d\d)\b(?![-\u2013/]\d)",
+    re.IGNORECASE,
+)
+_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_years(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """Spans of :data:`_YEAR_TIME` phrases of a year before ``published``'s."""
+    if published is None or _YEAR_DIGITS.search(text) is None:
+        return []
+    return [m.span() for m in _YEAR_TIME.finditer(text) if int(m.group("year")) < published.year]
+
+
+def _set_background_aside(sent: _Sentence, published: dt.date | None = None) -> None:
     """Move the sentence's background figures from ``casualties`` to ``background``."""
     text = sent.text
-    if not _may_be_period(sent):
+    past = _past_years(text, published)
+    if not past and not _may_be_period(sent):
         return  # most sentences: no sign of a period or a war's toll at all
     process = _process_tolls(text)
-    if _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None and not process:
+    if not past and _PERIOD.search(text) is None and _WAR_TOLL.search(text) is None and not process:
         return
     keep: list[CasualtyMention] = []
     prev_end, prev_bg = 0, False
     fronted = _fronted_period(text)
+    if past and not fronted and _FRONTED.match(text) is not None:
+        # "In March 2021, jihadists killed 141 people": the opening clause's time scopes it all
+        m = _CLAUSE_END.search(text)
+        fronted = m is not None and m.start() <= 80 and any(e <= m.start() for _, e in past)
     for c in sent.casualties:
         a, b = max(0, sent.rel(c.span)), max(0, c.span.end - sent.start)
         lo, hi = _clause_around(text, a, b)
         bg = (
             fronted
+            or any(lo <= ps and pe <= hi for ps, pe in past)
             or _period_in(text, lo, hi)
             or any(a - m.end() <= 40 for m in _WAR_TOLL.finditer(text, 0, a))
             or any(m.end() <= a and a - m.end() <= 40 for m in process)
@@ -1841,7 +1871,10 @@ def _attached_casualties(
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
             if told.explicit and told.date is not None and abs((told.date - date.date).days) > _STORY_DAYS:
-                continue  # a toll given days later is the same story's; one of 2023 is not
+                # a toll given days later is the same story's; one of 2023 is not, nor what goes
+                # on from it ("... were killed along the coast in early March. The Observatory put
+                # that toll at more than 1,500" had given a depot blast that killed four 1,500)
+                break
         out.extend(nxt.casualties)
     return out
 
@@ -2592,7 +2625,9 @@ def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
 
 #: "X said it had killed", "claimed to have killed": the killer's own count.
 _CLAIMED_KILL = re.compile(
-    r"\b(?:said|says|saying|claimed|claims|announced)\s+(?:that\s+)?(?:it|they|its fighters|its forces|its men)"
+    # "said on Sunday it had killed 19", "claimed the group had killed \"over 40\" soldiers"
+    r"\b(?:said|says|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|\s+in\s+a\s+statement)?"
+    r"\s+(?:that\s+)?(?:it|they|its (?:fighters|forces|men|troops|soldiers|members)|the (?:group|militia|movement|rebels))"
     r"\s+(?:had\s+|have\s+|has\s+)?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b",
     re.IGNORECASE,
@@ -2613,6 +2648,9 @@ def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
         return None
     theirs: list[int] = []
     ours: list[int] = []
+    #: per total of "people" told with a breakdown of some of them ("at least 22 people, including
+    #: five soldiers and three civilians"): how many it leaves untold (see below)
+    untold: dict[int, int] = {}
     for f in killed:
         if (f.victim_kind or "").lower() in _ATTACKER_KINDS:
             theirs.append(f.best)  # type: ignore[arg-type]
@@ -2626,7 +2664,19 @@ def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
         if attackers:
             theirs.append(attackers)
         ours.append(f.best - attackers)  # type: ignore[operator]
+        if not attackers and f.breakdown and (f.victim_kind or "people").lower() in _ANYONE:
+            rest = f.best - sum(f.breakdown.values())  # type: ignore[operator]
+            untold[ours[-1]] = max(untold.get(ours[-1], 0), rest)
+    if ours and theirs and max(theirs) <= untold.get(max(ours), 0):
+        # "... killed at least 22 people, including five soldiers and three civilians. Fourteen
+        # fighters ... were also killed": the 14 fit in the 22 the breakdown leaves untold, and
+        # a total of "people" counts everyone (it had been 36; summing would inflate)
+        return max(ours)
     return (max(ours) if ours else 0) + (max(theirs) if theirs else 0)
+
+
+#: Victim kinds of a total that counts everyone killed, of whichever side.
+_ANYONE = frozenset(("people", "persons", "dead"))
 
 
 def _attackers_dead(f: CasualtyMention) -> bool:
@@ -2635,11 +2685,11 @@ def _attackers_dead(f: CasualtyMention) -> bool:
 
 
 def _perpetrator_claim(f: CasualtyMention) -> bool:
-    """Whether the figure is the attackers' claim of what they killed."""
-    if f.claimed_by is None:
-        return False
+    """Whether the figure is the attackers' claim of what they killed: the claim's own words
+    name who counts ("The TTP claimed the attack and said it had killed 14 soldiers" is the
+    TTP's, whether or not the figure's source was read)."""
     text, at = f.sentence.text, f.span.start - f.sentence.start
-    return any(m.end() <= at + 1 and at - m.end() <= 30 for m in _CLAIMED_KILL.finditer(text))
+    return any(m.end() <= at + 1 and at - m.end() <= 45 for m in _CLAIMED_KILL.finditer(text))
 
 
 def _summed(c: _Candidate, fatalities: int | None) -> int | None:
