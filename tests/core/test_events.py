@@ -898,11 +898,13 @@ _GAZA = (
 
 def test_a_headline_is_its_lead_s_event_and_the_story_s_strikes_keep_its_day() -> None:
     """The headline had been a second event at Gaza City; "one strike hit ... the Daraj
-    neighbourhood" a shelling in Libya, and both later strikes undated."""
+    neighbourhood" a shelling in Libya, and both later strikes undated. The 27 "across the Gaza
+    Strip" sums the strikes told after it: the Strip keeps the 10 they leave untold (it had
+    kept 27, counting the 17 twice)."""
     events = _real_events(_GAZA, published=dt.date(2025, 3, 3))
     got = [(e.location.name if e.location else None, e.location.country if e.location else None,
             e.fatalities, e.date, e.sub_event_type) for e in events]
-    assert got == [("Gaza Strip", "PS", 27, dt.date(2025, 2, 27), "air_drone_strike"),
+    assert got == [("Gaza Strip", "PS", 10, dt.date(2025, 2, 27), "air_drone_strike"),
                    ("Daraj", "PS", 11, dt.date(2025, 2, 27), "air_drone_strike"),
                    ("Khān Yūnis", "PS", 6, dt.date(2025, 2, 27), "air_drone_strike")]
     assert events[0].summary.startswith("Israeli strikes kill at least 27 in Gaza")
@@ -1432,3 +1434,55 @@ def test_probe_round_9_a_claim_s_day_is_no_second_attack() -> None:
             "\"more than 60 apostates\".")
     got = [(e.date, e.fatalities, e.injured, e.location.name) for e in _real_events(text)]
     assert got == [(dt.date(2025, 4, 5), 27, 30, "Djibo")]
+
+
+# --- probe round 9: a total of incidents told one by one ------------------------------
+
+
+def test_probe_round_9_a_total_over_several_regions_is_no_event_beside_its_parts() -> None:
+    """"killed at least 25 people in the Sagaing region and Rakhine state over the weekend"
+    sums the 16 and the 9 told after it: no third event of 25 (the sum had been 50, and the
+    total pinned to Sagaing)."""
+    text = ("BANGKOK, April 7 (AP) - Air strikes by Myanmar's military killed at least 25 people in the central "
+            "Sagaing region and western Rakhine state over the weekend, residents said Monday.\n\nIn Sagaing, a "
+            "fighter jet bombed a village in Kani township on Saturday, killing 16 people.\n\nIn Rakhine, an air "
+            "strike on a market in Kyauktaw township on Sunday killed nine civilians.")
+    got = [(e.date, e.fatalities, e.location.region) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 5), 16, "MM-01"), (dt.date(2025, 4, 6), 9, "MM-16")]
+
+
+def test_probe_round_9_a_weekend_s_toll_of_three_states_is_no_event_beside_its_parts() -> None:
+    text = ("MEXICO CITY, April 7 (Reuters) - At least 31 people were killed over the weekend in the Mexican "
+            "states of Sinaloa, Michoacan and Guerrero, authorities said on Monday.\n\nOn Saturday, gunmen opened "
+            "fire in a restaurant in Culiacan, killing four men and wounding two.\n\nIn Michoacan, eight police "
+            "officers were killed on Sunday when gunmen ambushed their convoy near the town of Apatzingan.")
+    got = sorted((e.date, e.fatalities, e.location.region) for e in _real_events(text))
+    assert got == [(dt.date(2025, 4, 5), 4, "MX-SIN"), (dt.date(2025, 4, 6), 8, "MX-MIC")]
+
+
+def test_probe_round_9_a_total_across_one_area_keeps_what_its_parts_leave() -> None:
+    """"killed at least 32 Palestinians across the Gaza Strip on Monday" then six in Deir
+    al-Balah: the Strip keeps 26, Deir al-Balah six, on Monday (the sum had been 38, and Deir
+    al-Balah dated Sunday by the West Bank raid told after it)."""
+    text = ("CAIRO, April 7 (Reuters) - Israeli air strikes killed at least 32 Palestinians across the Gaza Strip "
+            "on Monday, local health authorities said.\n\nAnother strike hit a tent encampment in Deir al-Balah, "
+            "killing six people and wounding at least 14, medics said.\n\nThe Israeli military said it had struck "
+            "militants.\n\nIn the occupied West Bank, two Palestinians were killed by Israeli forces during a raid "
+            "on the town of Tubas on Sunday night, the health ministry said.")
+    got = [(e.location.name, e.date, e.fatalities) for e in _real_events(text)]
+    assert got[:2] == [("Gaza Strip", MONDAY, 26), ("Dayr al Balaḩ", MONDAY, 6)]
+    assert sum(e.fatalities or 0 for e in _real_events(text)) == 34
+
+
+@pytest.mark.parametrize(
+    "second",
+    [  # not parts: another day, another country, or no total's words
+        "On Thursday, an air strike in Kani township killed 16 people.",
+        "In Thailand, a bomb in Bangkok killed 16 people on Saturday.",
+    ],
+)
+def test_probe_round_9_a_total_without_its_parts_keeps_its_toll(second: str) -> None:
+    text = ("BANGKOK, April 7 (AP) - Air strikes by Myanmar's military killed at least 25 people in the central "
+            f"Sagaing region and western Rakhine state over the weekend, residents said Monday.\n\n{second}")
+    got = sorted(e.fatalities for e in _real_events(text))
+    assert got == [16, 25]

@@ -78,7 +78,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.6")
+BUILDER = ExtractorInfo(name="events", version="0.3.7")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1770,6 +1770,8 @@ class _Candidate:
     #: groups that claimed it ("Islamic State claimed responsibility"): its actor1 if the
     #: event, once merged, has none (see _credit_claim)
     claimed: list[Actor] = field(default_factory=list)
+    #: a total's dead its incidents told one by one leave untold (see _split_aggregates)
+    remainder: int | None = None
 
     def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
         """Add the figures of one of the event's strikes, told by its ordinal; an event told
@@ -2023,6 +2025,17 @@ def _opens_event(sent: _Sentence) -> bool:
     )
 
 
+def _elsewhere(sent: _Sentence, loc: PlaceMention | None) -> bool:
+    """Whether the sentence names places, none of them ``loc`` or in its region."""
+    if loc is None or loc.resolved is None:
+        return False
+    region = loc.resolved.region
+    places = [p for p in _location_candidates(sent) if not _is_dateline_place(sent, p)]
+    return bool(places) and not any(
+        _place_key(p) == _place_key(loc) or (region is not None and p.resolved is not None and p.resolved.region == region)
+        for p in places)
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -2134,6 +2147,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
         segs = _segments(triggers, len(sent.text))
         for k, (trig, seg) in enumerate(zip(triggers, segs, strict=True)):
             date = _segment_date(sent, seg, published, trig.start)
+            loc = _choose_location(sents, sent, trig, seg)
             # "... came days after a bombing on Wednesday that killed five": an earlier incident
             other = earlier is not None and trig.start >= earlier.end()
             if other and date.span is not None and date.span[0] < earlier.start():  # type: ignore[union-attr]
@@ -2149,8 +2163,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # "killed 17 people ... in Dansadau. Residents said the assailants stormed the
                 # community at about 5pm on Sunday": the next sentences of the story give its day
                 for nxt in sents[sent.index + 1 : sent.index + 3]:
-                    if _triggers_of(nxt) or nxt.separate():
-                        break
+                    if _triggers_of(nxt) or nxt.separate() or (_generic_triggers(nxt) and _elsewhere(nxt, loc)):
+                        break  # "... In the West Bank, two were killed in a raid on Tammun on Sunday night":
+                        # another place's story and day (it had dated a strike in Deir al-Balah)
                     if not (nxt.casualties or _generic_triggers(nxt)):
                         continue  # not the story's violence ("delegations are due to meet on Wednesday")
                     then = _segment_date(nxt, (0, len(nxt.text)), published, 0)
@@ -2166,7 +2181,6 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # a figure belongs to the trigger before it only ("strike on Kharkiv killed nine
             # people, while drones hit Odesa": Odesa's segment holds the nine too)
             own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
-            loc = _choose_location(sents, sent, trig, seg)
             story = out[-1].date if out else None
             # an undated story's day, or one only told, is about the publication's
             story_day = None if story is None else story.date if story.explicit and not story.told else published
@@ -2703,6 +2717,113 @@ def _summed(c: _Candidate, fatalities: int | None) -> int | None:
     return max(fatalities or 0, total) if total else fatalities
 
 
+def _event_fatalities(c: _Candidate) -> int | None:
+    """The event's fatalities from all its killed figures (claims, sides and parts weighed)."""
+    killed = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and f.best is not None]
+    claims = {id(f) for f in killed if _perpetrator_claim(f)}
+    # the same figure told as a claim ("Army says it killed over 50 militants") and as a
+    # report ("Troops neutralised more than 50 militants ..., the army said") is the report
+    told = {(f.best, _attackers_dead(f)) for f in killed if id(f) not in claims}
+    killed = [f for f in _dedup_casualties([f for f in killed
+                                            if id(f) not in claims or (f.best, _attackers_dead(f)) not in told])]
+    sides = {_attackers_dead(f) for f in killed if not _perpetrator_claim(f)}
+    # "the rebels said they had killed 40 soldiers" beside the army's 10: the side that did
+    # the killing is no count of that side's dead (ACLED takes the conservative figure); a
+    # claim of the other side's dead, which no one else counts, stays ("Army says it killed
+    # over 50 militants" beside "Two soldiers were killed" is 52)
+    killed = [f for f in killed if not _perpetrator_claim(f) or _attackers_dead(f) not in sides]
+    return _summed(c, _fatalities(killed))
+
+
+# --- a toll of several incidents told one by one --------------------------------------
+# "Air strikes killed at least 25 people in the Sagaing region and Rakhine state over the
+# weekend" and then 16 in a Sagaing village and 9 in a Rakhine market; "strikes killed 32
+# across the Gaza Strip on Monday" and then six in Deir al-Balah: the first figure sums the
+# incidents told after it. ACLED codes the incidents; summed beside them it counts each
+# death twice. A total over several regions names no one place for what it leaves untold:
+# with its parts told it is no event. A total over one area ("across the Gaza Strip", "over
+# the weekend in Culiacan") keeps, at that area, only the dead its parts do not account for.
+_AGGREGATE_WORDS = re.compile(
+    r"\b(?:across|throughout|all over|over the (?:weekend|past (?:few |several |two |three )?days)|in total|"
+    r"altogether|in all|combined)\b",
+    re.IGNORECASE,
+)
+#: Between two regions of one list: "Sagaing region and western Rakhine state", "Sinaloa, Michoacan and".
+_REGION_JOIN = re.compile(
+    r"[\s,]*(?:(?:state|region|province|governorate|department|oblast|district|county)s?\b[\s,]*)?"
+    r"(?:,|\band\b|&)\s*(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _aggregate_regions(c: _Candidate) -> frozenset[str] | None:
+    """The regions a total of the candidate's sentence spans: those of a list of places in
+    several regions that holds the event's place; empty when the sentence spans one area
+    by its words ("across", "over the weekend"); None when it tells one incident."""
+    sent, r = c.sentence, c.location.resolved
+    if r is None:
+        return None
+    places = [p for p in _location_candidates(sent) if not _is_dateline_place(sent, p)
+              and p.resolved is not None and p.resolved.region]
+    run: list[PlaceMention] = []
+    for p in places:
+        if run and _REGION_JOIN.fullmatch(sent.text, sent.rel(run[-1].span) + len(run[-1].span.text),
+                                          sent.rel(p.span)) is not None:
+            run.append(p)
+            continue
+        if len({q.resolved.region for q in run}) >= 2 and any(q.span == c.location.span for q in run):  # type: ignore[union-attr]
+            break
+        run = [p]
+    regions = frozenset(q.resolved.region for q in run)  # type: ignore[union-attr, misc]
+    if len(regions) >= 2 and any(q.span == c.location.span for q in run):
+        return regions
+    return frozenset() if _AGGREGATE_WORDS.search(sent.text) else None
+
+
+def _in_span(part: ResolvedDate, total: ResolvedDate) -> bool:
+    """Whether a part's day lies within the days a total covers ("over the weekend": Friday
+    night to the week's end)."""
+    if part.date is None or total.date is None or not total.explicit:
+        return False
+    if total.precision is DatePrecision.DAY:
+        return part.date == total.date
+    if total.precision is DatePrecision.WEEK:
+        return -1 <= (part.date - total.date).days <= 6
+    return _dates_compatible(total, part)
+
+
+def _in_area(part: _Candidate, total: _Candidate, regions: frozenset[str]) -> bool:
+    p, t = part.location.resolved, total.location.resolved
+    if p is None or t is None or p.country != t.country:
+        return False
+    if regions:
+        return p.region in regions
+    if _place_key(part.location) == _place_key(total.location) or _contains(total.location, part.location):
+        return True
+    return t.region is None and t.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY)  # "the Gaza Strip"
+
+
+def _split_aggregates(groups: list[_Candidate]) -> list[_Candidate]:
+    """Totals of incidents told one by one (see above): dropped, or cut to what is left."""
+    fat = {id(g): _event_fatalities(g) or 0 for g in groups}
+    spans = {id(g): _aggregate_regions(g) for g in groups}
+    drop: set[int] = set()
+    for g in groups:
+        regions = spans[id(g)]
+        if regions is None or not fat[id(g)]:
+            continue
+        parts = [h for h in groups if h is not g and fat[id(h)] and spans[id(h)] is None
+                 and _in_span(h.date, g.date) and _in_area(h, g, regions)]
+        if not parts:
+            continue
+        rest = fat[id(g)] - sum(fat[id(h)] for h in parts)
+        if regions or rest <= 0:
+            drop.add(id(g))
+        else:
+            g.remainder = rest
+    return [g for g in groups if id(g) not in drop]
+
+
 def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> Event:
     first = doc.chunks[0]
     cas = _dedup_casualties(c.casualties)
@@ -2718,19 +2839,6 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
     if c.claimed and not any(a.role == "actor1" for a in actors):
         actors.append(c.claimed[0])  # no one else named as the attacker: the claimant
     actors = _dedup_actors(actors)
-    killed = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and f.best is not None]
-    claims = {id(f) for f in killed if _perpetrator_claim(f)}
-    # the same figure told as a claim ("Army says it killed over 50 militants") and as a
-    # report ("Troops neutralised more than 50 militants ..., the army said") is the report
-    told = {(f.best, _attackers_dead(f)) for f in killed if id(f) not in claims}
-    killed = [f for f in _dedup_casualties([f for f in killed
-                                            if id(f) not in claims or (f.best, _attackers_dead(f)) not in told])]
-    sides = {_attackers_dead(f) for f in killed if not _perpetrator_claim(f)}
-    # "the rebels said they had killed 40 soldiers" beside the army's 10: the side that did
-    # the killing is no count of that side's dead (ACLED takes the conservative figure); a
-    # claim of the other side's dead, which no one else counts, stays ("Army says it killed
-    # over 50 militants" beside "Two soldiers were killed" is 52)
-    killed = [f for f in killed if not _perpetrator_claim(f) or _attackers_dead(f) not in sides]
     hurt = [f.best for f in cas if f.category is CasualtyCategory.INJURED and f.best is not None]
     spans = list(c.evidence)
     spans += [a.evidence for a in actors if a.evidence is not None]
@@ -2751,7 +2859,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         location=_location(c.location),
         actors=actors,
         casualties=[_figure(f) for f in cas],
-        fatalities=_summed(c, _fatalities(killed)),
+        fatalities=_event_fatalities(c) if c.remainder is None else c.remainder or None,
         injured=max(hurt) if hurt else None,
         summary=c.first_told()[1].text,
         evidence=evidence,
@@ -2771,7 +2879,7 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     if not doc.chunks:
         return []
     sents = _sentences(doc)
-    groups = _group(_titles_into_leads(_candidates(doc, sents), sents))
+    groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents), sents)))
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
         ev = _finish(doc, g)
