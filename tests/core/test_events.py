@@ -1486,3 +1486,61 @@ def test_probe_round_9_a_total_without_its_parts_keeps_its_toll(second: str) -> 
             f"Sagaing region and western Rakhine state over the weekend, residents said Monday.\n\n{second}")
     got = sorted(e.fatalities for e in _real_events(text))
     assert got == [16, 25]
+
+
+# --- probe round 9: one incident told twice -------------------------------------------
+
+
+def test_probe_round_9_a_story_told_again_at_a_finer_place_is_one_event_with_its_updated_toll() -> None:
+    """"killed 12 farmers ... near the town of Bama" then "The farmers were attacked on Sunday
+    ... in the village of Mallam Karamti" and "the toll had risen to 15": one attack of 15 (it
+    had been two, 12 each)."""
+    text = ("MAIDUGURI, Nigeria, April 7 (AP) - Suspected Boko Haram militants killed 12 farmers and abducted at "
+            "least seven others near the town of Bama in northeastern Nigeria's Borno state, residents said "
+            "Monday.\n\nThe farmers were attacked on Sunday afternoon while working on their fields in the village "
+            "of Mallam Karamti, about 10 kilometers from Bama, a militia leader said.\n\n\"We recovered 12 bodies,\" "
+            "he said. Three others escaped with injuries, he said.\n\nPolice later said the toll had risen to 15 "
+            "after three more bodies were found in the bush.")
+    got = [(e.date, e.fatalities, e.injured, e.location.region) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 6), 15, 3, "NG-BO")]
+
+
+def test_probe_round_9_a_weekend_clash_told_again_by_its_villages_is_one_battle() -> None:
+    text = ("GOMA, Democratic Republic of Congo, April 7 (Reuters) - Fighting between M23 rebels and Wazalendo "
+            "militias killed at least 30 people around the town of Masisi in North Kivu province over the weekend, "
+            "local officials said.\n\nThe clashes began on Saturday and continued into Sunday in the villages of "
+            "Kilolirwe and Kitchanga, a civil society leader said. He said 18 fighters and at least 12 civilians "
+            "were killed, while 45 people were wounded.")
+    got = [(e.event_type, e.date, e.fatalities, e.injured, e.location.name) for e in _real_events(text)]
+    assert got == [(F.BATTLES, dt.date(2025, 4, 5), 30, 45, "Masisi")]
+
+
+def test_probe_round_9_an_ambush_east_of_a_city_told_again_near_a_town_is_there() -> None:
+    """"an ambush in the desert east of Homs" is placed by the retelling's "near the town of
+    Sukhnah" (it had been two ambushes, the wounded at Sukhnah)."""
+    text = ("BEIRUT, April 7 (AP) - Suspected Islamic State militants killed eight members of Syria's security "
+            "forces in an ambush in the desert east of Homs, officials said Monday.\n\nIn Syria, the gunmen "
+            "attacked a patrol on Sunday near the town of Sukhnah, the Interior Ministry said. Five others were "
+            "wounded.")
+    got = [(e.date, e.fatalities, e.injured, e.location.region) for e in _real_events(text)]
+    assert len(got) == 1 and got[0] == (dt.date(2025, 4, 6), 8, 5, "SY-HI")
+    assert "Sukhnah" in _real_events(text)[0].location.name
+
+
+def test_probe_round_9_a_retelling_elsewhere_or_another_day_stays_apart() -> None:
+    text = ("MAIDUGURI, Nigeria, April 7 (AP) - Suspected Boko Haram militants killed 12 farmers near the town "
+            "of Bama in Nigeria's Borno state on Sunday, residents said.\n\nThe militants attacked the town of "
+            "Gusau in Zamfara state on Sunday, killing four.")
+    got = sorted((e.location.region, e.fatalities) for e in _real_events(text))
+    assert got == [("NG-BO", 12), ("NG-ZA", 4)]
+
+
+def test_probe_round_9_a_recapture_after_fighting_is_one_battle() -> None:
+    """"recaptured the town ... after heavy fighting ..., adding that more than 70 militants had
+    been killed": one battle, the government regaining territory (it had been a territory change
+    beside a clash)."""
+    text = ("MOGADISHU, April 7 (Reuters) - Government forces and allied clan militias recaptured the town of "
+            "Mahaday in the Middle Shabelle region on Sunday after heavy fighting with al Shabaab, the defence "
+            "ministry said, adding that more than 70 militants had been killed.")
+    got = [(e.event_type, e.sub_event_type, e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(F.BATTLES, "government_regains_territory", dt.date(2025, 4, 6), 70)]

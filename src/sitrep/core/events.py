@@ -8,7 +8,9 @@ events. The rules are general news-prose rules (no article-specific tuning):
   Captures of places ("seized the village", "retaken by") are
   ``strategic_developments/territory_change`` -- news reports of a seizure rarely
   describe the fighting, and when they do the fighting words ("clashes", "battles")
-  produce a separate ``battles`` event. Triggers under negation, hypothesis or intent
+  produce a ``battles`` event (in the same sentence, at the same place, the capture is that
+  battle's: "recaptured the town ... after heavy fighting" is one, a government's regaining
+  territory when the verb says it took back). Triggers under negation, hypothesis or intent
   ("had not fallen to", "an effort to seize", "halt strikes", "fighting could not be
   paused") are ignored. Coordinated triggers of one family ("shelling and drone
   attacks") are one event typed by the first.
@@ -78,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.7")
+BUILDER = ExtractorInfo(name="events", version="0.3.8")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2232,12 +2234,66 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # Bani Hushaish killed two": the story's strikes (it had been an attack on civilians)
                 family, sub_type = out[-1].family, out[-1].sub_type
             word = sent.low[trig.start : trig.end]  # type: ignore[index]
-            out.append(
-                _Candidate(family, sub_type, (sent.index, trig.start), sent, loc, date,
-                           actors, cas, evidence, civil, apart=other, own=len(cas),
-                           plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
-            )
+            cand = _Candidate(family, sub_type, (sent.index, trig.start), sent, loc, date,
+                              actors, cas, evidence, civil, apart=other, own=len(cas),
+                              plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
+            if k == 0 and out and not other and not sent.separate() and _retells(sent, out[-1], cand):
+                # "... killed 12 farmers near the town of Bama. The farmers were attacked on Sunday
+                # ... in the village of Mallam Karamti": the story told again at a finer place (it
+                # had been a second attack, each with the 12)
+                _retold(out[-1], cand)
+                continue
+            out.append(cand)
     return out
+
+
+#: A sentence opening on the story just told, by its event or its people: "The farmers were
+#: attacked on Sunday", "The clashes began on Saturday", "In Syria, the gunmen attacked".
+_RETELLING = re.compile(
+    r"\W*(?:(?:in|on)\s+[\w' -]{1,30},\s+)?(?:the|these|those)\s+"
+    r"(?!(?:first|second|third|other|another|earlier|previous|separate|last|next|new|same|latest)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|clash(?:es)?|fighting|battles?|ambush|raids?|assault|violence|gunmen|"
+    r"militants|attackers|assailants|fighters|insurgents|jihadists|bandits|rebels|victims|farmers|villagers|"
+    r"worshippers|passengers|convoy|patrol)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+                               re.IGNORECASE)
+
+
+def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
+    """Whether ``cand`` tells ``host`` again (:data:`_RETELLING`, right after it): the same
+    family, region, days and attacker."""
+    if sent.index - host.sentence.index > 2 or host.apart or _RETELLING.match(sent.text) is None:
+        return False
+    if cand.family is not host.family:
+        return False
+    a1, b1 = _actor1(host), _actor1(cand)
+    if a1 and b1 and a1 != b1:
+        return False
+    h, c = host.location.resolved, cand.location.resolved
+    if h is None or c is None or h.country != c.country or not (
+            (h.region is not None and h.region == c.region) or _contains(host.location, cand.location)):
+        return False
+    return _dates_compatible(host.date, cand.date) or _in_span(cand.date, host.date) or _in_span(host.date, cand.date)
+
+
+def _retold(host: _Candidate, cand: _Candidate) -> None:
+    """Fold the retelling into the story: its figures, its finer day, and its place when that
+    is finer or the story's was a reference point ("in the desert east of Homs")."""
+    h, c = host.location, cand.location
+    hr = 0 if _region_fallback(h) else _KIND_RANK.get(_kind(h), 1)  # type: ignore[arg-type]
+    cr = 0 if _region_fallback(c) else _KIND_RANK.get(_kind(c), 1)  # type: ignore[arg-type]
+    sent = host.sentence
+    pos = h.span.start - sent.start
+    reference = 0 <= pos <= len(sent.text) and (_REFERENCE_BEFORE.search(sent.text, max(0, pos - 30), pos) is not None
+                                                or (h in sent.places and bool(_is_dateline_place(sent, h))))
+    lead = host.first_told()
+    _absorb(host, cand)
+    host.lead = lead
+    if cr < hr or reference:
+        host.location = c
+    host.actors.extend(a for a in cand.actors if a not in host.actors)
 
 
 # --- who claimed the attack --------------------------------------------------------
@@ -2500,8 +2556,42 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
     return out
 
 
+#: A capture's verb that says the side took back what it had lost: the government's, in ACLED's
+#: reading ("recaptured the town of Adan Yabaal"), as rebels "seize" or "overrun".
+_REGAINED = re.compile(r"re(?:captur|tak|took|gain)|clawed back|liberat")
+
+
+def _captures_fought(cands: list[_Candidate]) -> list[_Candidate]:
+    """A capture told with its fighting in one sentence, at one place and day ("recaptured the
+    town of Adan Yabaal ... after heavy fighting ..., adding that more than 70 militants had
+    been killed") is one battle over territory, not a territory change beside a clash."""
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.family is _F.STRATEGIC_DEVELOPMENTS and c.sub_type == "territory_change":
+            fight = next((b for b in cands if b.family is _F.BATTLES and b.sentence is c.sentence
+                          and (_place_key(b.location) == _place_key(c.location) or _contains(b.location, c.location)
+                               or _same_region(b, c))
+                          and _dates_compatible(b.date, c.date)), None)
+            if fight is not None:
+                low = c.sentence.low or ""
+                regained = _REGAINED.match(low, c.order[1]) is not None
+                if regained:  # a seizure by others stays a clash: which side is a state is not read here
+                    fight.sub_type = "government_regains_territory"
+                fight.actors.extend(a for a in c.actors if a not in fight.actors)
+                if c.order < fight.order:
+                    fight.lead = min(fight.first_told(), c.first_told(), key=lambda t: t[0])
+                fight.evidence.extend(c.evidence)
+                fight.casualties.extend(f for f in c.casualties if f not in fight.casualties)
+                if _contains(fight.location, c.location) or (_region_fallback(fight.location) and _same_region(fight, c)):
+                    fight.location = c.location  # the town taken, not its region
+                continue
+        out.append(c)
+    return out
+
+
 def _group(cands: list[_Candidate]) -> list[_Candidate]:
     """Merge same-place events, then let finer events absorb coarser ones within them."""
+    cands = _captures_fought(cands)
     groups: list[_Candidate] = []
     by_place: dict[str, list[_Candidate]] = {}
     for c in cands:  # document order
