@@ -1544,3 +1544,14 @@ def test_probe_round_9_a_recapture_after_fighting_is_one_battle() -> None:
             "ministry said, adding that more than 70 militants had been killed.")
     got = [(e.event_type, e.sub_event_type, e.date, e.fatalities) for e in _real_events(text)]
     assert got == [(F.BATTLES, "government_regains_territory", dt.date(2025, 4, 6), 70)]
+
+
+def test_probe_round_9_dead_told_in_another_region_are_not_the_story_s() -> None:
+    """"In Guerrero, six bodies were found ... outside Chilpancingo" after an ambush in
+    Michoacan: another state's dead, no figure of the ambush (they had been its casualties)."""
+    text = ("MEXICO CITY, April 7 (Reuters) - In Michoacan, eight police officers were killed on Sunday when gunmen "
+            "ambushed their convoy near the town of Apatzingan, the state security ministry said.\n\nIn Guerrero, "
+            "six bodies were found on Friday in a vehicle abandoned on a road outside Chilpancingo, prosecutors "
+            "said.")
+    (ev,) = [e for e in _real_events(text) if e.location.region == "MX-MIC"]
+    assert (ev.date, ev.fatalities, [c.best for c in ev.casualties]) == (dt.date(2025, 4, 6), 8, [8])

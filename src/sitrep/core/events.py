@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.8")
+BUILDER = ExtractorInfo(name="events", version="0.3.9")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1872,6 +1872,8 @@ def _attached_casualties(
         if _opens_event(nxt) or nxt.separate() or (
                 _TOLL_UPDATE.search(nxt.text) and _location_candidates(nxt)):
             break  # "The death toll in Manbij rose to 15": that place's event's (see _candidates)
+        if nxt.casualties and _elsewhere_region(nxt, sent):
+            break  # "In Guerrero, six bodies were found ... outside Chilpancingo": another state's dead
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
             if told.explicit and told.date is not None and abs((told.date - date.date).days) > _STORY_DAYS:
@@ -2036,6 +2038,14 @@ def _elsewhere(sent: _Sentence, loc: PlaceMention | None) -> bool:
     return bool(places) and not any(
         _place_key(p) == _place_key(loc) or (region is not None and p.resolved is not None and p.resolved.region == region)
         for p in places)
+
+
+def _elsewhere_region(nxt: _Sentence, sent: _Sentence) -> bool:
+    """Whether ``nxt`` names places, all in other regions than every place of ``sent``."""
+    mine = {p.resolved.region for p in _location_candidates(sent) if p.resolved is not None and p.resolved.region}
+    theirs = [p for p in _location_candidates(nxt) if not _is_dateline_place(nxt, p)]
+    return bool(mine) and bool(theirs) and all(
+        p.resolved is not None and p.resolved.region and p.resolved.region not in mine for p in theirs)
 
 
 def _is_word_char(ch: str) -> bool:
