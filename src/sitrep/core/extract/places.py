@@ -183,6 +183,9 @@ _NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|univers
 #: ... and so is a district or township ("Kani township" in Sagaing is no Japanese city,
 #: "the al-Hali district" of Hodeidah no Chinese village)
 _UNIT_AFTER = re.compile(r" (?:township|district|municipality|division|commune|local government area)\b")
+#: ... and an area or neighbourhood named like no city ("the Salah al-Din area" of Tripoli is
+#: no Iraqi governorate; "the Richmond area" is Richmond's)
+_AREA_AFTER = re.compile(r" (?:area|neighbou?rhood|suburb|quarter)\b")
 #: After "X in Y": the nouns that show Y is a first-level region ("Kiunga in Lamu county").
 _REGION_NOUNS_IN = frozenset("region oblast province governorate state department county".split())
 #: A list of capitalised single words right before "counties": "Clarke, Madison and Oconee "
@@ -1123,7 +1126,8 @@ class _Finder:
         for a, m in enumerate(out):
             if _WATER_BEFORE.search(text, max(0, m.start - 6), m.start) or (
                     _NAMED_FOR_AFTER.match(text, m.end) and text.endswith("the ", max(0, m.start - 4), m.start)) or (
-                    _UNIT_AFTER.match(text, m.end)):
+                    _UNIT_AFTER.match(text, m.end)) or (_AREA_AFTER.match(text, m.end) and not any(
+                    g.kind[c >> 1] == "city" and g.pop[c >> 1] >= _PROMINENT_POP for c in m.cands)):
                 m.water = True
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
