@@ -1054,6 +1054,11 @@ def test_probe_round_8_no_place(text: str, name: str) -> None:
         # an island group of several regions
         ("MANILA (Reuters) - The drills run until May 9 across Luzon and the northernmost province of Batanes.",
          "Luzon", "PH", None),
+        # told as part of a city or on an island of a region: there, not a namesake abroad
+        ("RIO DE JANEIRO (Reuters) - A girl was hit by a stray bullet during a gunfight between militia members and "
+         "drug traffickers in Santa Cruz, in Rio's far west zone, police said.", "Santa Cruz", "BR", "BR-RJ"),
+        ("QUITO (Reuters) - Last week four prisoners were found hanged in their cells in Santa Cruz, on the "
+         "Galapagos island of the same name.", "Santa Cruz", "EC", "EC-W"),
         # an area named like no city is read like a lake
         ("TRIPOLI, Libya (Reuters) - Clashes erupted late on Sunday in Tripoli and spread to the Salah al-Din area "
          "and the road to the airport, residents said.", "Salah al-Din", "LY", "LY-TB"),
@@ -1061,8 +1066,9 @@ def test_probe_round_8_no_place(text: str, name: str) -> None:
 )
 def test_probe_round_10_places(text: str, name: str, country: str, region: str | None) -> None:
     """Victoria (Limbe's old name) had been the Australian state, Niger in a list of
-    countries Nigeria's Niger State, Luzon a village of 3,211 in Davao, and the Salah al-Din
-    area of Tripoli Iraq's governorate."""
+    countries Nigeria's Niger State, Luzon a village of 3,211 in Davao, Rio's and the
+    Galapagos' Santa Cruz Bolivia's department, and the Salah al-Din area of Tripoli Iraq's
+    governorate."""
     from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
 
     got = [pm.resolved for pm in refine_with_document([extract_places(make_chunk(text))]) if pm.surface == name]

@@ -1149,6 +1149,13 @@ class _Finder:
                       and not _EPITHET_BEFORE.search(text, max(0, m.start - 30), m.start)):
                     # "the village of Banibangou in Niger", not "St. Gregory of Narek in Vatican"
                     m.link_cc, m.in_country = cc, True
+                elif (gap in (", in ", ", on the ") and m.link_cc is None and nx.kind != "demonym"
+                      and (_CITY_PART_AFTER.match(text, nx.end) or text.startswith(" island", nx.end))
+                      and (region := _region_of(g, nx.cands, False) or _city_region(g, nx.cands))):
+                    # "in Santa Cruz, in Rio's far west zone", "in Santa Cruz, on the Galapagos
+                    # island of the same name": that city's or region's (both had been Bolivia's
+                    # Santa Cruz department)
+                    m.link_region, m.link_cc = region, region.split("-")[0]
                 elif (in_gap and m.link_cc is None and m.link_region is None and nx.kind != "demonym"
                       and (na := _WORD_AFTER.match(text, nx.end)) and na.group(1) in _REGION_NOUNS_IN
                       and (region := _region_of(g, nx.cands, True))):
@@ -1278,6 +1285,17 @@ def _country_of(g: Gazetteer, m: _Mention) -> str | None:
 
 #: A town this populous that shares its region's name is what the bare name means.
 _REGION_CITY_POP = 1_000
+
+
+#: A part of a city after its possessive: "Rio's far west zone", "Kabul's western outskirts".
+_CITY_PART_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:zone|districts?|suburbs?|outskirts|neighbou?rhoods?|area|quarter)\b")
+
+
+def _city_region(g: Gazetteer, cands: Sequence[int]) -> str | None:
+    """The region of a name's most populous city reading, if it is a city of 100,000 or more."""
+    best = max((c >> 1 for c in cands if g.kind[c >> 1] == "city" and g.region[c >> 1]), key=g.pop.__getitem__, default=None)
+    return g.region[best] if best is not None and g.pop[best] >= _PROMINENT_POP else None
 
 
 def _region_of(g: Gazetteer, cands: Sequence[int], admin_hint: bool) -> str | None:
@@ -2002,6 +2020,10 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         # no country at all keeps the name's readings: "camps in Cox's Bazar district")
         scored = [x for x in scored if _in_evidence(ctx, ccs[x[1] >> 1], regions[x[1] >> 1], key)] or (
             scored if not (ctx.countries or ctx.regions) else [])
+    if m.link_region and scored and not m.admin_hint and not any(regions[c >> 1] == m.link_region for _s, c in scored):
+        # told as part of a city or region that none of its readings is in ("in Santa Cruz, in
+        # Rio's far west zone"): that region, not a namesake elsewhere
+        scored = []
     if m.admin_hint and scored and ctx.countries and not m.link_cc and all(
             kinds[c >> 1] == "city" and other(ctx.countries, ccs[c >> 1], key) <= 0 for _s, c in scored):
         # told as a region ("Zabol province"), it has only town readings, in countries the
