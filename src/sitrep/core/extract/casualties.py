@@ -17,16 +17,24 @@ Decisions worth knowing: a singular "a/an/one + victim + trigger" counts as 1; e
 figures leave ``low``/``high`` empty; ``at_least``/``more_than`` put the number in
 ``low``, ``up_to``/``fewer_than`` in ``high``, ``about`` in neither; a range ("20 to 30",
 "between 20 and 30") is ``at_least`` its lower bound (the conservative figure, as ACLED
-codes ranges) with both bounds in ``low``/``high``; vague plurals come
+codes ranges) with both bounds in ``low``/``high``, and so is a list opening on one ("between
+10 and 15 pupils and two teachers": at least 12, at most 17, its breakdown at the lower
+bound, never 17 exact); vague plurals come
 from :data:`sitrep.core.extract.numbers.VAGUE_RANGES` with ``best=None``; "casualties"
 alone counts as injured (the wounded-side reading wire copy usually means), and so does
 "N killed or wounded" (a casualty figure, never a death toll: fatalities are never inflated);
 "and two more in Nabatieh", its verb left out, takes the category of the figure before it;
 arrests and detentions are never "captured" (see the note above the captured phrases of
 ``_STATE``); an age is never a count, alone or in a list ("aged 19, 22 and 31"); a natural
-disaster's or an accident's dead are dropped, never a conflict figure beside one (see
-:func:`_disaster_cause`); "among the dead" is folded into the toll before it as its breakdown
-(see :func:`_fold_subsets`).
+disaster's, an epidemic's or an accident's dead are dropped, never a conflict figure beside
+one (see :func:`_disaster_cause`: the cause is read in the figure's whole sentence, and a
+vehicle that plunged, fell, collided or capsized is an accident); in a story's first chunk
+whose lead is a disaster's (its figure dropped so, no violence named), every figure of a
+sentence naming no violence is the disaster's too ("Rescuers were searching for at least six
+people still missing"; see :func:`_disaster_story`); "among the dead" is folded into the
+toll before it as its breakdown (see :func:`_fold_subsets`); "He died at the scene" is one
+killed only right after a sentence telling an attack on one person and no figure (see
+:func:`_pronoun_death`); "a police report seen by Reuters said" is given by the report.
 
 Speed (one core, seed-like chunks of ~1,200 characters): see ``python -m
 sitrep.core.extract.casualties`` which prints chunks/s; measured 5,300-6,200/s
@@ -54,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.13", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.14", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -73,7 +81,7 @@ _GATE_PATTERN = (
     r"murder|execut|massacr|lives|life|injur|wound|hurt|hospital|casualt|missing|"
     r"unaccounted|captur|prisoner|pows?\b|captiv|hostage|abduct|kidnap|toll|martyr|lost|neutrali|"
     r"liquidat|succumb|supreme|ultimate|treatment|(?:critical|serious|grave|stable) condition|"
-    r"behead|decapitat|taken)"
+    r"behead|decapitat|taken|bullet|shrapnel|hanged)"
 )
 _GATE = re.compile(_GATE_PATTERN)
 _GATE_ANYCASE = re.compile(_GATE_PATTERN, re.IGNORECASE)
@@ -132,6 +140,16 @@ _STATE = _table(
            for n in ("injuries", "wounds")},
         # "two more were found dead": found so, not found ("the bodies of ..." is its own shape)
         "found dead": _K, "found shot dead": _K, "found murdered": _K, "found slain": _K,
+        "found hanged": _K, "found hanging": _K,
+        # a bullet's or shrapnel's wound: "a 9-year-old girl was hit in the leg by a stray
+        # bullet" (never "hit" alone: by a car, a strike, a ball)
+        **{f"{v} {where}by {what}": _I
+           for v in ("hit", "struck")
+           for where in ("", *(f"in the {b} " for b in (
+               "leg", "legs", "arm", "arms", "head", "chest", "back", "stomach", "abdomen",
+               "shoulder", "neck", "foot", "feet", "hand", "thigh", "face", "hip")))
+           for what in ("a bullet", "a stray bullet", "stray bullets", "bullets", "shrapnel",
+                        "a stray round", "stray rounds")},
         # a patient's state: "another two are in critical condition" (injured, not yet dead)
         **{f"in {art}{a} condition": _I
            for art in ("", "a ") for a in ("critical", "serious", "grave", "stable")},
@@ -204,6 +222,9 @@ _NOT_BEFORE_BASE = frozenset("to will would could can may might must not never s
 _NEEDS_VICTIMS = frozenset(
     "neutralised neutralized neutralising neutralizing liquidated liquidating".split()
 )
+#: States read only after an auxiliary: "43 people had been taken", "a girl was hit in the leg
+#: by a stray bullet", never "a boy hit by shrapnel" (a reduced clause, often of the dead).
+_NEEDS_AUX = frozenset(("taken", "hit", "struck"))
 _ACTIVE_PARTICIPLES = frozenset(
     "killed wounded injured hurt captured abducted kidnapped murdered executed neutralised neutralized "
     "liquidated beheaded decapitated".split()
@@ -234,7 +255,7 @@ _PLURAL_VICTIMS = {
     **{w: "bystanders" for w in ("passers-by", "passersby")},
     **{w: "traders" for w in ("shopkeepers", "vendors", "merchants")},
     **{w: w for w in "engineers elders imams pastors judges lawyers staffers leaders chiefs "
-       "commanders".split()},
+       "commanders headmen".split()},
     "persons": "people", "kids": "children", "others": "others", "elderly": "elderly",
     "policewomen": "police", "individuals": "people", "servicewomen": "servicemen",
 }
@@ -269,6 +290,8 @@ _SINGULAR_VICTIMS = {
     "lawyer": "lawyers", "mourner": "mourners", "guest": "guests",
     # "shot dead an indigenous leader", "shot dead a village chief"
     "leader": "leaders", "chief": "chiefs", "commander": "commanders",
+    # "shot dead a village headman"
+    "headman": "headmen",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -443,6 +466,12 @@ _ACCORDING_STOP = frozenset(
     "on in at who that which and but as after when while said to for from with by".split()
 )
 _ORDINAL_SUFFIX = frozenset(("st", "nd", "rd", "th"))
+#: "a police report seen by Reuters said": who saw the document is not who gives the figure.
+_SEEN = frozenset("seen obtained reviewed viewed examined".split())
+_DOCUMENTS = frozenset(
+    "report reports document documents memo memorandum letter note bulletin assessment "
+    "dossier cable briefing filing records".split()
+)
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
 _LEADING_DROP = frozenset(
     "the of earlier later meanwhile separately also but and however on in local".split()
@@ -794,8 +823,9 @@ def _generic_victims(s: _Sentence, q: Quantity, follow: frozenset[str] | None) -
     for m in range(q.end, min(q.end + 3, s.n)):
         t = w[m]
         if not (t.isalpha() and raw[m].islower()) or t in _NP_STOP or t in _UNITS or (
-            t in _MONTHS or t in _STATE or t in _NOUN or t in _ACTIVE or t in _GAP
-        ):
+            t in _MONTHS or t in _STATE or t in _ACTIVE or t in _GAP
+        ) or _match(_NOUN, w, m) is not None:  # "four prisoners were found hanged", never
+            # "four prisoners of war" (captives)
             return None
         if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "ous", "ics")) and (
                 t not in _ANIMALS):
@@ -871,11 +901,12 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
     w = s.words
     if k < s.n and w[k] == "aged":  # "three men aged 19, 22 and 31 were shot dead"
         return _age_list_end(w, k)
-    if k >= s.n or w[k] not in ("of", ",", "from", "who", "with"):
+    if k >= s.n or w[k] not in ("of", ",", "from", "who", "with", "for"):
         return k
     # "six labourers from Punjab were shot dead", "two worshippers who tried to escape were
-    # shot dead", "three aid workers with the World Food Programme (WFP) were killed"
-    of = w[k] in ("of", "from", "who", "with")
+    # shot dead", "three aid workers with the World Food Programme (WFP) were killed", "a
+    # driver for a medical charity was killed"
+    of = w[k] in ("of", "from", "who", "with", "for")
     m, stop = k + 1, min(s.n, k + 1 + _MODIFIER_MAX)
     while m < stop:
         t = w[m]
@@ -971,7 +1002,7 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         cat, end = hit
         if (not aux and w[g] in _ACTIVE_PARTICIPLES and _starts_np(s, end)) or _perfect_active(s, k, g):
             return None  # "3 gunmen killed 5 people": the victims follow the verb
-        if not _taken_ok(s, g, end, True) or (w[g] == "taken" and not aux):
+        if not _taken_ok(s, g, end, True) or (w[g] in _NEEDS_AUX and not aux):
             return None
         if not sub:
             sub, _ = _read_including(s, end)
@@ -1011,15 +1042,16 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
         g, aux = _skip_gap(s, generic.end)
         hit = _match(_STATE, w, g)
         if hit is not None and hit[0] in (_K, _I) and (aux or not _starts_np(s, hit[1])) and (
-                not _perfect_active(s, generic.end, g)) and w[g] not in _NEEDS_VICTIMS:
+                not _perfect_active(s, generic.end, g)) and w[g] not in _NEEDS_VICTIMS and (
+                aux or w[g] not in _NEEDS_AUX):
             return _Found(hit[0], [generic], [], Qualifier.EXACT, i, generic.end)
     after = head.q.end
     if after + 1 < s.n and w[after] == "more" and w[after + 1] != "than":
         after += 1  # "two more were killed"
-    g, _ = _skip_gap(s, after)
+    g, aux = _skip_gap(s, after)
     hit = _match(_STATE, w, g)
     if hit is None or w[g] in _NEEDS_VICTIMS or (hit[1] < s.n and w[hit[1]] in _ANIMALS) or (
-            not _taken_ok(s, g, hit[1], False)):
+            not _taken_ok(s, g, hit[1], False)) or (w[g] in _NEEDS_AUX and w[g] != "taken" and not aux):
         return None  # "25 were neutralised": drones as often as fighters; "200 dead fish"
     if (w[g] in _ACTIVE_PARTICIPLES and g == after and _starts_np(s, hit[1])) or (
             _perfect_active(s, after, g)):
@@ -1378,7 +1410,13 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
             continue  # "an estimated 500 fighters": a qualifier, not an attribution
         if wt in _SPEECH or (wt in ("cited", "quoted") and t + 3 < s.n and w[t + 2] == "as"):
             lo = _name_start(t)
-            if lo < t and lo >= 2 and w[lo - 1] in _LOC_PREPS:
+            if lo < t and lo >= 3 and w[lo - 1] == "by" and w[lo - 2] in _SEEN:
+                # "a police report seen by Reuters said": the report gives it, not Reuters
+                t_end = lo = lo - 2
+                while lo > 0 and t_end - lo < 6 and (name_ok(lo - 1) or w[lo - 1] in _DOCUMENTS) and (
+                        w[lo - 1] not in _WHEN_WORDS):
+                    lo -= 1
+            elif lo < t and lo >= 2 and w[lo - 1] in _LOC_PREPS:
                 # "officials in Kabul said", "a health worker at a hospital in Debre
                 # Markos said": the name is where; who speaks opens the phrase before it
                 lo, t_end = _speaker_before_place(lo - 1)
@@ -1408,6 +1446,8 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
                         w[hi] in _NAME_JOINS and hi > lo and raw[hi - 1][:1].isupper()
                         and hi + 1 < s.n and raw[hi + 1][:1].isupper())):
                 hi += 1
+            if hi - 1 > lo and w[hi - 1] in _SEEN and hi < s.n and w[hi] == "by":
+                hi -= 1  # "according to a police report seen by Reuters"
             who = clean(lo, hi)
             if who:
                 out.append((s.starts[t], who, False))
@@ -1447,6 +1487,16 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
                 qual = Qualifier.ABOUT
         if any(p.q.approx for p in parts) and qual is Qualifier.EXACT:
             qual = Qualifier.ABOUT
+        lower = _range_before(s.words, first.q)
+        if lower is not None and best is not None and lower.value is not None and first.q.value is not None:
+            # a range in the first part: "between 10 and 15 pupils and two teachers" is the
+            # module's range, at least 12 (10 + 2), at most 17, its parts at their lower
+            # bound (it had been 17 exact, the upper bound read as the count)
+            spread = first.q.value - lower.value
+            key = first.kind or "others"
+            breakdown[key] -= spread
+            qual, low, high, best = Qualifier.AT_LEAST, best - spread, best, best - spread
+            span_from = lower.start
     else:
         best = first.q.value
         kind = first.kind
@@ -1519,8 +1569,9 @@ def _windows(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[in
 
 def _sentence_mentions(
     chunk: Chunk, sent: tuple[int, int], window: tuple[int, int]
-) -> list[tuple[CasualtyMention, bool]]:
-    """The window's figures, each with whether it is a subset ("among the dead")."""
+) -> tuple[list[tuple[CasualtyMention, bool]], bool]:
+    """The window's figures, each with whether it is a subset ("among the dead"), and
+    whether a figure was dropped as a disaster's (see :func:`_disaster_cause`)."""
     s = _Sentence(chunk.text[window[0] : window[1]], window[0])
     used: set[int] = set()
     found: list[_Found] = []
@@ -1541,6 +1592,8 @@ def _sentence_mentions(
                 got = _try_number(s, i)
         if got is None and t == "the" and i + 1 < s.n and w[i + 1] in _ONE_ATTACKER:
             got = _try_the_attacker(s, i)
+        if got is None and i == 0 and t in _POSSESSIVES and window[0] == sent[0]:
+            got = _try_possessed(s)
         if got is None and found and i not in used and (t == "another" or _num_start(t)):
             got = _try_elided(s, i, found[-1])
         if got is None:
@@ -1551,37 +1604,121 @@ def _sentence_mentions(
         used |= starts
         found.append(got)
     if not found:
-        return []
+        return [], False
     text = chunk.text[sent[0] : sent[1]]
     if _RETRACTED.search(text):
-        return []  # "Correction: An earlier version of this article said 12 people were killed"
+        return [], False  # "Correction: An earlier version of this article said 12 people were killed"
     exchange = _EXCHANGE.search(text) is not None
     not_taken = exchange or (any(f.category is _C for f in found) and _NOT_TAKEN.search(text) is not None)
-    claims = _claims(s if window == sent else _Sentence(text, sent[0]))
+    full = s if window == sent else _Sentence(text, sent[0])
+    claims = _claims(full)
+    shift = _token_shift(chunk.text, sent, window, s, full)
     out = []
+    disaster = False
     for f in found:
         if (not_taken and f.category is _C) or (exchange and f.category is _K and "bodies" in w):
             continue
-        if f.category is not _C and _disaster_cause(s, f):
+        if f.category is not _C and _disaster_cause(full.words, f.first + shift, f.last + shift, f.active):
+            disaster = True
             continue  # "An earthquake struck ..., killing more than 3,600 people": no conflict's
         m = _to_mention(chunk, s, f, sent, claims)
         if m is not None:
             out.append((m, f.subset))
-    return out
+    return out, disaster
+
+
+def _token_shift(text: str, sent: tuple[int, int], window: tuple[int, int], s: _Sentence,
+                 full: _Sentence) -> int:
+    """How many of the whole sentence's tokens come before the window's first."""
+    if full is s or window[0] == sent[0]:
+        return 0
+    if text[window[0] - 1].isspace():  # a window opens at a space: no token straddles it
+        return len(_TOKEN.findall(text, sent[0], window[0]))
+    return bisect.bisect_left(full.starts, s.starts[0])
+
+
+def _try_possessed(s: _Sentence) -> _Found | None:
+    """A sentence opening on one victim by a possessive: "His 17-year-old nephew was slightly
+    injured", "Their two sons were killed" (these had been no figure)."""
+    part = _possessed(s, 0)
+    if part is None or _not_a_count(s, part.q):
+        return None
+    g, aux = _skip_gap(s, _skip_modifier(s, part.end))
+    hit = _match(_STATE, s.words, g)
+    if hit is None or not _taken_ok(s, g, hit[1], True) or (s.words[g] in _NEEDS_AUX and not aux):
+        return None
+    if (not aux and s.words[g] in _ACTIVE_PARTICIPLES and _starts_np(s, hit[1])) or (
+            _perfect_active(s, part.end, g)):
+        return None  # "His son killed two people"
+    return _Found(hit[0], [part], [], Qualifier.EXACT, 0, part.end)
+
+
+#: One named person attacked: "gunmen opened fire on Abdulloh Samae, 54, ..."
+_ATTACK_ON = (
+    ("opened", "fire", "on"), ("opened", "fire", "at"), ("fired", "on"), ("fired", "at"),
+    ("shot", "at"), ("gunned", "down"), ("shot",), ("stabbed",), ("attacked",), ("ambushed",),
+    ("hacked",), ("assaulted",),
+)
+_HE = frozenset(("he", "she"))
+
+
+def _attacked_one(p: _Sentence) -> bool:
+    """Whether the sentence tells an attack on one person, named ("opened fire on Abdulloh
+    Samae") or by role ("shot a village headman")."""
+    w, raw = p.words, p.raw
+    for k in range(p.n):
+        if w[k] not in ("opened", "fired", "shot", "gunned", "stabbed", "attacked", "ambushed",
+                        "hacked", "assaulted"):
+            continue
+        for phrase in _ATTACK_ON:
+            j = k + len(phrase)
+            if tuple(w[k:j]) != phrase or j + 1 >= p.n:
+                continue
+            if all(raw[t][:1].isupper() and raw[t].isalpha() and w[t] not in _WHEN_WORDS
+                   and w[t] not in _NP_STOP for t in (j, j + 1)):
+                return True  # a first and a last name
+            if w[j] in ("a", "an", "the"):
+                for t in range(j + 1, min(p.n, j + 4)):
+                    if w[t] in _SINGULAR_VICTIMS:
+                        return True
+                    if w[t] in _NP_STOP or not w[t].isalpha():
+                        break
+    return False
+
+
+def _pronoun_death(chunk: Chunk, sent: tuple[int, int], prev: tuple[int, int]) -> CasualtyMention | None:
+    """"He died at the scene." right after a sentence telling an attack on one person (and
+    no figure): that person's death, one killed (it had been none). Only "he|she" opening
+    the sentence, only a death, only with such a sentence before it."""
+    s = _Sentence(chunk.text[sent[0] : sent[1]], sent[0])
+    if s.n < 2 or s.words[0] not in _HE:
+        return None
+    g, aux = _skip_gap(s, 1)
+    hit = _match(_STATE, s.words, g)
+    if hit is None or hit[0] is not _K or (not aux and s.words[g] in _ACTIVE_PARTICIPLES):
+        return None  # "He killed ...", "He was wounded"
+    if not _attacked_one(_Sentence(chunk.text[prev[0] : prev[1]], prev[0])):
+        return None
+    found = _Found(_K, [_Part(Quantity(0, 1, 1), "people", 1, True)], [], Qualifier.EXACT, 0, 1)
+    return _to_mention(chunk, s, found, sent, _claims(s))
 
 
 # --- natural disasters -----------------------------------------------------------------
 
-#: What kills in a natural disaster or an accident: no conflict's casualties (ACLED codes
-#: neither). "storm" only after a determiner or adjective ("Fighters storm a village,
-#: killing 10" is an attack); "crash" only after a vehicle ("a suicide bomber crashed his
-#: car" is an attack); fire never (as often gunfire, arson or "opened fire" as a blaze).
+#: What kills in a natural disaster, an epidemic or an accident: no conflict's casualties
+#: (ACLED codes none). "storm" only after a determiner or adjective ("Fighters storm a
+#: village, killing 10" is an attack); "crash" only after a vehicle ("a suicide bomber
+#: crashed his car" is an attack); fire never (as often gunfire, arson or "opened fire" as a
+#: blaze); "outbreak" never alone ("the outbreak of fighting"), only its disease.
 _DISASTERS = frozenset(
     "earthquake earthquakes quake quakes tremor aftershock aftershocks tsunami flood floods "
     "flooding floodwaters landslide landslides landslip mudslide mudslides cyclone hurricane "
     "typhoon tornado tornadoes blizzard avalanche avalanches wildfire wildfires bushfire "
     "bushfires heatwave eruption lightning downpours rains monsoon accident accidents "
-    "collision derailment".split()
+    "collision collisions derailment "
+    # epidemics: "Angola's cholera outbreak has killed 612", "11 people died of cholera"
+    "cholera ebola measles malaria dengue covid covid-19 coronavirus pandemic epidemic "
+    "diphtheria meningitis typhoid mpox anthrax disease diseases".split()
 )
 _STORMS = frozenset(("storm", "storms"))
 _STORM_BEFORE = frozenset(
@@ -1590,6 +1727,19 @@ _STORM_BEFORE = frozenset(
 _CRASHES = frozenset(("crash", "crashes"))
 _CRASH_BEFORE = frozenset(
     "car bus plane helicopter road train traffic air truck lorry minibus boat vehicle".split()
+)
+#: A road, rail or water accident: a vehicle that plunged, fell, collided, overturned...
+#: ("a bus plunged about 150 metres into a ravine", "two buses collided near Uyuni", "a bus
+#: fell into a ravine"), the verb read only with its vehicle a few words before it.
+_VEHICLES = frozenset(
+    "car cars bus buses minibus minibuses coach truck trucks lorry lorries van vans tanker "
+    "train trains plane planes aircraft jet helicopter boat boats ferry ferries vessel ship "
+    "canoe vehicle vehicles motorcycle taxi".split()
+)
+_ACCIDENT_VERBS = frozenset(
+    "plunged plunges plunging fell falls falling collided collide collides colliding "
+    "overturned overturns overturning veered veers skidded capsized capsizes capsizing sank "
+    "sinks derailed crashed crashes crashing toppled swerved".split()
 )
 #: Words of violence: a clause with one (before the disaster word is reached) is a conflict's
 #: ("Air strikes ... killed 25, despite a ceasefire declared after last month's earthquake").
@@ -1602,9 +1752,15 @@ _VIOLENCE = frozenset(
     "battles militants militant insurgents insurgent rebels rebel jihadists terrorists "
     "bandits army troops soldiers military militia militiamen war raid raids ambush ambushed "
     "massacre offensive assault combat hostilities grenade grenades police forces "
-    "gang gangs killers sniper snipers".split()
+    "gang gangs killers sniper snipers "
+    # who kills and how, outside the armed forces: "two people were stabbed to death"
+    "assailant assailants raiders kidnappers abductors abducted kidnapped stabbed stabbing "
+    "hacked beheaded executed murdered murder massacred lynched machete machetes knife arson "
+    "torched riot riots rioters violence insurgency conflict".split()
 )
 _DISASTER_CLAUSE_STOP = frozenset(("but", "while", "whereas", "despite", ";", "although"))
+_DISASTER_BACK = 30  # tokens back to a disaster word: "A wildfire fanned by strong winds tore
+# through mountain villages in ... province over the weekend, killing two firefighters"
 
 
 def _disaster_word(w: Sequence[str], k: int) -> bool:
@@ -1617,6 +1773,12 @@ def _disaster_word(w: Sequence[str], k: int) -> bool:
         return k > 0 and w[k - 1] in _STORM_BEFORE
     if t in _CRASHES:
         return k > 0 and w[k - 1] in _CRASH_BEFORE
+    if t in _ACCIDENT_VERBS:  # "a bus plunged", "two buses collided", "the ferry capsized"
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if w[j] in _VEHICLES:
+                return not (j + 1 < len(w) and w[j + 1] == "bomb")  # "a car bomb": an attack
+            if w[j] in _VIOLENCE or w[j] in (",", ";", "by"):
+                return False
     return False
 
 
@@ -1625,32 +1787,90 @@ def _disaster_word(w: Sequence[str], k: int) -> bool:
 _DISASTER_TIME = frozenset("after before since following amid despite".split())
 
 
-def _disaster_cause(s: _Sentence, f: _Found) -> bool:
-    """Whether the figure's deaths or injuries are a natural disaster's or an accident's: a
-    disaster word before it as its cause ("A 7.7-magnitude earthquake struck ..., killing
-    more than 3,600", "Floods killed 20", "the quake's death toll rose to 3,600") or after it
-    ("were killed in the earthquake", "died in a road accident"), with no word of violence
-    nearer, nor in the figure ("20 militants"). A conflict's figure beside a disaster stays
-    ("Air strikes killed 25 ... after last month's earthquake", "Gunmen killed five people in
-    the quake-hit town", "the army said it killed 20 militants after the floods")."""
-    w = s.words
-    if any(w[k] in _VIOLENCE for k in range(f.first, min(s.n, f.last))):
+_MINE_HIT = frozenset("hit hitting struck striking triggered triggering stepped detonated".split())
+
+
+def _disaster_cause(w: Sequence[str], first: int, last: int, active: bool) -> bool:
+    """Whether the figure at tokens ``first``..``last`` of the whole sentence ``w`` counts a
+    natural disaster's, an epidemic's or an accident's dead or injured: a disaster word before
+    it as its cause ("A 7.7-magnitude earthquake struck ..., killing more than 3,600", "Floods
+    killed 20", "the quake's death toll rose to 3,600", "two buses collided near Uyuni,
+    killing 37") or after it ("were killed in the earthquake", "died in a road accident",
+    "died of cholera", "died when a bus fell into a ravine"), with no word of violence nearer,
+    nor in the figure ("20 militants"), nor in the rest of the disaster's clause ("killed
+    when their truck overturned after hitting a landmine"). A conflict's figure beside a
+    disaster stays ("Air strikes killed 25 ... after last month's earthquake", "Gunmen killed
+    five people in the quake-hit town", "the army said it killed 20 militants after the
+    floods")."""
+    n = len(w)
+    if any(w[k] in _VIOLENCE for k in range(first, min(n, last))):
         return False
-    for k in range(f.first - 1, max(-1, f.first - 16), -1):
+    for k in range(first - 1, max(-1, first - _DISASTER_BACK), -1):
         t = w[k]
         if t in _VIOLENCE:
             return False
-        if t in _DISASTER_CLAUSE_STOP or (t == "and" and not f.active):
+        if t in _DISASTER_CLAUSE_STOP or (t == "and" and not active):
             break  # "Floods hit the north, and five people were killed ...": read what follows
         if _disaster_word(w, k):
             return True
-    for k in range(f.last, min(s.n, f.last + 9)):  # "killed in|by|during the [adj] earthquake"
+    for k in range(last, min(n, last + 12)):  # "killed in|by|during the [adj] earthquake"
         t = w[k]
         if t in _VIOLENCE or t in _DISASTER_CLAUSE_STOP or t in _DISASTER_TIME or t in (",", ".", ";"):
             return False
         if _disaster_word(w, k):
+            for j in range(k + 1, min(n, k + 12)):  # the rest of its clause
+                if w[j] in _VIOLENCE and (w[j] not in ("mine", "mines") or w[j - 2] in _MINE_HIT):
+                    return False  # "after hitting a landmine", never "at a jade mine"
+                if w[j] in _DISASTER_CLAUSE_STOP or w[j] in (",", ".", ";"):
+                    break
             return True
     return False
+
+
+_VIOLENCE_RE = re.compile(r"\b(?:" + "|".join(sorted(_VIOLENCE, key=len, reverse=True)) + r")\b")
+#: A force that only tells the figure: "..., police said", "police commander Colonel Erick
+#: Holguin told reporters", "according to the army".
+_FORCE_SAYS = re.compile(
+    r"\b(?:police|army|military|forces|troops)\b(?=(?:\s+[\w'\u2019.-]+){0,4}?\s+"
+    r"(?:said|says|told|reported|confirmed|added|stated)\b)|"
+    r"(?<=according to )(?:the )?(?:police|army|military)\b"
+)
+#: Another story in the same copy: never a disaster's, whatever its lead.
+_ANOTHER_STORY = re.compile(r"\b(?:separate|separately|meanwhile|elsewhere)\b")
+
+
+def _names_violence(text: str) -> bool:
+    """Whether the (lower-cased) sentence names any violence, a force that only tells the
+    figure aside ("..., police said")."""
+    if _VIOLENCE_RE.search(text) is None:
+        return False
+    return _VIOLENCE_RE.search(_FORCE_SAYS.sub(" ", text)) is not None
+
+
+def _lead(text: str, sentences: list[tuple[int, int]]) -> int | None:
+    """The index of a story's lead sentence in its first chunk: the first sentence, or the
+    one after a headline (a first sentence with no full stop)."""
+    if not sentences:
+        return None
+    a, b = sentences[0]
+    if text[a:b].rstrip("\"'\u2019\u201d)]")[-1:] in (".", "!", "?"):
+        return 0
+    return 1 if len(sentences) > 1 else None
+
+
+def _disaster_story(text: str, sentences: list[tuple[int, int]], disaster_sents: set[int],
+                    where: list[int]) -> bool:
+    """Whether the story (this its first chunk) is led by a natural disaster, an epidemic or an
+    accident: its lead sentence (see :func:`_lead`) names no violence, tells no figure that
+    stood, and had a figure dropped as the disaster's, it or the headline before it ("A
+    magnitude 6.8 earthquake struck ..., killing at least 14 people"). A lead that only names
+    a disaster ("Heavy rains flooded camps in Gaza") leads no such story: the figures after
+    it may be a conflict's."""
+    lead = _lead(text, sentences)
+    if lead is None or lead in where or not (lead in disaster_sents or (lead == 1 and 0 in disaster_sents)):
+        return False
+    a, b = sentences[lead]
+    return not _names_violence(text[a:b].lower())
 
 
 def _fold_subsets(mentions: list[CasualtyMention], subsets: set[int]) -> list[CasualtyMention]:
@@ -1700,15 +1920,29 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
     if hits:
         seen: set[tuple[object, ...]] = set()
         subsets: set[int] = set()
-        for sent in split_sentences(text):
+        sentences = split_sentences(text)
+        where: list[int] = []  # each mention's sentence
+        disaster_sents: set[int] = set()  # sentences with a figure dropped as a disaster's
+        for idx, sent in enumerate(sentences):
             lo = bisect.bisect_left(hits, sent[0])
             hi = bisect.bisect_left(hits, sent[1], lo)
             if lo == hi:
                 continue
             said = None  # the sentence's words (spacing, stops aside), once it states a figure
             told: dict[tuple[object, ...], int] = {}  # how often this sentence told each fact
+            got: list[tuple[CasualtyMention, bool]] = []
             for window in _windows(text, sent, hits[lo:hi]):
-                for m, subset in _sentence_mentions(chunk, sent, window):
+                more, disaster = _sentence_mentions(chunk, sent, window)
+                got.extend(more)
+                if disaster:
+                    disaster_sents.add(idx)
+            if not got and idx > 0 and text[sent[0] : sent[0] + 3] in ("He ", "She") and (
+                    not where or where[-1] != idx - 1):
+                one = _pronoun_death(chunk, sent, sentences[idx - 1])
+                if one is not None:
+                    got.append((one, False))
+            if got:
+                for m, subset in got:
                     if said is None:
                         said = " ".join(_WORD.findall(text[sent[0] : sent[1]].lower()))
                     fact = _fact_key(m)
@@ -1721,8 +1955,17 @@ def extract_casualties(chunk: Chunk) -> CasualtiesResult:
                     if key not in seen:
                         seen.add(key)
                         mentions.append(m)
+                        where.append(idx)
                         if subset:
                             subsets.add(id(m))
+        if mentions and chunk.seq == 0 and _disaster_story(text, sentences, disaster_sents, where):
+            # a story led by a disaster: its figures that name no violence are the disaster's
+            keep = []
+            for m, idx in zip(mentions, where, strict=True):
+                told = text[sentences[idx][0] : sentences[idx][1]].lower()
+                if m.category is _C or _names_violence(told) or _ANOTHER_STORY.search(told):
+                    keep.append(m)
+            mentions = keep
         mentions = _fold_subsets(mentions, subsets)
     return CasualtiesResult(chunk=chunk_ref(chunk), extractor=EXTRACTOR, casualties=mentions)
 
