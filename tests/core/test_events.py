@@ -1555,3 +1555,82 @@ def test_probe_round_9_dead_told_in_another_region_are_not_the_story_s() -> None
             "said.")
     (ev,) = [e for e in _real_events(text) if e.location.region == "MX-MIC"]
     assert (ev.date, ev.fatalities, [c.best for c in ev.casualties]) == (dt.date(2025, 4, 6), 8, [8])
+
+
+# --- probe round 10: no event without a violent reading -------------------------------
+
+
+def _events_with_told_figures(text: str):  # type: ignore[no-untyped-def]
+    """Events of ``text`` from the real entities and places, with every "N people killed" a
+    figure (the hand stand-in): what the events make of a death the casualties keep."""
+    from sitrep.core.extract.entities import extract_entities  # noqa: PLC0415
+    from sitrep.core.extract.places import extract_places  # noqa: PLC0415
+
+    chunks = chunk_document(text, chunk_size=1200, published_at=MONDAY)
+    return build_events([r for c in chunks for r in (extract_entities(c), casualties_for(c), extract_places(c))])
+
+
+_RAVINE = ("Bus plunges into ravine in Bolivia, 12 people killed\n\nLA PAZ, April 7 (Reuters) - 12 people were "
+           "killed and 20 injured when a bus plunged about 100 metres into a ravine near Sorata in La Paz department "
+           "on Sunday, police said.\n\nRoad accidents are common on Bolivia's mountain highways.")
+_BLAZE = ("SEOUL, April 7 (Reuters) - A wildfire tore through mountain villages in North Gyeongsang province over the "
+          "weekend, officials said.\n\nTwo firefighters were killed on Sunday when flames engulfed their truck in the "
+          "village of Jeomgok, the interior ministry said. The army said 1,500 troops were helping to clear debris.")
+
+
+@pytest.mark.parametrize("text", [_RAVINE, _BLAZE], ids=["ravine", "wildfire"])
+def test_probe_round_10_an_accident_s_dead_make_no_attack(text: str) -> None:
+    """"12 people were killed ... when a bus plunged ... into a ravine", "killed on Sunday when
+    flames engulfed their truck": no attacker, arm or attack, so no event, even when the
+    casualties keep the figure (each had been an attack on civilians)."""
+    assert _real_events(text) == []
+    assert _events_with_told_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "cause",
+    ["when their truck overturned near Popayan on Saturday", "after their boat capsized near Popayan on Saturday"],
+)
+def test_probe_round_10_a_killing_caused_by_no_violence_is_no_event_in_a_war_story(cause: str) -> None:
+    text = ("BOGOTA, April 7 (Reuters) - Rebels attacked a police station in Argelia in Cauca province on Sunday, "
+            f"police said.\n\nSeparately, 3 soldiers were killed {cause}, the army said.")
+    got = [(e.location.name, e.date) for e in _events_with_told_figures(text)]
+    assert got == [("Argelia", dt.date(2025, 4, 6))]
+
+
+@pytest.mark.parametrize(
+    "cause", ["when rebels ambushed their patrol", "when gunmen opened fire on their truck",
+              "after a bomb went off under their truck"],
+)
+def test_probe_round_10_a_killing_caused_by_violence_stays_an_event(cause: str) -> None:
+    text = f"BOGOTA, April 7 (Reuters) - 3 soldiers were killed {cause} near Popayan on Saturday, the army said."
+    (ev,) = _events_with_told_figures(text)
+    assert (ev.location.name, ev.date, ev.fatalities) == ("Popayán", dt.date(2025, 4, 5), 3)
+
+
+@pytest.mark.parametrize(
+    "contest",
+    [
+        "Senator Jon Ossoff faces a hard-fought re-election battle next year in Georgia.",
+        "The company is locked in a legal battle with regulators in Georgia.",
+        "Health workers in Luanda are losing the battle against cholera, officials said.",
+        "Both parties are fighting for votes in the suburbs of Atlanta, Georgia, on Sunday.",
+        "Firefighters battled the blaze in Andong on Sunday.",
+        "The mayor of Atlanta said on Sunday he faces a tough battle next year.",
+    ],
+)
+def test_probe_round_10_a_battle_of_votes_courts_or_disease_is_no_clash(contest: str) -> None:
+    """A battle word with no armed side: no event (the re-election battle had been a clash in
+    Georgia, with the U.S. armed forces as its actor)."""
+    assert _real_events(f"ATLANTA, April 7 (Reuters) - {contest}") == []
+
+
+@pytest.mark.parametrize(
+    "fight",
+    ["Fierce battles raged around Pokrovsk in Donetsk region on Sunday, the army said.",
+     "Fighting broke out in Pokrovsk on Sunday.",
+     "Russian troops battled Ukrainian forces for control of Pokrovsk on Sunday."],
+)
+def test_probe_round_10_a_battle_of_armed_sides_stays_a_clash(fight: str) -> None:
+    (ev,) = _real_events(f"KYIV, April 7 (Reuters) - {fight}")
+    assert (ev.event_type, ev.date) == (F.BATTLES, dt.date(2025, 4, 6))

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.9")
+BUILDER = ExtractorInfo(name="events", version="0.3.10")
 
 # --- typing -------------------------------------------------------------------
 
@@ -598,6 +598,50 @@ class Trigger:
     sub_type: str
 
 
+#: A battle or fight of votes, courts, markets or disease: no clash of armed sides ("a hard-fought
+#: re-election battle", "a legal battle", "the battle against cholera", "the battle for votes").
+_FIGURATIVE_BEFORE = re.compile(
+    r"\b(?:(?:re-?)?elect(?:ion|oral)s?|campaign|primary|runoff|legal|court(?:room)?|judicial|"
+    r"constitutional|legislative|parliamentary|political|custody|divorce|inheritance|ratings|"
+    r"bidding|takeover|boardroom|proxy|shareholder|budget|price|tariff|trade|patent|copyright|"
+    r"regulatory|diplomatic|policy|ideological|culture|cultural|propaganda|media|public relations|"
+    r"relegation|title|championship|playoff|uphill|lifelong)"
+    r"[\s-]+(?:\w+[\s-]+)?$",
+    re.IGNORECASE,
+)
+_FOE = (
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:cholera|cancer|disease|illness|virus|covid|pandemic|epidemic|outbreak|malaria|ebola|measles|"
+    r"dengue|polio|tuberculosis|hiv|aids|infection|obesity|addiction|poverty|hunger|famine|"
+    r"inflation|unemployment|corruption|climate|drought|floods?|fires?|blazes?|flames|wildfires?|"
+    r"infernos?|misinformation|disinformation|pollution|heat)\b"
+)
+_FIGURATIVE_AFTER = re.compile(
+    rf"^\s+(?:(?:against|with|over)\s+{_FOE}|"
+    r"for\s+(?:\w+\s+)?(?:votes?|voters|the\s+(?:nomination|presidency|premiership|leadership|"
+    r"seat|title|crown|championship|cup|league|white house|senate|house|governorship|mayoralty)|"
+    r"re-?election|office|custody|survival\s+in)\b)",
+    re.IGNORECASE,
+)
+_FIGURATIVE_OBJECT = re.compile(rf"^\s+{_FOE}", re.IGNORECASE)  # "battled the blaze", "fighting the fire"
+
+
+def _figurative(text: str, start: int, end: int) -> bool:
+    """Whether a battle word at ``[start, end)`` names no clash of armed sides."""
+    word = text[start:end].lower()
+    if not word.startswith(("battl", "fight", "fought", "clash")):
+        return False
+    if word == "fought" and re.search(r"(?:\w-|\bhard\s)$",
+                                      text[max(0, start - 12) : start], re.IGNORECASE):
+        return True  # "a hard-fought race": a word of the noun, the battle its own if any
+    after = text[end : end + 60]
+    if _FIGURATIVE_AFTER.match(after):
+        return True
+    if word.startswith(("battled", "battling", "fighting", "fought")) and _FIGURATIVE_OBJECT.match(after):
+        return True
+    return bool(word.startswith(("battle", "fight")) and _FIGURATIVE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 def _suppressed(text: str, start: int, end: int) -> bool:
     return bool(
         _PRE_SUPPRESS.search(text[max(0, start - 40) : start])
@@ -644,6 +688,8 @@ def _typed_triggers(
         if any(s < te and ts < e for ts, te in taken):
             continue
         if _suppressed(text, s, e):
+            continue
+        if family is _F.BATTLES and _figurative(text, s, e):
             continue
         if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
             continue
@@ -1956,6 +2002,40 @@ _ARMED_TARGET = re.compile(
 )
 
 
+#: Arms, armed men and attacks: what gives a killing or a fight a violent reading.
+_ARMED_CUE = _CaseFree(
+    r"\b(?:gun\w*|shot|shots|shoot\w*|bullets?|rifles?|firearms?|weapons?|bombs?|explosi\w+|grenades?|"
+    r"rockets?|missiles?|mortars?|shell(?:s|ing|ed)?|drones?|artillery|machetes?|knife|knives|stabb\w+|"
+    r"armed|militar\w+|strikes?|opened fire|open fire|fired (?:on|at|into|upon)|under fire|crossfire|"
+    r"set (?:on )?fire|torch\w*|beheaded|hacked|hit a mine|struck a mine|"
+    r"attack\w*|raid(?:ed|ing|s)?|storm(?:ed|ing)|gunned down|ambush\w*)\b"
+)
+#: A killing told in the passive with its cause: "were killed when a bus plunged into a ravine",
+#: "were killed on Sunday after their boat capsized". The cause says whether it was violence.
+_PASSIVE_CAUSE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?killed\b(?P<mid>[^.;]{0,60}?)"
+    r"\b(?:when|after)\s+(?P<cause>[^.;]*)",
+    re.IGNORECASE,
+)
+_CAUSE_END = re.compile(r",\s+(?:\w+\s+){0,4}?(?:said|say|says|told|reported|according)\b", re.IGNORECASE)
+
+
+def _peaceful_cause(sent: _Sentence, s: int) -> bool:
+    """Whether the killing word at ``s`` is told in the passive with a cause that has no
+    attacker, arms or attack in it ("Seventeen people were killed ... when a bus plunged
+    ... into a ravine", "were killed on Sunday when flames engulfed their truck")."""
+    text = sent.text
+    for m in _PASSIVE_CAUSE.finditer(text, max(0, s - 40)):
+        if not (m.start() <= s < m.start("mid")):
+            continue
+        a = m.start("cause")
+        end = _CAUSE_END.search(text, a)
+        b = end.start() if end is not None else m.end("cause")
+        return not (_ATTACKERS.search(text, a, b) or _ARMED_CUE.search(text, a, b) or any(
+            e.kind is EntityKind.ARMED_GROUP and a <= sent.rel(e.span) < b for e in sent.entities))
+    return False
+
+
 def _generic_triggers(sent: _Sentence) -> list[Trigger]:
     """Attack and killing verbs of a sentence that has no specific trigger (see above)."""
     if sent.generic is None:
@@ -1995,6 +2075,8 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
         ):
             continue
         word = text[s:e].lower()
+        if word.startswith("kill") and _peaceful_cause(sent, s):
+            continue  # "were killed when a bus plunged into a ravine": an accident, no attack
         if word in _NOUN_FORMS and not sent.casualties:
             continue  # "the Ben Guerdane attack": a name for an event told elsewhere
         if word.startswith(("kill", "neutrali")) and (
@@ -2015,6 +2097,50 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
         else:
             out.append(Trigger(s, e, _F.VIOLENCE_AGAINST_CIVILIANS, "attack"))
     return out
+
+
+_BATTLE_WORDS = ("battl",)  # "fighting", "clashes": armed in news unless told otherwise
+
+
+def _armed_sentence(sent: _Sentence) -> bool:
+    """Whether the sentence names armed men, arms, an attack or the dead."""
+    return bool(
+        _ATTACKERS.in_sentence(sent) or _ARMED_CUE.in_sentence(sent)
+        or any(e.kind is EntityKind.ARMED_GROUP for e in sent.entities)
+        or any(c.category is CasualtyCategory.KILLED for c in sent.casualties)
+    )
+
+
+def _unarmed_battle(sent: _Sentence, t: Trigger) -> bool:
+    """A battle word with no armed side, arm or dead in its sentence ("a hard-fought battle")."""
+    return t.family is _F.BATTLES and sent.low.startswith(_BATTLE_WORDS, t.start) and not (  # type: ignore[union-attr]
+        _armed_sentence(sent))
+
+
+def _violent(sent: _Sentence) -> bool:
+    """Whether the sentence tells violence by its own words: an event phrase other than a
+    protest or an unarmed battle word, or a killing with armed men, arms or an attack."""
+    triggers = _triggers_of(sent)
+    if any(t.family is not _F.PROTESTS and not _unarmed_battle(sent, t) for t in triggers):
+        return True
+    return bool(_generic_triggers(sent)) and bool(
+        _ATTACKERS.in_sentence(sent) or _ARMED_CUE.in_sentence(sent)
+        or any(e.kind is EntityKind.ARMED_GROUP for e in sent.entities))
+
+
+def _quiet_peaceful(sents: Sequence[_Sentence]) -> None:
+    """A document no sentence of which tells violence has no clash in a bare battle word ("faces
+    a hard-fought battle next year"), and, when it tells an accident or a disaster (a road crash,
+    a wildfire), no attack in a bare killing ("Bus plunges into ravine, killing 17"): an event
+    needs a violent reading, not a contest or a death alone."""
+    if any(_violent(s) for s in sents):
+        return
+    disaster = any(_NON_CONFLICT.in_sentence(s) for s in sents)
+    for s in sents:
+        if disaster:
+            s.generic = []
+        if s.triggers:
+            s.triggers = [t for t in s.triggers if not _unarmed_battle(s, t)]
 
 
 #: Between two attack verbs: the second is another incident ("..., while in Colombia").
@@ -2979,6 +3105,7 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     if not doc.chunks:
         return []
     sents = _sentences(doc)
+    _quiet_peaceful(sents)
     groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents), sents)))
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
