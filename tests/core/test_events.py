@@ -1634,3 +1634,64 @@ def test_probe_round_10_a_battle_of_votes_courts_or_disease_is_no_clash(contest:
 def test_probe_round_10_a_battle_of_armed_sides_stays_a_clash(fight: str) -> None:
     (ev,) = _real_events(f"KYIV, April 7 (Reuters) - {fight}")
     assert (ev.event_type, ev.date) == (F.BATTLES, dt.date(2025, 4, 6))
+
+
+# --- probe round 10: claims and background are no events of their own ------------------
+
+
+def test_probe_round_10_a_group_s_claim_told_at_the_attack_s_place_is_that_attack_s() -> None:
+    """'said on a website it uses that its fighters had killed "11 Kenyan crusader soldiers" in
+    the Mandera attack': the claim of the bombing told before, no battle of its own (it had
+    been one, of 11, at month precision)."""
+    text = ("NAIROBI, April 7 (Reuters) - A police vehicle hit a roadside bomb on the road between Elwak and "
+            "Wargadud in Mandera county on Sunday, killing four officers and injuring two, police said.\n\n"
+            "Al-Shabaab, the Somali Islamist group, said on a website it uses that its fighters had killed "
+            "\"11 Kenyan crusader soldiers\" in the Mandera attack.")
+    got = [(e.event_type, e.date, e.fatalities, e.injured) for e in _real_events(text)]
+    assert got == [(F.EXPLOSIONS_REMOTE_VIOLENCE, dt.date(2025, 4, 6), 4, 2)]
+
+
+@pytest.mark.parametrize("earlier", ["Earlier this year", "Earlier in the year", "Previously this year"])
+def test_probe_round_10_an_incident_earlier_in_the_year_is_no_event_of_the_story(earlier: str) -> None:
+    """"Earlier this year, two teachers were killed when gunmen attacked a bus in Mandera town"
+    after Sunday's bombing: background, no April event (it had been one, at month precision)."""
+    text = ("NAIROBI, April 7 (Reuters) - A roadside bomb killed four police officers in Mandera county on "
+            f"Sunday, police said.\n\n{earlier}, two teachers were killed when gunmen attacked a bus in Mandera "
+            "town, police said.")
+    got = [(e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(dt.date(2025, 4, 6), 4)]
+
+
+def test_probe_round_10_a_blamed_group_s_cause_is_no_clash() -> None:
+    """"the main insurgent group fighting for autonomy in ... Yala, Pattani and Narathiwat"
+    describes the group blamed, no battle (it had been one in Yala)."""
+    text = ("BANGKOK, April 7 (AP) - A roadside bomb killed two paramilitary rangers in Thailand's southern province "
+            "of Yala on Monday, police said.\n\nNo group claimed responsibility, but authorities blamed the Barisan "
+            "Revolusi Nasional (BRN), the main insurgent group fighting for autonomy in the Muslim-majority "
+            "provinces of Yala, Pattani and Narathiwat.")
+    got = [(e.event_type, e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(F.EXPLOSIONS_REMOTE_VIOLENCE, MONDAY, 2)]
+
+
+def test_probe_round_10_inmates_recaptured_in_a_town_are_no_territory_change() -> None:
+    """"Two inmates escaped ... and were recaptured in the nearby town of Pasaje": people were
+    taken, not the town (it had been a territory change at Pasaje)."""
+    text = ("QUITO, April 7 (Reuters) - Thirteen inmates were killed in a riot at the prison in Machala on Sunday, "
+            "officials said.\n\nTwo inmates escaped during the chaos and were recaptured in the nearby town of "
+            "Pasaje, police said.")
+    got = [(e.location.name, e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [("Machala", dt.date(2025, 4, 6), 13)]
+    (ev,) = _real_events("KYIV, April 7 (Reuters) - The town of Sudzha was retaken on Sunday, the army said.")
+    assert ev.event_type is F.STRATEGIC_DEVELOPMENTS
+
+
+def test_probe_round_10_a_base_overrun_and_left_is_the_dateline_attack_told_at_its_place() -> None:
+    """"overran the base at Barkaram in Lac province ... before withdrawing": a raid, no territory
+    held, and the attack of the lead (placed at the dateline, N'Djamena) told at its place (it
+    had been a territory change at Barkaram beside the battle at N'Djamena)."""
+    text = ("N'DJAMENA, April 7 (AFP) - Boko Haram jihadists attacked an army base on an island in Lake Chad on "
+            "Saturday, killing around a dozen soldiers, security sources said.\n\nThe fighters, who arrived in "
+            "motorised canoes, overran the base at Barkaram in Lac province at about 2 a.m. and burned several "
+            "armoured vehicles before withdrawing towards the Nigerian border, an officer said.")
+    got = [(e.event_type, e.date, e.fatalities, e.location.region) for e in _real_events(text)]
+    assert got == [(F.BATTLES, dt.date(2025, 4, 5), 12, "TD-LC")]

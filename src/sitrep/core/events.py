@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.10")
+BUILDER = ExtractorInfo(name="events", version="0.3.11")
 
 # --- typing -------------------------------------------------------------------
 
@@ -620,7 +620,10 @@ _FIGURATIVE_AFTER = re.compile(
     rf"^\s+(?:(?:against|with|over)\s+{_FOE}|"
     r"for\s+(?:\w+\s+)?(?:votes?|voters|the\s+(?:nomination|presidency|premiership|leadership|"
     r"seat|title|crown|championship|cup|league|white house|senate|house|governorship|mayoralty)|"
-    r"re-?election|office|custody|survival\s+in)\b)",
+    r"re-?election|office|custody|survival\s+in)\b|"
+    # a group's cause, not a clash: "the main insurgent group fighting for autonomy in ... Yala"
+    r"for\s+(?:\w+\s+){0,2}?(?:autonomy|independence|secession|self-determination|self-rule|statehood|"
+    r"liberation|a\s+homeland|(?:an\s+)?independent\s+state|(?:a\s+)?separate\s+state)\b)",
     re.IGNORECASE,
 )
 _FIGURATIVE_OBJECT = re.compile(rf"^\s+{_FOE}", re.IGNORECASE)  # "battled the blaze", "fighting the fire"
@@ -649,10 +652,23 @@ def _suppressed(text: str, start: int, end: int) -> bool:
     )
 
 
+#: After a capture verb: the takers left again, so no territory changed hands.
+_WITHDRAWING = re.compile(
+    r"[^;]{0,160}?\b(?:before|then|later|and|after which)\s+(?:\w+\s+){0,2}?"
+    r"(?:withdr[ae]w\w*|withdrawing|retreat(?:ed|ing)|pull(?:ed|ing)\s+(?:out|back))\b",
+    re.IGNORECASE,
+)
+
+
 def _territorial(text: str, start: int, end: int, place_offsets: Sequence[int]) -> bool:
     """A capture verb is a territory change only when a place or territory is its object
     ("seized the village"), or its subject in the passive ("Sudzha ... was retaken")."""
     after, before = text[end : end + 60], text[max(0, start - 90) : start]
+    passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", before)
+    if passive and not re.match(r"\s+by\b", after):
+        # "Two inmates ... were recaptured in the nearby town of Pasaje": what was taken is the
+        # subject; a place after it is where (it had been a territory change at Pasaje)
+        return bool(_TERRITORY_NOUN.search(before)) or any(start - 90 <= o < start for o in place_offsets)
     if _TERRITORY_NOUN.search(after) or any(end <= o < end + 60 for o in place_offsets):
         return True
     passive = re.search(r"\b(?:was|were|been|being|is|are|had|has)\s+(?:\w+\s+)?$", before)
@@ -693,6 +709,9 @@ def _typed_triggers(
             continue
         if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
             continue
+        if family is _F.STRATEGIC_DEVELOPMENTS and _WITHDRAWING.match(text, e):
+            # "overran the base ... before withdrawing towards the border": a raid, no territory held
+            family, sub = _F.BATTLES, "armed_clash"
         taken.append((s, e))
         found.append(Trigger(s, e, family, sub))
     found.sort(key=lambda t: (t.start, t.end))
@@ -2210,6 +2229,10 @@ def _segment_date(
     return date if date.explicit else _pick_date(hits, published, anchor, text=text)
 
 
+#: A sentence set earlier in the year than the story: "Earlier this year", "Earlier in the year".
+_EARLIER_IN_YEAR = re.compile(r"\W*(?:earlier|previously)\s+(?:this|in\s+the)\s+year\b", re.IGNORECASE)
+
+
 def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
     published = next((c.published_at for c in doc.chunks if c.published_at), None)
     published = _dateline_date(sents, published) or published
@@ -2251,8 +2274,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if host is not None:
                 host.casualties.extend(c for c in sent.casualties if c not in host.casualties)
                 continue
-        if not triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and not (
-                _location_candidates(sent)) and not sent.separate():
+        if not triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and all(
+                _place_key(p) == _place_key(out[-1].location) or _contains(p, out[-1].location)
+                or _contains(out[-1].location, p) for p in _location_candidates(sent)) and not sent.separate():
             # "Al-Shabaab claimed responsibility ..., saying it had killed 27 'apostate soldiers'":
             # the attackers' claim of the event told before (it had been a battle of its own)
             out[-1].casualties.extend(c for c in sent.casualties if c not in out[-1].casualties)
@@ -2329,6 +2353,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # gunmen killed 15 villagers in the area", after a story dated this week: a past
                 # incident told as background, no event of the story (it had been one, at its place;
                 # "In August 2023, fighting in Finote Selam killed 26" after an undated strike too)
+                continue
+            if story is not None and _EARLIER_IN_YEAR.match(sent.text) and not (
+                    date.explicit and date.precision is DatePrecision.DAY):
+                # "Earlier this year, two teachers were killed when gunmen attacked a bus in Mandera
+                # town": a past incident of the year told as background (it had been an April event)
                 continue
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
@@ -2408,8 +2437,11 @@ def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
     if a1 and b1 and a1 != b1:
         return False
     h, c = host.location.resolved, cand.location.resolved
+    # a story placed at its dateline ("N'DJAMENA ... attacked an army base on an island in Lake
+    # Chad") is told again at its place ("overran the base at Barkaram"): its region says nothing
+    dateline = host.location in host.sentence.places and bool(_is_dateline_place(host.sentence, host.location))
     if h is None or c is None or h.country != c.country or not (
-            (h.region is not None and h.region == c.region) or _contains(host.location, cand.location)):
+            (h.region is not None and h.region == c.region) or _contains(host.location, cand.location) or dateline):
         return False
     return _dates_compatible(host.date, cand.date) or _in_span(cand.date, host.date) or _in_span(host.date, cand.date)
 
@@ -2866,7 +2898,8 @@ def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
 #: "X said it had killed", "claimed to have killed": the killer's own count.
 _CLAIMED_KILL = re.compile(
     # "said on Sunday it had killed 19", "claimed the group had killed \"over 40\" soldiers"
-    r"\b(?:said|says|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|\s+in\s+a\s+statement)?"
+    r"\b(?:said|says|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|\s+in\s+a\s+statement|"
+    r"\s+(?:on|in|via|through)\s+(?:a|an|its|their)\s+[^,.;:\"\u201c]{0,40}?(?=\s+that\b))?"  # "on a website it uses"
     r"\s+(?:that\s+)?(?:it|they|its (?:fighters|forces|men|troops|soldiers|members)|the (?:group|militia|movement|rebels))"
     r"\s+(?:had\s+|have\s+|has\s+)?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b",
