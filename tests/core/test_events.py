@@ -1695,3 +1695,32 @@ def test_probe_round_10_a_base_overrun_and_left_is_the_dateline_attack_told_at_i
             "armoured vehicles before withdrawing towards the Nigerian border, an officer said.")
     got = [(e.event_type, e.date, e.fatalities, e.location.region) for e in _real_events(text)]
     assert got == [(F.BATTLES, dt.date(2025, 4, 5), 12, "TD-LC")]
+
+
+# --- probe round 10: one incident, one event -------------------------------------------
+
+
+def test_probe_round_10_an_incident_named_in_passing_then_told_in_full_is_one_event() -> None:
+    """", hours after suspected insurgents shot dead a village headman in neighbouring Pattani"
+    then "Late on Sunday, two gunmen ... in Nong Chik district": one killing, on Sunday, at Nong
+    Chik (the passing mention had been a second one, dated Monday)."""
+    text = ("Bomb kills two rangers, village chief shot dead in Thailand's deep south\n\n"
+            "BANGKOK, April 7 (AP) - A roadside bomb killed two paramilitary rangers in Thailand's southern "
+            "province of Yala on Monday, hours after suspected insurgents shot dead a village headman in "
+            "neighbouring Pattani.\n\nLate on Sunday, two gunmen on a motorcycle opened fire on the headman of a "
+            "village in Nong Chik district as he was leaving a mosque. He died at the scene, police said.")
+    got = sorted((e.location.region, e.date, e.event_type) for e in _real_events(text))
+    assert got == [("TH-94", dt.date(2025, 4, 6), F.VIOLENCE_AGAINST_CIVILIANS),
+                   ("TH-95", MONDAY, F.EXPLOSIONS_REMOTE_VIOLENCE)]
+
+
+def test_probe_round_10_a_riot_s_fighting_told_again_is_that_riot() -> None:
+    """"Thirteen inmates killed in riot at Ecuador prison in Machala" then "The fighting broke out
+    at about 9 a.m. between members of the Los Lobos and Los Choneros gangs ... in El Oro
+    province": one event (the fighting had been a second one, a battle in El Oro)."""
+    text = ("Thirteen inmates killed in riot at Ecuador prison in Machala\n\nQUITO, April 7 (Reuters) - Thirteen "
+            "inmates were killed and five people injured in a riot at a prison in the southern city of Machala on "
+            "Sunday, officials said.\n\nThe fighting broke out at about 9 a.m. between members of the Los Lobos "
+            "and Los Choneros gangs in the maximum-security wing of the prison, in El Oro province.")
+    got = [(e.location.name, e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [("Machala", dt.date(2025, 4, 6), 13)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.11")
+BUILDER = ExtractorInfo(name="events", version="0.3.12")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1428,7 +1428,8 @@ _SEPARATE = re.compile(
 _EARLIER_INCIDENT = re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+after\b"
-    r"|\b(?:came|comes)\s+(?:just\s+|only\s+|shortly\s+)?after\b",
+    r"|\b(?:came|comes)\s+(?:just\s+|only\s+|shortly\s+)?after\b"
+    r"|,\s+(?:just\s+|only\s+|barely\s+)?(?:hours|a\s+day|days)\s+after\b",  # "..., hours after insurgents shot dead"
     re.IGNORECASE,
 )
 #: A sentence opening on the story's event by its day: "Saturday's attack came days after ...".
@@ -2426,13 +2427,17 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?
                                re.IGNORECASE)
 
 
+_FIGHT_RETOLD = re.compile(r"\W*the\s+(?:[\w-]+\s+)?(?:fighting|clash(?:es)?|violence|unrest)\b", re.IGNORECASE)
+
+
 def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
     """Whether ``cand`` tells ``host`` again (:data:`_RETELLING`, right after it): the same
     family, region, days and attacker."""
     if sent.index - host.sentence.index > 2 or host.apart or _RETELLING.match(sent.text) is None:
         return False
-    if cand.family is not host.family:
-        return False
+    if cand.family is not host.family and not (
+            {cand.family, host.family} <= {_F.RIOTS, _F.BATTLES} and _FIGHT_RETOLD.match(sent.text)):
+        return False  # "... killed in riot at Ecuador prison. The fighting broke out at about 9 a.m."
     a1, b1 = _actor1(host), _actor1(cand)
     if a1 and b1 and a1 != b1:
         return False
@@ -2757,9 +2762,29 @@ def _captures_fought(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+def _told_in_full(g: _Candidate, h: _Candidate) -> bool:
+    """Whether ``h``, within ``g``'s area, tells in full the earlier incident ``g`` named in
+    passing ("..., hours after suspected insurgents shot dead a village headman in
+    neighbouring Pattani", then "Late on Sunday, two gunmen ... in Nong Chik district")."""
+    gr, hr = g.location.resolved, h.location.resolved
+    return (g.apart and not h.apart and g.family is h.family
+            and g.order < h.order and _dates_compatible(g.date, h.date)
+            and gr is not None and hr is not None and gr.country == hr.country
+            and gr.region is not None and gr.region == hr.region
+            and (not _actor1(g) or not _actor1(h) or _actor1(g) == _actor1(h)))
+
+
 def _group(cands: list[_Candidate]) -> list[_Candidate]:
     """Merge same-place events, then let finer events absorb coarser ones within them."""
     cands = _captures_fought(cands)
+    told: list[_Candidate] = []
+    for c in cands:
+        full = next((h for h in cands if _told_in_full(c, h)), None)
+        if full is None:
+            told.append(c)
+        else:
+            _absorb(full, c)  # named in passing, told in full later: one event, at the later place
+    cands = told
     groups: list[_Candidate] = []
     by_place: dict[str, list[_Candidate]] = {}
     for c in cands:  # document order
