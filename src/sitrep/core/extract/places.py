@@ -176,9 +176,9 @@ _LIST_INTRO = ("of", "including", "such", "as", "like", "near", "called", "named
 _COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
 #: Before a name, a water feature's word ("Lake Victoria" the gazetteer lacks as a name).
 _WATER_BEFORE = re.compile(r"\bLake \Z")
+_MID_NEW_BEFORE = re.compile(r"[a-z,] New $")  # "of New Guinea", not a headline's "New U.S. Airline"
 #: "the Al-Thawra hospital", "the Naivasha market": a building named after a place is read
 #: like a lake (``water``): a namesake of a country or region the text names, else its region
-_MID_NEW_BEFORE = re.compile(r"[a-z,] New $")  # "of New Guinea", not a headline's "New U.S. Airline"
 _NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|university|stadium|prison|hotel)\b")
 #: ... and so is a district or township ("Kani township" in Sagaing is no Japanese city,
 #: "the al-Hali district" of Hodeidah no Chinese village)
@@ -1622,8 +1622,8 @@ def _fallback_region(g: Gazetteer, m: _Mention, ctx: _Context) -> str | None:
         # reading elsewhere is no lead
         top = sorted(ctx.regions.items(), key=lambda kv: (-kv[1], kv[0]))
         for r, n in top:
-            if cc is None or r.startswith(cc + "-") and n > ctx.dateline_regions.get(r, 0):
-                return r
+            if cc is None or (r.startswith(cc + "-") and n > ctx.dateline_regions.get(r, 0)):
+                return r  # (a region only datelines gave is no lead within the country)
     return None
 
 
@@ -2662,6 +2662,7 @@ def _country_lists(g: Gazetteer, ms: list[_Mention], text: str) -> None:
         if before and after or (before and k > 1 and is_country(ms[k - 2])) or (
                 after and k + 2 < len(ms) and is_country(ms[k + 2])):
             m.resolved = g.place(country >> 1, m.resolved.score)
+            m.runners = [r for r in m.runners if r.kind is not PlaceKind.COUNTRY]
 
 
 #: Between a place and another name of it: "Limbe, known as Victoria until 1982".
