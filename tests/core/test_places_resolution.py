@@ -1101,3 +1101,16 @@ def test_a_province_read_by_its_name_keeps_its_region_in_the_document() -> None:
     assert len(chunks) > 1
     got = [pm.resolved for pm in refine_with_document([extract_places(c) for c in chunks]) if pm.surface == "Surigao del Sur"]
     assert got and got[0] is not None and got[0].region == "PH-13", got
+
+
+def test_probe_round_11_places() -> None:
+    """A held-out round: "at Madina hospital" in Mogadishu had been Saudi Arabia's Madinah,
+    and "Bolivia's Andes" the Colombian town of Andes (a mountain range is left unresolved,
+    like a sea)."""
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "MOGADISHU (Reuters) - A suicide bomber killed 12 recruits at a base in Mogadishu. A doctor at Madina "
+        "hospital said it had received between 15 and 20 wounded people.")).places}
+    assert got["Madina"] is not None and got["Madina"].country == "SO", got
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "LA PAZ (Reuters) - A bus plunged into a ravine in Bolivia's Andes on Sunday.")).places}
+    assert got.get("Andes") is None, got

@@ -179,6 +179,7 @@ _WATER_BEFORE = re.compile(r"\bLake \Z")
 _MID_NEW_BEFORE = re.compile(r"[a-z,] New $")  # "of New Guinea", not a headline's "New U.S. Airline"
 #: "the Al-Thawra hospital", "the Naivasha market": a building named after a place is read
 #: like a lake (``water``): a namesake of a country or region the text names, else its region
+_BUILDING_BEFORE = re.compile(r"\b(?:the|at|to|from|outside|near) $")  # "at Madina hospital" (Mogadishu's)
 _NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|university|stadium|prison|hotel)\b")
 #: ... and so is a district or township ("Kani township" in Sagaing is no Japanese city,
 #: "the al-Hali district" of Hodeidah no Chinese village)
@@ -1125,7 +1126,7 @@ class _Finder:
         out.sort(key=_START)
         for a, m in enumerate(out):
             if _WATER_BEFORE.search(text, max(0, m.start - 6), m.start) or (
-                    _NAMED_FOR_AFTER.match(text, m.end) and text.endswith("the ", max(0, m.start - 4), m.start)) or (
+                    _NAMED_FOR_AFTER.match(text, m.end) and _BUILDING_BEFORE.search(text, max(0, m.start - 8), m.start)) or (
                     _UNIT_AFTER.match(text, m.end)) or (_AREA_AFTER.match(text, m.end) and not any(
                     g.kind[c >> 1] == "city" and g.pop[c >> 1] >= _PROMINENT_POP for c in m.cands)):
                 m.water = True
@@ -1524,6 +1525,8 @@ MACRO_REGIONS = frozenset(fold(x) for x in (
     "Middle East", "Near East", "Far East", "Atlantic", "Pacific", "Mediterranean", "Caribbean",
     "Arctic", "Antarctic", "Indian Ocean", "Atlantic Ocean", "Pacific Ocean", "Arctic Ocean",
     "Black Sea", "Red Sea", "Caspian", "Baltic", "Balkans", "Caucasus", "Sahel", "Sahara",
+    "Andes", "Alps", "Himalayas", "Himalaya", "Rockies", "Rocky Mountains", "Pyrenees", "Carpathians",
+    "Hindu Kush", "Urals", "Ural Mountains",
     "Maghreb", "Levant", "Gulf", "Persian Gulf", "Arabian Peninsula", "Korean Peninsula",
     "Horn of Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
     "Central Africa", "Sub-Saharan Africa", "Central Asia", "South Asia", "Southeast Asia",
