@@ -1724,3 +1724,107 @@ def test_probe_round_10_a_riot_s_fighting_told_again_is_that_riot() -> None:
             "and Los Choneros gangs in the maximum-security wing of the prison, in El Oro province.")
     got = [(e.location.name, e.date, e.fatalities) for e in _real_events(text)]
     assert got == [("Machala", dt.date(2025, 4, 6), 13)]
+
+
+# --- probe round 10: victims, incidents and days of the story ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "YAOUNDE, April 7 (Reuters) - Violence has also flared around the coastal town of Limbe, where a police "
+        "officer was shot dead last month.",
+        "LAGOS, April 7 (Reuters) - Gunmen shot dead two soldiers at a checkpoint in Maiduguri on Sunday, the "
+        "army said.",
+    ],
+)
+def test_probe_round_10_armed_forces_shot_dead_are_no_violence_against_civilians(text: str) -> None:
+    """"where a police officer was shot dead last month": an attack on police or soldiers is a
+    battle in ACLED's terms (it had been violence against civilians, with Civilians its target)."""
+    (ev,) = _real_events(text)
+    assert (ev.event_type, ev.sub_event_type) == (F.BATTLES, "armed_clash")
+    assert not any(a.role == "target" and a.kind == "civilians" for a in ev.actors)
+
+
+def test_probe_round_10_civilians_shot_dead_stay_violence_against_civilians() -> None:
+    text = "LAGOS, April 7 (Reuters) - Gunmen shot dead three villagers in Maiduguri on Sunday, police said."
+    (ev,) = _real_events(text)
+    assert (ev.event_type, ev.fatalities) == (F.VIOLENCE_AGAINST_CIVILIANS, 3)
+
+
+def test_probe_round_10_the_story_s_dead_told_again_at_their_place_are_one_event() -> None:
+    """"shot dead two soldiers in Intan Jaya regency" then "The two soldiers, a corporal and a
+    private, were ambushed on Saturday ... near Sugapa": one clash at Sugapa with its two dead
+    (it had been an attack on civilians in Papua, with the dead, and a clash at Sugapa without)."""
+    text = ("Papuan rebels kill two Indonesian soldiers, gold miner in separate attacks\n\n"
+            "JAYAPURA, Indonesia, April 7 (Reuters) - Separatist rebels in Indonesia's restive Papua region shot "
+            "dead two soldiers in Intan Jaya regency and a gold miner in Yahukimo in separate attacks over the "
+            "weekend, the military said on Monday.\n\nThe two soldiers, a corporal and a private, were ambushed on "
+            "Saturday while escorting a supply truck near Sugapa, the main town of Intan Jaya in Central Papua "
+            "province, military spokesman Lieutenant Colonel Candra Kurniawan said. A third soldier was wounded in "
+            "the shoulder.")
+    got = [(e.event_type, e.date, e.location.name, e.location.region, e.fatalities, e.injured)
+           for e in _real_events(text)]
+    assert got == [(F.BATTLES, dt.date(2025, 4, 5), "Sugapa", "ID-PT", 2, 1)]
+
+
+def test_probe_round_10_a_lede_of_two_incidents_in_two_regions_keeps_each_one_s_dead() -> None:
+    """"killed three villagers in a night raid in ... Lamu county and four police officers in a
+    roadside bomb attack in Mandera county": the villagers are Lamu's (the bombing in Mandera
+    had taken them, and Civilians as its target)."""
+    text = ("NAIROBI, April 7 (Reuters) - Suspected al-Shabaab militants killed three villagers in a night raid in "
+            "Kenya's coastal Lamu county and four police officers in a roadside bomb attack in Mandera county near "
+            "the Somali border, police said on Monday.")
+    events = _real_events(text)
+    ied = [e for e in events if e.sub_event_type == "remote_explosive_landmine_ied"]
+    assert [e.location.region for e in ied] == ["KE-24"]
+    assert not any(c.best == 3 for c in ied[0].casualties)
+    assert not any(a.kind == "civilians" for a in ied[0].actors)
+
+
+def test_probe_round_10_a_drone_strike_in_a_country_is_not_a_village_s_shelling() -> None:
+    """"An Israeli drone strike on a car in southern Lebanon killed two people on Monday ... hours
+    after rockets ... set off air raid sirens in ... Metula" and later artillery shelling of Kfar
+    Kila: the sirens are no air strike, and the drone strike's two dead are not the shelling's
+    (they had been, and the sirens an air strike at Metula)."""
+    text = ("BEIRUT, April 7 (AP) - An Israeli drone strike on a car in southern Lebanon killed two people on Monday, "
+            "Lebanon's health ministry said, hours after rockets fired from Lebanese territory set off air raid "
+            "sirens in the northern Israeli town of Metula.\n\nLate on Sunday, two rockets were launched towards "
+            "Metula, the Israeli military said. No injuries were reported. Israel responded with artillery shelling "
+            "on the outskirts of the Lebanese border village of Kfar Kila.")
+    got = [(e.sub_event_type, e.date, e.location.country, e.fatalities) for e in _real_events(text)]
+    assert got == [("air_drone_strike", MONDAY, "LB", 2),
+                   ("shelling_artillery_missile_attack", dt.date(2025, 4, 6), "LB", None)]
+
+
+def test_probe_round_10_a_title_takes_its_lead_s_day() -> None:
+    """"Police raid ... leaves seven dead" above "... left seven people dead on Monday": Monday,
+    to the day (it had been the month)."""
+    text = ("Police raid in Rio's Mare favela complex leaves seven dead\n\nRIO DE JANEIRO, April 7 (Reuters) - A "
+            "police operation against drug traffickers in the Complexo da Mare left seven people dead on Monday, "
+            "authorities said.")
+    (ev,) = _real_events(text)
+    assert (ev.date, ev.date_precision.value, ev.fatalities) == (MONDAY, "day", 7)
+
+
+@pytest.mark.parametrize(("later", "day"), [
+    (" The fighters arrived in motorised canoes at about 2 a.m., an officer said.", dt.date(2025, 4, 5)),
+    ("", dt.date(2025, 4, 4)),
+])
+def test_probe_round_10_a_night_of_two_days_is_its_evening_unless_told_after_midnight(
+        later: str, day: dt.date) -> None:
+    """"overnight Friday to Saturday" is dated as "last night" is, by its evening, unless the
+    story tells a time after midnight ("at about 2 a.m.": Saturday)."""
+    text = ("N'DJAMENA, April 7 (AFP) - Boko Haram jihadists attacked an army base on an island in Lake Chad "
+            f"overnight Friday to Saturday, killing around a dozen soldiers, security sources said.{later}")
+    assert [e.date for e in _real_events(text)] == [day]
+
+
+def test_probe_round_10_the_army_s_claim_of_its_foes_dead_beside_a_reported_toll_is_a_claim() -> None:
+    """"said in a statement on Sunday that troops had counter-attacked and "killed more than 40
+    terrorists"" beside the dozen soldiers security sources counted: 12 (it had been 52)."""
+    text = ("N'DJAMENA, April 7 (AFP) - Boko Haram jihadists attacked an army base at Barkaram in Lac province "
+            "on Saturday, killing around a dozen soldiers, security sources said.\n\nArmy spokesman General "
+            "Issakha Malloua Djamous said in a statement on Sunday that troops had counter-attacked and \"killed "
+            "more than 40 terrorists\". AFP could not independently confirm the tolls.")
+    assert [e.fatalities for e in _real_events(text)] == [12]
