@@ -1828,3 +1828,13 @@ def test_probe_round_10_the_army_s_claim_of_its_foes_dead_beside_a_reported_toll
             "Issakha Malloua Djamous said in a statement on Sunday that troops had counter-attacked and \"killed "
             "more than 40 terrorists\". AFP could not independently confirm the tolls.")
     assert [e.fatalities for e in _real_events(text)] == [12]
+
+
+def test_probe_round_10_a_title_s_event_after_after_is_the_earlier_incident() -> None:
+    """"Israeli strike kills two in south Lebanon after rocket fire at Metula": the rocket fire is
+    the earlier incident the strike answers, not of the strike's day (it had taken Monday)."""
+    text = ("Israeli strike kills two in south Lebanon after rocket fire at Metula\n\nBEIRUT, April 7 (AP) - An "
+            "Israeli drone strike on a car in southern Lebanon killed two people on Monday, Lebanon's health "
+            "ministry said.")
+    got = {(e.location.country, e.fatalities, e.date_precision.value) for e in _real_events(text)}
+    assert got == {("IL", None, "month"), ("LB", 2, "day")}
