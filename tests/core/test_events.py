@@ -1838,3 +1838,74 @@ def test_probe_round_10_a_title_s_event_after_after_is_the_earlier_incident() ->
             "ministry said.")
     got = {(e.location.country, e.fatalities, e.date_precision.value) for e in _real_events(text)}
     assert got == {("IL", None, "month"), ("LB", 2, "day")}
+
+
+# --- probe round 11 ---------------------------------------------------------------
+
+
+def test_probe_round_11_a_stretch_of_past_years_closing_the_sentence_is_background() -> None:
+    """"troops under his command killed at least 1,200 people ... in Quiche, between 1978 and
+    1982": those years' killings, no event of the publication's month; nor is "the 1982 Plan de
+    Sanchez massacre, in which 256 people were killed" the trial's day's."""
+    text = ("GUATEMALA CITY, April 7 (AP) - A court on Monday sentenced a former general to 40 years in "
+            "prison.\n\nProsecutors said troops under his command killed at least 1,200 people and forcibly "
+            "displaced some 29,000 in the municipalities of Nebaj and Chajul, in the department of Quiche, "
+            "between 1978 and 1982.\n\nIn a separate case, a court in Coban on Monday postponed the trial of "
+            "three former soldiers accused in the 1982 Plan de Sanchez massacre, in which 256 people were killed.")
+    assert [(e.event_type, e.fatalities) for e in _real_events(text)] == []
+
+
+def test_probe_round_11_a_stretch_of_years_after_where_is_not_the_story_s() -> None:
+    """The story's dead stay when the years tell another clause's ("a state where ...")."""
+    text = ("Gunmen killed 12 villagers in Zamfara state, where bandits killed thousands between 2011 "
+            "and 2020, police said.")
+    assert [e.fatalities for e in _real_events(text)] == [12]
+
+
+def test_probe_round_11_a_day_of_a_past_year_is_background_even_at_a_place() -> None:
+    """"since the Gaza war began with Hamas' Oct. 7, 2023, attack on Israel, which killed about
+    1,200 people": no event of October 2023 beside the story's raid (it had been one, in the West
+    Bank)."""
+    text = ("RAMALLAH, West Bank (AP) - Israeli troops killed three Palestinians during a raid on the town "
+            "of Tammun in the West Bank early Monday, the health ministry said.\n\nAt least 900 Palestinians "
+            "have been killed in the West Bank since the Gaza war began with Hamas' Oct. 7, 2023, attack on "
+            "Israel, which killed about 1,200 people, according to Palestinian and Israeli figures.")
+    got = [(e.fatalities, e.date) for e in _real_events(text)]
+    assert got == [(3, MONDAY)]
+
+
+def test_probe_round_11_a_past_month_without_a_day_is_background() -> None:
+    """"Sectarian tensions have run high since early March, when violence in ... Tartus killed
+    some 1,500 people", after a story of Thursday April 3: March's, not a current event."""
+    text = ("DAMASCUS, April 7 (Reuters) - Unidentified gunmen on Thursday killed a man, his wife and their "
+            "three children in their home in the village of Arzah, north of the city of Hama, a relative "
+            "said.\n\nSectarian tensions have run high since early March, when violence in the coastal "
+            "provinces of Latakia and Tartus killed some 1,500 people, according to the Observatory.")
+    got = [(e.fatalities, e.date) for e in _real_events(text)]
+    assert got == [(5, dt.date(2025, 4, 3))]
+
+
+def test_probe_round_11_taking_control_of_a_match_is_no_territory() -> None:
+    """"thrashed Orlando Pirates 3-0 in Cairo on Sunday to take control of their semi-final": a
+    tie's, no territory change; taking control of a town stays one."""
+    sport = ("CAIRO, April 7 (Reuters) - Egypt's Pyramids FC thrashed South Africa's Orlando Pirates 3-0 in "
+             "Cairo on Sunday to take control of their African Champions League semi-final.")
+    assert _real_events(sport) == []
+    war = "GOMA, April 7 (Reuters) - M23 rebels took control of the town of Walikale on Sunday, residents said."
+    assert [e.event_type for e in _real_events(war)] == [F.STRATEGIC_DEVELOPMENTS]
+
+
+def test_probe_round_11_the_dateline_is_no_focus_for_a_placeless_title() -> None:
+    """A title without a place above "BANGKOK (AP) - A Myanmar military air strike on a village
+    in the central Sagaing region killed 12": one event, in Sagaing (the title's had been Bangkok's)."""
+    text = ("Myanmar military air strike kills 12 villagers, resistance group says\n\nBANGKOK (AP) - A Myanmar "
+            "military air strike on a village in the central Sagaing region killed 12 people on Saturday, a "
+            "local resistance group said.")
+    assert [(e.location.country, e.fatalities) for e in _real_events(text)] == [("MM", 12)]
+
+
+def test_probe_round_11_the_port_city_of_x_names_x() -> None:
+    """"U.S. air strikes on the Red Sea port city of Hodeidah": Hodeidah's, not the sea's."""
+    text = ("SANAA, April 7 (AFP) - U.S. air strikes on the Red Sea port city of Hodeidah overnight killed "
+            "four people, the Houthi-run Al-Masirah television reported on Monday.")
+    assert [(e.location.country, e.fatalities) for e in _real_events(text)] == [("YE", 4)]

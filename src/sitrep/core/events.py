@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.13")
+BUILDER = ExtractorInfo(name="events", version="0.3.14")
 
 # --- typing -------------------------------------------------------------------
 
@@ -152,7 +152,10 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"ambush(?:ed|es)?|exchanges? of fire"),
     (_F.STRATEGIC_DEVELOPMENTS, "territory_change",
      r"seiz(?:e|ed|es|ing|ure of)|captur(?:e|ed|es|ing)|retak(?:en|es|ing)|retook|"
-     r"recaptur(?:ed|es|ing|e)|regain(?:ed|s|ing)|(?:took|taken|take|taking) (?:full )?control of|"
+     r"recaptur(?:ed|es|ing|e)|regain(?:ed|s|ing)|(?:took|taken|take|taking) (?:full )?control of"
+     # "thrashed Orlando Pirates 3-0 ... to take control of their semi-final": a match's, no territory
+     r"(?! (?:the |their |its |his |her |a |this )?(?:[\w'-]+ ){0,4}?(?:match(?:es)?|ties?|series|lead|games?|"
+     r"semi-?finals?|quarter-?finals?|finals?|contests?|race|title|standings|leg|rubber|round)\b)|"
      r"clawed back|liberat(?:ed|ion of)|fell to|fallen to|overr(?:an|un)"),
 )  # fmt: skip
 # Trigger and date scans are the merger's hot path: each pattern is tried only where one
@@ -1168,6 +1171,8 @@ _PERIOD = re.compile(
     r"|\b(?:earlier|previously|before that) (?:in|this) (?:the )?year\b"
     r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
     rf"|\bbetween (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)? and (?:{_MONTH_NAMES})\b"
+    # "killed at least 1,200 people ... between 1978 and 1982": years gone by
+    r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b|\bfrom (?:19|20)\d\d (?:to|until|through) (?:19|20)\d\d\b"
     r"|\b(?:in|during|throughout) (?:19|20)\d\d\b|\bin a decade\b|\bon all fronts\b"
     # "during the 2023-2024 war", "in the first year of the siege": a war's or a stretch of it
     r"|\b(?:19|20)\d\d ?[-\u2013/] ?(?:19|20)?\d\d\b"
@@ -1176,7 +1181,7 @@ _PERIOD = re.compile(
     r"|\bin (?:the )?(?:first|opening|past|last|early) (?:\w+ )?(?:years?|months?|weeks?|days) of\b"
     r"|\b(?:over|in|during) the (?:same|past|last|previous) (?:period|\w+ (?:weeks|months|years|days)|week|month|year|decade)\b"
     # "A 2022 truck bombing at the ministry killed 120": an incident of a past year, told as background
-    r"|\b(?:an?|the|\w+['\u2019]s) (?:19|20)\d\d (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|strikes?|air ?strikes?|raids?|"
+    r"|\b(?:an?|the|\w+['\u2019]s) (?:19|20)\d\d (?:[\w-]+ ){0,3}?(?:attacks?|bombings?|strikes?|air ?strikes?|raids?|"
     r"massacres?|ambush(?:es)?|assaults?|blasts?|explosions?|shootings?|killings?|clashes|offensive|invasion|war|"
     r"uprising|siege|coup)\b"
     # "more than 14,000 civilians have been killed in the war": the war's toll, not an incident's
@@ -1202,7 +1207,11 @@ _RECENT_SINCE = re.compile(
     r"\bsince (?:last night|yesterday|(?:early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
-_GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising|and)\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising|and|(?:in|during) which)\b",
+                      re.IGNORECASE)  # "the 1982 Plan de Sanchez massacre, in which 256 people were killed"
+#: "since early March, when violence ... killed some 1,500": the clause tells the period's start.
+_SINCE_WHEN = re.compile(r"\bsince (?:early |late |mid-?)?[\w.]+(?: \d{1,2})?(?:,? (?:19|20)\d\d)?\s*$", re.IGNORECASE)
+_WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
 _JOINED_FIGURE = re.compile(r"^[\s,]*(?:with|and|as well as|plus|while)?\s*(?:another\s+|some\s+)?$",
@@ -1214,7 +1223,8 @@ def _clause_around(text: str, a: int, b: int) -> tuple[int, int]:
     from it (", killing at least 250", ", with more than 1,600 people killed")."""
     ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, a)]
     lo = ends.pop() if ends else 0
-    while lo and _GOES_ON.match(text, lo):
+    while lo and (_GOES_ON.match(text, lo) or (
+            _WHEN.match(text, lo) and _SINCE_WHEN.search(text, max(0, lo - 40), lo - 1))):
         lo = ends.pop() if ends else 0
     m = _CLAUSE_END.search(text, b)
     return lo, m.start() if m else len(text)
@@ -1350,6 +1360,32 @@ def _past_years(text: str, published: dt.date | None) -> list[tuple[int, int]]:
     return [m.span() for m in _YEAR_TIME.finditer(text) if int(m.group("year")) < published.year]
 
 
+#: A stretch of past years: "between 1978 and 1982", "from 2011 to 2016".
+_YEAR_SPAN = re.compile(
+    r"\b(?:between|from) (?:19|20)\d\d (?:and|to|until|through) (?P<end>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: What ends the predicate a stretch of years closing the sentence scopes ("..., a state where
+#: 1,000 were killed between 2011 and 2024": the figures before "where" are not that stretch's).
+_SCOPE_BREAK = re.compile(
+    r";|\b(?:where|which|who|whom|whose|that|when|while|as|but|after|before|since)\b", re.IGNORECASE)
+
+
+def _range_scoped(text: str, published: dt.date | None, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` (a figure or an event phrase) is of a stretch of past years the
+    sentence tells: "troops under his command killed at least 1,200 people, raped dozens of
+    women ... in the northern department of Quiche, between 1978 and 1982" (its clause shows no
+    period; it had been an event of the publication's month), or one the sentence opens on."""
+    if published is None or ("between " not in text and "from " not in text):
+        return False
+    for m in _YEAR_SPAN.finditer(text):
+        if int(m.group("end")) >= published.year:
+            continue
+        if m.start() >= b and _SCOPE_BREAK.search(text, b, m.start()) is None:
+            return True
+        if m.end() <= a and m.start() <= 12 and _SCOPE_BREAK.search(text, m.end(), a) is None:
+            return True
+    return False
+
+
 def _set_background_aside(sent: _Sentence, published: dt.date | None = None) -> None:
     """Move the sentence's background figures from ``casualties`` to ``background``."""
     text = sent.text
@@ -1373,6 +1409,7 @@ def _set_background_aside(sent: _Sentence, published: dt.date | None = None) -> 
             fronted
             or any(lo <= ps and pe <= hi for ps, pe in past)
             or _period_in(text, lo, hi)
+            or _range_scoped(text, published, a, b)
             or any(a - m.end() <= 40 for m in _WAR_TOLL.finditer(text, 0, a))
             or any(m.end() <= a and a - m.end() <= 40 for m in process)
             or (prev_bg and _JOINED_FIGURE.match(text[prev_end:a]) is not None)
@@ -1568,10 +1605,19 @@ def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
         # place someone came from ("a man from Hebron"): only when nothing else is named
         aside = [f for f in found if _ROAD_AFTER.match(f.after) or _FROM_BEFORE.search(sent.text, max(0, f.pos - 6), f.pos)]
         kept = [f for f in found if f not in aside] or found
+        # "U.S. air strikes on the Red Sea port city of Hodeidah": the descriptor names Hodeidah
+        starts = {f.pos for f in kept}
+        kept = [f for f in kept if not ((m := _DESCRIBES.match(f.after)) is not None
+                                        and f.pos + len(f.place.surface) + m.end() in starts)]
         sent.location_candidates = [f.place for f in kept]
     return sent.location_candidates
 
 
+#: After a place that describes the next settlement: "Red Sea port city of", "Gaza city of"
+#: ("the Sahar district of Saada province" is Sahar's).
+_DESCRIBES = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port)\s+of\s+"
+    r"(?:the\s+)?", re.IGNORECASE)
 #: After a place that names a road, by its ends or alone: "Imphal-Dimapur highway" (either
 #: end), "the Kabul road".
 _ROAD_AFTER = re.compile(r"^(?:-[A-Z][\w'-]*\s+|\s+)(?:national\s+)?(?:highway|road|expressway|motorway)\b")
@@ -1643,16 +1689,23 @@ def _focus(sentences: Sequence[_Sentence]) -> PlaceMention | None:
     """The document's most-mentioned sub-national place (ties: first mentioned)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
+    filed: set[str] = set()  # places only ever told as the dateline's
     for s in sentences:
         for p in _location_candidates(s):
             if p.resolved is None or _KIND_RANK.get(p.resolved.kind, 1) >= 4:
                 continue
             key = _place_key(p)
+            if key not in counts and _is_dateline_place(s, p):
+                filed.add(key)
+            elif not _is_dateline_place(s, p):
+                filed.discard(key)
             counts[key] += 1
             first.setdefault(key, p)
     if not counts:
         return None
-    best = max(counts, key=lambda k: (counts[k], -first[k].span.start))
+    # "BANGKOK (AP) - A Myanmar military air strike ... in the central Sagaing region": where the
+    # report was filed is the focus only when nothing else is told (it had placed the title there)
+    best = max(counts, key=lambda k: (k not in filed, counts[k], -first[k].span.start))
     return first[best]
 
 
@@ -2312,6 +2365,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # "Since January, fighting ... has displaced 60,000": a period's, no one event
             triggers = [t for t in triggers if not _period_in(sent.text, *_clause_around(sent.text, t.start, t.end))]
         if triggers:
+            # "troops ... killed at least 1,200 people ... between 1978 and 1982": those years' incidents
+            triggers = [t for t in triggers if not _range_scoped(sent.text, published, t.start, t.end)]
+        if triggers:
             triggers = _incidents(sent, triggers, published)
         if triggers and not sent.casualties and sent.background:
             # "Fighting between the two factions has killed more than 1,800": the subject of a
@@ -2393,7 +2449,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             # an undated story's day, or one only told, is about the publication's
             story_day = None if story is None else story.date if story.explicit and not story.told else published
             if story is not None and date.explicit and (
-                    not date.told) and (loc is None or date.precision is not DatePrecision.DAY) and (
+                    not date.told) and (loc is None or date.precision is not DatePrecision.DAY or (
+                    story_day is not None and date.date is not None and date.date.year < story_day.year)) and (
                     _long_before(date, story_day)):
                 # "In May, an air strike killed 9 people at a nearby fuel station", "Last November,
                 # gunmen killed 15 villagers in the area", after a story dated this week: a past
@@ -2725,6 +2782,8 @@ def _long_before(date: ResolvedDate, story: dt.date | None) -> bool:
     if date.precision is DatePrecision.WEEK:
         end += dt.timedelta(days=6)
     elif date.precision is DatePrecision.MONTH:
+        if (end.year, end.month) < (story.year, story.month):
+            return True  # "since early March, when violence ... killed some 1,500", after a story of April 3
         end = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     elif date.precision is DatePrecision.YEAR:
         end = end.replace(month=12, day=31)
