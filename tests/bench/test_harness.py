@@ -15,7 +15,7 @@ import pytest
 from redis.asyncio import Redis
 
 from sitrep.bench.cores import payload_costs, pipeline_bound
-from sitrep.bench.drive import CpuMeter, Target, _Tracker
+from sitrep.bench.drive import CpuMeter, Target, _Tracker, _trim
 from sitrep.bench.load import LoadGenerator
 from sitrep.bench.noop import noop_extractor
 from sitrep.bench.report import MERGE_CORE, BenchReport, Row, percentiles
@@ -281,3 +281,27 @@ def test_memory_run_reads_the_merger_every_mark(redis_url: str) -> None:
     assert all(v > 0 for v in series.values())
     assert memory["chunks_at_end"] >= 800
     assert isinstance(memory["change_pct"], float)
+
+
+async def test_trim_survives_entries_acknowledged_while_it_reads(redis: Redis, names: Streams) -> None:
+    """The group reported pending entries, but they were acknowledged before XPENDING ran
+    (its minimum is then None): the trim falls back to the last delivered id instead of
+    raising, which had ended the bench's trimmer task for the rest of the run."""
+    stream = names.prefix + ":trim"
+    for i in range(5):
+        await redis.xadd(stream, {"i": i})
+    await redis.xgroup_create(stream, "g", id="0")
+    read = await redis.xreadgroup("g", "c", {stream: ">"}, count=5)
+    ids = [mid for mid, _ in read[0][1]]
+    real_xpending = redis.xpending
+
+    async def acked_meanwhile(name: str, group: str) -> dict[str, object]:
+        await redis.xack(name, group, *ids)
+        return await real_xpending(name, group)
+
+    redis.xpending = acked_meanwhile  # type: ignore[method-assign]
+    try:
+        await _trim(redis, stream, ["g"])
+    finally:
+        redis.xpending = real_xpending  # type: ignore[method-assign]
+    assert await redis.xlen(stream) <= 5

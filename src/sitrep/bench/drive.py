@@ -245,11 +245,13 @@ async def _trim(redis: Redis, stream: str, groups: list[str]) -> None:
         info = by_name.get(group)
         if info is None:
             return
+        raw = info["last-delivered-id"]
         if info["pending"]:
-            summary = await redis.xpending(stream, group)
-            raw = summary["min"]
-        else:
-            raw = info["last-delivered-id"]
+            # the entries may be acknowledged between the two calls: no pending minimum then
+            # (it had raised on None and silently ended the trimmer for the rest of the run)
+            raw = (await redis.xpending(stream, group))["min"] or raw
+        if raw is None:
+            return
         raw = raw.decode() if isinstance(raw, bytes) else raw
         ms, seq = (int(x) for x in raw.split("-"))
         floor_id = (ms, seq) if floor_id is None else min(floor_id, (ms, seq))
