@@ -1909,3 +1909,27 @@ def test_probe_round_11_the_port_city_of_x_names_x() -> None:
     text = ("SANAA, April 7 (AFP) - U.S. air strikes on the Red Sea port city of Hodeidah overnight killed "
             "four people, the Houthi-run Al-Masirah television reported on Monday.")
     assert [(e.location.country, e.fatalities) for e in _real_events(text)] == [("YE", 4)]
+
+
+def test_an_earlier_incident_told_twice_is_one_event() -> None:
+    """A caption and the text both tell, after "came just 24 hours after", the capture of
+    Basivka: one earlier incident, one event (the seed article had given two identical ones)."""
+    text = ("Ukraine fights in Russia's Belgorod region\n\n"
+            "Zelensky's confirmation that his troops were fighting in Belgorod came just 24 hours after Moscow said "
+            "its troops had seized the village of Basivka in Ukraine's northeastern Sumy region.\n\n"
+            "Officials gave no details.\n\n"
+            "Zelensky's confirmation that his troops were fighting in Belgorod came just 24 hours after Moscow said "
+            "its troops had seized the village of Basivka in Ukraine's northeastern Sumy region - opposite Kursk.")
+    basivka = [e for e in _real_events(text) if e.location is not None and e.location.name == "Basivka"]
+    assert len(basivka) == 1, basivka
+
+
+def test_the_seed_article_has_no_two_events_of_one_place_type_and_day() -> None:
+    """Every event of the seed article is its own: no type, place and day twice."""
+    from pathlib import Path  # noqa: PLC0415
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_c08e94568eae7eaf.txt"
+    events = _real_events(seed.read_text(encoding="utf-8"))
+    keys = [(e.sub_event_type, e.location.name if e.location else None, e.date) for e in events]
+    assert len(keys) == len(set(keys)), keys
+
