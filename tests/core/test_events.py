@@ -1933,3 +1933,14 @@ def test_the_seed_article_has_no_two_events_of_one_place_type_and_day() -> None:
     keys = [(e.sub_event_type, e.location.name if e.location else None, e.date) for e in events]
     assert len(keys) == len(set(keys)), keys
 
+
+
+def test_a_country_s_border_is_no_event_s_place() -> None:
+    """"Niger says 44 civilians killed in mosque attack near Mali border" over a massacre in
+    Fambita, Niger: one event in Niger (the headline had made a second, in Mali, with the 44)."""
+    text = ("Niger says 44 civilians killed in mosque attack near Mali border\n\n"
+            "NIAMEY, April 7 (AFP) - Gunmen killed 44 civilians during Friday prayers at a mosque in the village of "
+            "Fambita in Niger's southwestern Tillaberi region, the government said.\n\n"
+            "The attackers set fire to a market and several homes before fleeing towards the Malian border.")
+    got = [(e.location.country if e.location else None, e.fatalities) for e in _real_events(text)]
+    assert got == [("NE", 44)], got

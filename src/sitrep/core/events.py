@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.15")
+BUILDER = ExtractorInfo(name="events", version="0.3.16")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1593,6 +1593,11 @@ def _facts_of(sent: _Sentence, p: PlaceMention) -> _PlaceFacts:
     return _PlaceFacts(p, pos, after, state, metonym, possessive, bare)
 
 
+#: After a country: its frontier, which says where something is near, not where it was
+#: ("mosque attack near Mali border" in Niger had made an event in Mali).
+_BORDER_AFTER = re.compile(r"(?:-[A-Z][\w'-]*)?\s+(?:border|frontier)\b", re.IGNORECASE)
+
+
 def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
     """Places of the sentence that may be where something happened (read once)."""
     if sent.location_candidates is None:
@@ -1600,6 +1605,7 @@ def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
             f for f in _place_facts(sent)
             if f.place.role == "location" and not f.metonym and not f.bare_country
             and not f.after.startswith("-based")  # "the Abuja-based SBM Intelligence"
+            and not (_kind(f.place) is PlaceKind.COUNTRY and _BORDER_AFTER.match(f.after))
         ]  # fmt: skip
         # a road named by its ends ("the Imphal-Dimapur highway in Kangpokpi district") or a
         # place someone came from ("a man from Hebron"): only when nothing else is named
