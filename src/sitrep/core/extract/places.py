@@ -178,7 +178,7 @@ _COUNTY_NOUNS = frozenset(("county", "counties", "parish", "parishes"))
 _WATER_BEFORE = re.compile(r"\bLake \Z")
 _MID_NEW_BEFORE = re.compile(r"[a-z,] New $")  # "of New Guinea", not a headline's "New U.S. Airline"
 #: "the Al-Thawra hospital", "the Naivasha market": a building named after a place is read
-#: like a lake (``water``): a namesake of a country or region the text names, else its region
+#: like a lake (``named_after``): a namesake of a country or region the text names, else its region
 _BUILDING_BEFORE = re.compile(r"\b(?:the|at|to|from|outside|near) $")  # "at Madina hospital" (Mogadishu's)
 _NAMED_FOR_AFTER = re.compile(r" (?:hospital|market|mosque|clinic|school|university|stadium|prison|hotel)\b")
 #: ... and so is a district or township ("Kani township" in Sagaing is no Japanese city,
@@ -306,7 +306,9 @@ class _Mention:
     settled: bool = False  # shown as a settlement: "the town of X", "X township"
     in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
     across: bool = False  # "near the border with X": named, but no evidence for the text's places
-    water: bool = False  # "Lake X" (or "the X hospital") the gazetteer lacks: X's namesakes are other places
+    #: named after a place, as a lake, a building or a unit is ("Lake X", "the X hospital",
+    #: "X township"): only a namesake in a country or region the text names is a reading
+    named_after: bool = False
     frames: tuple[str, ...] = ()  # regions named as ones in its clause ("in the Belgorod region")
     strength: int = 0  # 3 pattern-linked, 2 region named in the sentence, 1 weaker context
     scored: list[tuple[float, int]] = field(default_factory=list)  # (raw score, encoded id), best first
@@ -1129,7 +1131,7 @@ class _Finder:
                     _NAMED_FOR_AFTER.match(text, m.end) and _BUILDING_BEFORE.search(text, max(0, m.start - 8), m.start)) or (
                     _UNIT_AFTER.match(text, m.end)) or (_AREA_AFTER.match(text, m.end) and not any(
                     g.kind[c >> 1] == "city" and g.pop[c >> 1] >= _PROMINENT_POP for c in m.cands)):
-                m.water = True
+                m.named_after = True
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
             if w in ADMIN_NOUNS or w == "regional" or (w == "governor" and any(
@@ -1418,7 +1420,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     for m in ms:
         key = fold(m.surface)
         m.across = m.across or _ACROSS_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-        if m.across or m.water:  # (nor is a lake's name: "Lake Victoria" is no Australian state)
+        if m.across or m.named_after:  # (nor is a lake's name: "Lake Victoria" is no Australian state)
             # "pushed into Rafah, near the border with Egypt's North Sinai province": the
             # country across a border is named, but is no evidence for where the text's
             # places are (Rafah had been Egypt's)
@@ -1842,6 +1844,12 @@ def _mention_readings(g: Gazetteer, m: _Mention) -> _Readings:
 _NO_COUNTS: Counter[str] = Counter()
 
 
+def _lift(scored: list[tuple[float, int]], k: int) -> int:
+    """Put reading ``k`` first (a rule overrules the scores) and return it, the new top."""
+    scored.insert(0, scored.pop(k))
+    return scored[0][1]
+
+
 def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     """Score a mention's readings and set its reading, runner-ups and strength.
 
@@ -1949,8 +1957,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         k = next((k for k, (_s, c) in enumerate(scored) if not c & 1 and kinds[c >> 1] == "admin1"
                   and regions[c >> 1] == regions[top >> 1]), 0)
         if k:
-            scored.insert(0, scored.pop(k))
-            top = scored[0][1]
+            top = _lift(scored, k)
     if top & 1 and len(scored) > 1:
         # a capital by its own name, its country named in the text, over another place's
         # alternate name ("New Delhi accused ..., a charge Islamabad denies" in a story on
@@ -1958,8 +1965,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         k = next((k for k, (_s, c) in enumerate(scored) if not c & 1 and (c >> 1) in g.capital_ids
                   and other(ctx.countries, ccs[c >> 1], key) > 0), 0)
         if k:
-            scored.insert(0, scored.pop(k))
-            top = scored[0][1]
+            top = _lift(scored, k)
     if len(scored) > 1 and kinds[top >> 1] == "city" and regions[top >> 1]:
         # a village beside a city of its name in the same region is no reading of the name
         # once the text's other places lift it ("Zaporizhzhia", a village of 656 beside the
@@ -1968,8 +1974,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         k = max((k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "city" and regions[c >> 1] == reg),
                 key=lambda k: pops[scored[k][1] >> 1])
         if k and pops[scored[k][1] >> 1] >= max(floor, 100_000):
-            scored.insert(0, scored.pop(k))
-            top = scored[0][1]
+            top = _lift(scored, k)
     if scored and top & 1 and kinds[top >> 1] == "city" and not m.link_cc and sent_countries.get(ccs[top >> 1], 0) < 2:
         # by another name only, abroad, while its sentence names a country that has a reading
         # by this very name: that one ("Trinidad and Tobago police in San Fernando" in a story
@@ -1977,8 +1982,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         k = next((k for k, (_s, c) in enumerate(scored) if not c & 1 and sent_countries.get(ccs[c >> 1], 0) >= 2
                   and pops[c >> 1] * 10 >= pops[top >> 1]), None)  # not "Fly to Petersburg" (Illinois, 2,000)
         if k is not None:
-            scored.insert(0, scored.pop(k))
-            top = scored[0][1]
+            top = _lift(scored, k)
     if scored and kinds[top >> 1] == "city" and admin_regs and not (m.link_cc or m.link_region):
         if ((top & 1 and regions[top >> 1] in admin_regs and pops[top >> 1] < 100_000)
                 or (pops[top >> 1] < 10_000 and any(r.startswith(ccs[top >> 1] + "-") for r in admin_regs - city_regs))):
@@ -1987,20 +1991,20 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # would say so); a metropolis keeps its name: "New York" is the city
             k = next(k for k, (_s, c) in enumerate(scored) if kinds[c >> 1] == "admin1" and not c & 1
                      and ccs[c >> 1] == ccs[top >> 1])
-            scored.insert(0, scored.pop(k))
+            _lift(scored, k)
         elif top & 1 and pops[top >> 1] < 100_000 and ccs[top >> 1] in rd.admin_ccs:
             # a town elsewhere in the state's country that has the name as an alias: the best
             # reading by the main name ("Florida" is not Valle Vista, California; "Washington"
             # is not Reisterstown, Maryland)
             k = next((k for k, (_s, c) in enumerate(scored) if not c & 1), None)
             if k is not None:
-                scored.insert(0, scored.pop(k))
+                _lift(scored, k)
     if country_named and scored and g.kind[scored[0][1] >> 1] == "city" and not (
             m.link_region or m.admin_hint or (m.link_cc and m.link_cc == g.cc[scored[0][1] >> 1])):
         # a country's own name ("Mexico") is the country, not a city that context favours
         k = next((k for k, (_s, c) in enumerate(scored) if g.kind[c >> 1] == "country" and not c & 1), None)
         if k is not None:
-            scored.insert(0, scored.pop(k))
+            _lift(scored, k)
     if m.in_country and m.link_cc and scored and not any(ccs[c >> 1] == m.link_cc for _s, c in scored) and all(
             kinds[c >> 1] == "city" and pops[c >> 1] < 100_000 for _s, c in scored):
         # "Nasir, South Sudan": the text says the country, and no reading is in it (Nasir had
@@ -2016,7 +2020,7 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             m.scored, m.runners = [], []
             m.resolved = g.country_place(cc, _squash(3.0)) if cc else None
             return False
-    if m.water and scored and not _in_evidence(ctx, ccs[scored[0][1] >> 1], regions[scored[0][1] >> 1], key):
+    if m.named_after and scored and not _in_evidence(ctx, ccs[scored[0][1] >> 1], regions[scored[0][1] >> 1], key):
         # "Lake Victoria" in a story about Uganda is not the Australian state: a lake is
         # named after a place only of a country or region the text is about ("Lake
         # Hartwell" in Georgia is by Hartwell); else the text's country (a text that names
