@@ -931,3 +931,31 @@ def test_probe_round_10_conflict_figures_stay(text: str, want: list[tuple[str, i
     """The round-10 disaster, accident and pronoun rules drop or add nothing else."""
     got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # some of the wounded died: the dead are their own figure, the wounded stay as told
+        ("Gunmen opened fire on a bus near Maiduguri on Sunday, wounding five passengers, two of "
+         "whom later died in hospital, police said.", [("injured", 5), ("killed", 2)]),
+        ("Twelve people were wounded, three of them subsequently died.", [("injured", 12), ("killed", 3)]),
+        ("Twelve people were wounded, three of them critically.", [("injured", 12)]),
+        # "among the dead" with the incident named between
+        ("A suicide bomber struck a checkpoint in Kabul. Among the dead in the attack were three "
+         "police officers and a child, the interior ministry said.", [("killed", 4)]),
+        ("Among the injured at the hospital were five nurses.", [("injured", 5)]),
+        # victims told by name
+        ("Gunmen killed John Smith, a British aid worker, in Jos on Saturday, police said.", [("killed", 1)]),
+        ("Gunmen shot dead Ali Hassan and Omar Farah on Monday.", [("killed", 2)]),
+        ("Troops killed Abu Bakr al-Baghdadi in Idlib.", [("killed", 1)]),
+        # capitalised words that are no victim's name
+        ("Russian forces captured Velyka Novosilka, the ministry said.", []),
+        ("The strike killed Islamic State fighters near Raqqa.", []),
+        ("A drone attack killed Monday Night in a film review.", []),
+    ],
+)
+def test_probe_round_11_leftovers(text: str, want: list[tuple[str, int | None]]) -> None:
+    """Figures the round-11 probe and earlier notes listed as missed (each had been none)."""
+    got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.14", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.15", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -806,6 +806,41 @@ def _read_one(s: _Sentence, k: int) -> tuple[list[_Part], int] | None:
     return parts, m
 
 
+_NAME_PARTICLES = frozenset("al el bin ibn abu abdul de da van von der ben".split())
+#: What may follow a victim's name: "killed John Smith, a British aid worker, in Jos".
+_AFTER_NAME = frozenset(", . ; in on at and near while as during after outside last late early ( — –".split())
+
+
+def _name_end(s: _Sentence, k: int) -> int | None:
+    """The token after a person's name of two or more capitalised words at ``k``, or None
+    for anything that is not one: a single word ("captured Bakhmut"), an acronym, a time,
+    or a capitalised modifier before a noun ("killed Islamic State fighters")."""
+    raw, w = s.raw, s.words
+    j, capitalised = k, 0
+    while j < s.n and j - k < 6:
+        t = raw[j]
+        if t[:1].isupper() and t[1:2].islower() and not t.endswith(("'s", "’s")):
+            capitalised += 1
+        elif not (capitalised and (w[j] in _NAME_PARTICLES or w[j].startswith(("al-", "el-")))):
+            break
+        j += 1
+    if capitalised < 2 or w[k] in _WHEN_WORDS or w[j - 1] in _NAME_PARTICLES:
+        return None
+    return j if j >= s.n or w[j] in _AFTER_NAME else None
+
+
+def _read_named(s: _Sentence, k: int) -> tuple[list[_Part], int] | None:
+    """Victims told by name after a killing verb: "Gunmen killed John Smith" is one killed,
+    "killing Ali Hassan and Omar Farah" two (each had been no figure, so the event had none)."""
+    end = _name_end(s, k)
+    if end is None:
+        return None
+    parts = [_Part(Quantity(k, end, 1), "people", end, True)]
+    if end + 1 < s.n and s.words[end] == "and" and (nxt := _name_end(s, end + 1)) is not None:
+        parts.append(_Part(Quantity(end + 1, nxt, 1), "people", nxt, True))
+    return parts, parts[-1].end
+
+
 #: Livestock a strike kills are no casualties ("killed 3 cows").
 _ANIMALS = frozenset(
     "animals cows goats camels donkeys horses dogs cats chickens pigs mules bulls buffaloes "
@@ -1178,6 +1213,8 @@ def _try_active(s: _Sentence, i: int, prev: _Found | None = None) -> _Found | No
     got = _read_parts(s, k)
     if got is None and w[i] != "lost":
         got = _read_one(s, k)
+    if got is None and cat in (_K, _I) and w[i] != "lost":
+        got = _read_named(s, k)
     if got is None:
         return None
     parts, end = got
@@ -1228,6 +1265,8 @@ def _try_lives(s: _Sentence, i: int) -> _Found | None:
     return None
 
 
+_AMONG_PLACE_PREPS = frozenset(("in", "from", "at", "of"))
+_AMONG_PLACE_MAX = 8  # "Among the dead in Sunday's attack on the market were ..."
 _AMONG_OF = {"dead": _K, "killed": _K, "fatalities": _K, "victims": _K, "injured": _I,
              "wounded": _I, "missing": _M}
 
@@ -1239,6 +1278,9 @@ def _try_among(s: _Sentence, i: int) -> _Found | None:
     if i + 3 >= s.n or w[i + 1] not in ("the", "those") or (cat := _AMONG_OF.get(w[i + 2])) is None:
         return None
     k = i + 3
+    if k + 1 < s.n and w[k] in _AMONG_PLACE_PREPS:  # "Among the dead in the raid were ..."
+        k = next((j for j in range(k + 1, min(k + _AMONG_PLACE_MAX, s.n))
+                  if w[j] in ("were", "was", "are", "is") or w[j] in (",", ";", ":", ".")), k)
     if k < s.n and w[k] in ("were", "was", "are", "is"):
         k += 1
     else:
@@ -1252,6 +1294,35 @@ def _try_among(s: _Sentence, i: int) -> _Found | None:
     if _not_a_count(s, parts[0].q) or parts[0].q.vague:
         return None
     return _Found(cat, parts, [], Qualifier.EXACT, parts[0].q.start, parts[-1].end, subset=True)
+
+
+_LATER = frozenset("later subsequently since afterwards eventually then have has had".split())
+_DIED = frozenset(("died", "succumbed"))
+
+
+def _try_later_died(s: _Sentence, i: int, prev: _Found) -> _Found | None:
+    """``..., NUM of whom|them [later] died``: some of the wounded just told died of their
+    wounds. "wounding five passengers, two of whom later died in hospital" is 5 injured and
+    2 killed (the 2 had been no figure). The injured figure stays as stated, so the two
+    figures each match their own words."""
+    w = s.words
+    if prev.category is not _I or i < prev.last:
+        return None
+    q = parse_quantity(w, i)
+    if q is None or q.vague or q.value is None or q.end + 2 >= s.n:
+        return None
+    if w[q.end] != "of" or w[q.end + 1] not in ("whom", "them"):
+        return None
+    m = q.end + 2
+    while m < s.n and w[m] in _LATER:
+        m += 1
+    if m >= s.n or w[m] not in _DIED:
+        return None
+    told = sum(p.q.value or 0 for p in prev.parts)
+    if told and q.value > told:
+        return None
+    kind = next((p.kind for p in prev.parts if p.kind), None)
+    return _Found(_K, [_Part(q, kind, m + 1, True)], [], Qualifier.EXACT, q.start, m + 1)
 
 
 def _try_toll(s: _Sentence, i: int) -> _Found | None:
@@ -1590,6 +1661,8 @@ def _sentence_mentions(
         if got is None and i not in used and _num_start(t):
             if i == 0 or w[i - 1] not in ("no", "not", "none"):
                 got = _try_number(s, i)
+            if got is None and found:
+                got = _try_later_died(s, i, found[-1])
         if got is None and t == "the" and i + 1 < s.n and w[i + 1] in _ONE_ATTACKER:
             got = _try_the_attacker(s, i)
         if got is None and i == 0 and t in _POSSESSIVES and window[0] == sent[0]:
