@@ -63,6 +63,9 @@ MONDAY = dt.date(2025, 4, 7)
         ("Rioters looted shops across the capital.", F.RIOTS, "violent_demonstration"),
         ("Gunmen massacred villagers in their homes.", F.VIOLENCE_AGAINST_CIVILIANS, "attack"),
         ("Armed men kidnapped 20 schoolchildren.", F.VIOLENCE_AGAINST_CIVILIANS, "abduction_forced_disappearance"),  # noqa: E501
+        # fire told without a hit (these had been no event)
+        ("Two rockets were launched towards Metula from southern Lebanon.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
+        ("Hamas fired dozens of rockets at Tel Aviv on Sunday.", F.EXPLOSIONS_REMOTE_VIOLENCE, "shelling_artillery_missile_attack"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_trigger_typing(sentence: str, family: EventType, sub_type: str) -> None:
@@ -1794,6 +1797,8 @@ def test_probe_round_10_a_drone_strike_in_a_country_is_not_a_village_s_shelling(
             "on the outskirts of the Lebanese border village of Kfar Kila.")
     got = [(e.sub_event_type, e.date, e.location.country, e.fatalities) for e in _real_events(text)]
     assert got == [("air_drone_strike", MONDAY, "LB", 2),
+                   # the rockets at Metula are their own event (since events 0.3.17), in Israel
+                   ("shelling_artillery_missile_attack", dt.date(2025, 4, 6), "IL", None),
                    ("shelling_artillery_missile_attack", dt.date(2025, 4, 6), "LB", None)]
 
 
@@ -1944,3 +1949,12 @@ def test_a_country_s_border_is_no_event_s_place() -> None:
             "The attackers set fire to a market and several homes before fleeing towards the Malian border.")
     got = [(e.location.country if e.location else None, e.fatalities) for e in _real_events(text)]
     assert got == [("NE", 44)], got
+
+
+def test_rockets_fired_without_a_hit_are_a_shelling_event() -> None:
+    """"Two rockets were launched towards Metula ... No injuries were reported" is an event
+    at Metula on Sunday with no fatalities (it had been no event at all)."""
+    events = _real_events("BEIRUT (AP) - Two rockets were launched towards Metula from southern Lebanon "
+                          "on Sunday, the Israeli military said. No injuries were reported.")
+    assert [(e.event_type, e.location.name, e.location.country, e.date, e.fatalities) for e in events] == [
+        (F.EXPLOSIONS_REMOTE_VIOLENCE, "Metula", "IL", dt.date(2025, 4, 6), None)]

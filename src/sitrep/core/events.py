@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.16")
+BUILDER = ExtractorInfo(name="events", version="0.3.17")
 
 # --- typing -------------------------------------------------------------------
 
@@ -128,6 +128,11 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
      r"shell(?:ing|ed)|bombard(?:ed|ment|ing)|pound(?:ed|ing)|"
      r"(?:missiles?|rockets?|shells?) (?:struck|hit|slammed into|landed|killed|wounded|injured)|"
+     # "two rockets were launched towards Metula", "fired three missiles at Haifa": fire told
+     # without a hit is still the shelling ACLED codes (it had been no event)
+     r"(?:missiles?|rockets?|mortars?|shells?|projectiles?) (?:were |was |had been |have been )?"
+     r"(?:launched|fired) (?:at|towards?|into)|"
+     r"(?:launched|fired) (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|projectiles?) (?:at|towards?|into)|"
      r"missiles? and (?:[\w-]+ ){1,2}(?:attacks?|strikes?|barrages?)|"
      rf"{_DEMONYM} strikes?|"
      # a strike that harms is no walkout: "Another strike killed six", "one strike hit the school"
