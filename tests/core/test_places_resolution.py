@@ -1114,3 +1114,26 @@ def test_probe_round_11_places() -> None:
     got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
         "LA PAZ (Reuters) - A bus plunged into a ravine in Bolivia's Andes on Sunday.")).places}
     assert got.get("Andes") is None, got
+
+
+def test_session_notes_places() -> None:
+    """Places earlier notes listed as wrong: a favela "in Rio de Janeiro" had been the town of
+    Jacarezinho in Parana; a bare "Bengo" after "Bengo province" had been Cacuaco, a city
+    once called Bengo, in Luanda province; and "Moro" in "Moro Islamic Liberation Front" a
+    city of Pakistan in a Philippine story."""
+    got = _readings("RIO DE JANEIRO (Reuters) - A police raid in the Jacarezinho favela in Rio de Janeiro "
+                    "left eight people dead on Monday, authorities said.")
+    assert got["Jacarezinho"] == "BR-RJ", got
+    got = _readings("LUANDA (Reuters) - Police fired on protesters in Bengo province on Sunday, killing three "
+                    "people. The protests spread from Luanda to Bengo and Benguela.")
+    assert got["Bengo"] == "AO-BGO" and got["Benguela"] == "AO-BGU", got
+    bengos = [pm.resolved.kind for pm in extract_places(make_chunk(
+        "Police fired on protesters in Bengo province on Sunday. The protests spread from Luanda to Bengo.")).places
+        if pm.surface == "Bengo" and pm.resolved]
+    assert bengos == [PlaceKind.ADMIN1, PlaceKind.ADMIN1]
+    got = _readings("COTABATO CITY, Philippines (AP) - Fighters from the Moro Islamic Liberation Front clashed "
+                    "with soldiers in Maguindanao del Sur on Sunday, killing four, the army said.")
+    assert "Moro" not in got and got["Maguindanao del Sur"] == "PH-14", got
+    # a town's name before its own police or school stays a place in a story about that country
+    got = _readings("A release from Gainesville Police said the women were crossing the road.")
+    assert got.get("Gainesville", "").startswith("US-"), got

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.12"
+VERSION = "0.2.13"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -163,6 +163,10 @@ _SETTLED_APPOSITION = re.compile(
 _APPOSITION_IN = re.compile(
     r", an? (?:[\w-]+ ){0,2}?(?:village|town|hamlet|settlement|township|neighbou?rhood|suburb|community|"
     r"locality) in (?:the )?")
+#: Between a name and the city or region it is a part of: "the Jacarezinho favela in Rio".
+_PART_IN = re.compile(
+    r" (?:favela|neighbou?rhood|district|suburb|slum|shanty ?town|quarter|refugee camp|camp)s? "
+    r"(?:in|of) (?:the )?")
 #: What ends a dateline ("KYIV, Ukraine (Reuters) - "): the next word opens the sentence.
 _DASHES = frozenset(("-", "—", "–", "--"))
 _SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r", " m", " l"))
@@ -1158,6 +1162,11 @@ class _Finder:
                     # "in Santa Cruz, in Rio's far west zone", "in Santa Cruz, on the Galapagos
                     # island of the same name": that city's or region's (both had been Bolivia's
                     # Santa Cruz department)
+                    m.link_region, m.link_cc = region, region.split("-")[0]
+                elif (_PART_IN.fullmatch(gap) and m.link_cc is None and nx.kind != "demonym"
+                      and (region := _city_region(g, nx.cands) or _region_of(g, nx.cands, nx.admin_hint))):
+                    # "the Jacarezinho favela in Rio de Janeiro", "the Daraj neighbourhood of Gaza
+                    # City": a part of that city or region (Jacarezinho had been the town in Parana)
                     m.link_region, m.link_cc = region, region.split("-")[0]
                 elif (in_gap and m.link_cc is None and m.link_region is None and nx.kind != "demonym"
                       and (na := _WORD_AFTER.match(text, nx.end)) and na.group(1) in _REGION_NOUNS_IN
@@ -2422,8 +2431,12 @@ def _one_sense(ms: list[_Mention], ctx: _Context) -> None:
             continue
         best = max(grp, key=lambda m: (m.strength, m.resolved.score if m.resolved else 0, -m.start))
         for m in grp:
-            if m is best or m.resolved is None or m.admin_hint != best.admin_hint:
+            if m is best or m.resolved is None:
                 continue
+            if m.admin_hint != best.admin_hint and not (
+                    best.admin_hint and best.resolved.kind is PlaceKind.ADMIN1 and m.scored and m.scored[0][1] & 1):
+                continue  # "Kursk region ... Kursk" are the region and the city, but a bare "Bengo"
+                # after "Bengo province" is the province, not Cacuaco, a city once called Bengo
             if m.strength >= best.strength:
                 continue
             own = m.resolved.country
@@ -2693,14 +2706,30 @@ def _stray_modifier(g: Gazetteer, m: _Mention, ctx: _Context, text: str) -> bool
     if p is None or not p.country or p.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT):
         return False
     nxt = _NEXT_WORD.match(text, m.end)
-    if nxt is None or (low := nxt.group(1).lower()) in STOP or low in ORG_HEADS or fold(low) in g.names:
+    if nxt is None:
         return False
+    if (low := nxt.group(1).lower()) in ORG_HEADS or (
+            (low in STOP or fold(low) in g.names) and not (m.role == "modifier" and _opens_org(text, m.end))):
+        return False  # "Gainesville Police" stays; "Moro Islamic Liberation Front" opens a body's name
     main = _main_country(ctx)
     return main is not None and main != p.country and main in ctx.named and p.country not in ctx.named and (
         ctx.other(ctx.countries, p.country, fold(m.surface)) <= 0)
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w-]*)\b(?!['’])")
+_NEXT_CAPS = re.compile(r"(?: [A-Z][\w-]*){1,4}")
+
+
+def _opens_org(text: str, end: int) -> bool:
+    """Whether the capitalised words after ``end`` end in an organisation's head noun."""
+    run = _NEXT_CAPS.match(text, end)
+    return run is not None and any(w.lower() in _BODY_HEADS for w in run.group(0).split())
+
+
+#: Head nouns of armed groups' and movements' names, with the organisations' own.
+_BODY_HEADS = ORG_HEADS | frozenset(
+    "front movement liberation alliance brigade brigades battalion militia union congress federation "
+    "league army".split())
 
 
 _RESULT = PlacesResult.__pydantic_validator__
