@@ -1137,3 +1137,14 @@ def test_session_notes_places() -> None:
     # a town's name before its own police or school stays a place in a story about that country
     got = _readings("A release from Gainesville Police said the women were crossing the road.")
     assert got.get("Gainesville", "").startswith("US-"), got
+
+
+def test_a_name_of_two_countries_counts_for_the_one_the_text_is_in() -> None:
+    """"Congo" names two countries. Counting the first of them had made "GOMA, Congo" a story
+    of the Republic of the Congo and put Sake, a town of North Kivu, in that country; the
+    name counts for the one the text's other places are in, else the more populous."""
+    got = _readings("GOMA, Congo (Reuters) - M23 rebels and Congolese troops fought for control of the town of "
+                    "Sake on Sunday, residents said.")
+    assert (got["Congo"], got["Sake"]) == ("CD", "CD-NK"), got
+    got = _readings("BRAZZAVILLE, Congo (Reuters) - Police in Congo's capital dispersed protesters on Sunday.")
+    assert got["Congo"] == "CG", got

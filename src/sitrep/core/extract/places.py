@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.13"
+VERSION = "0.2.14"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -1426,6 +1426,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     weak: dict[int, list[tuple[str, str]]] = defaultdict(list)
     sc: dict[int, Counter[str]] = defaultdict(Counter)
     ctx = _Context(sr, sc, Counter(), Counter(), sent_weak=weak)
+    two: list[tuple[_Mention, str]] = []
     for m in ms:
         key = fold(m.surface)
         m.across = m.across or _ACROSS_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
@@ -1442,6 +1443,11 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
             ctx.dateline_regions.update(ctx.regions - before)
             ctx.dateline_sent_regions.update((m.sent, r) for r in sr.get(m.sent, ())[n:])
             continue
+        if m.kind != "demonym" and _mention_readings(g, m).countries > 1:
+            two.append((m, key))  # "Congo": counted once the rest says which of the two
+            continue
+        _context_one(g, ctx, m, key, text)
+    for m, key in two:
         _context_one(g, ctx, m, key, text)
     if ctx.framed_at:
         cuts = [c.start() for c in _CLAUSE_CUT.finditer(text)]
@@ -1451,6 +1457,21 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
                 # Dnipropetrovsk region": the region frames its own clause only
                 m.frames = tuple(r for r, pos in at if bisect_left(cuts, min(pos, m.start)) == bisect_left(cuts, max(pos, m.start)))
     return ctx
+
+
+def _likelier_country(g: Gazetteer, ctx: _Context, rd: _Readings, key: str) -> str | None:
+    """Of a name of two countries ("Congo"), the one the text's other places are in (Goma,
+    "Congolese"), else the more populous: counting the first of the two had made "GOMA,
+    Congo" a story of the Republic of the Congo, and Sake, North Kivu, that country."""
+    best, top = None, -1
+    for _c, _i, kind, cc, _reg, _prior_s, _mode in rd.rows:  # most populous first
+        if kind != "country" or not cc:
+            continue
+        got = ctx.other(ctx.countries, cc, key) + sum(
+            n for r, n in ctx.regions.items() if r.startswith(cc + "-") and ctx.other(ctx.regions, r, key) > 0)
+        if got > top:
+            best, top = cc, got
+    return best
 
 
 def _filed_from(m: _Mention, text: str) -> bool:
@@ -1478,7 +1499,7 @@ def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) 
             ctx.named.setdefault(cc, set()).add(key)
         return
     rd = _mention_readings(g, m)
-    cc = rd.country
+    cc = rd.country if rd.countries < 2 else _likelier_country(g, ctx, rd, key)
     if cc:
         if not any(g.kind[c >> 1] == "city" and not c & 1 for c in m.cands):
             ctx.named.setdefault(cc, set()).add(key)  # not "Lebanon" (also a town in Pennsylvania)
