@@ -1958,3 +1958,14 @@ def test_rockets_fired_without_a_hit_are_a_shelling_event() -> None:
                           "on Sunday, the Israeli military said. No injuries were reported.")
     assert [(e.event_type, e.location.name, e.location.country, e.date, e.fatalities) for e in events] == [
         (F.EXPLOSIONS_REMOTE_VIOLENCE, "Metula", "IL", dt.date(2025, 4, 6), None)]
+
+
+def test_a_dateline_city_is_no_place_of_an_event_its_sentence_puts_in_another_country() -> None:
+    """"BEIRUT, June 16 (AFP) - Clashes ... have left at least 11 people dead in Syria": the
+    report is filed in Lebanon, the clashes are Syria's (they had been a battle at Beirut, LB)."""
+    text = ("BEIRUT, April 7 (AFP) - Clashes between Druze gunmen and Bedouin tribal fighters, a roadside bomb "
+            "in the east and a string of killings on the coast have left at least 11 people dead in Syria since "
+            "Friday, a war monitor said on Monday.")
+    events = _real_events(text)
+    assert events
+    assert {e.location.country for e in events} == {"SY"}, [(e.event_type, e.location.name) for e in events]

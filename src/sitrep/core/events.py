@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.17")
+BUILDER = ExtractorInfo(name="events", version="0.3.18")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1973,6 +1973,14 @@ def _choose_location(
         best = pool[0] if len(pool) == 1 else min(
             pool, key=lambda p: _rank(p, trig.start, sent, trig.end)
         )
+        if _is_dateline_place(sent, best) and best.resolved is not None:
+            # "BEIRUT, June 16 (AFP) - Clashes ... and a roadside bomb have left at least 11 people
+            # dead in Syria": the report is filed in one country, its sentence puts the event in
+            # another; a place of that other country is where (it had been a battle at Beirut, Lebanon)
+            abroad = [p for p in cands if p.resolved is not None and p.resolved.country != best.resolved.country
+                      and not _is_dateline_place(sent, p)]
+            if abroad:
+                best = min(abroad, key=lambda p: _rank(p, trig.start, sent, trig.end))
         return _regional_reading(sent, best)
     if not _ANAPHOR.search(sent.text, low=sent.low):
         return None
