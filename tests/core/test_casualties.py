@@ -959,3 +959,30 @@ def test_probe_round_11_leftovers(text: str, want: list[tuple[str, int | None]])
     """Figures the round-11 probe and earlier notes listed as missed (each had been none)."""
     got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # who gives the figure, in apposition after the victims, is no victim
+        ("Fighting near Moqokori killed at least six soldiers, a military officer, Captain Mohamed Ali, told "
+         "Reuters by phone.", [("killed", 6)]),
+        ("A bomb struck a bus, killing seven passengers and wounding 11 others, a local official and a hospital "
+         "source in Gao said.", [("killed", 7), ("injured", 11)]),
+        ("The strike killed two soldiers, a police officer and a child.", [("killed", 4)]),
+        # the parts of the dead are not the wounded of the next clause
+        ("\"The 23 dead include four women and three children, and 41 others were wounded,\" the group said.",
+         [("killed", 23), ("injured", 41)]),
+        ("The dead included five children.", [("killed", 5)]),
+        # a number word before a colon is no clock time
+        ("An air strike on a house killed a family of five: a father, a mother and their three children.",
+         [("killed", 5)]),
+        # a hyphenated word in the phrase between the victims and their verb
+        ("Three fighters of the Kurdish-led Syrian Democratic Forces were killed on Sunday.", [("killed", 3)]),
+    ],
+)
+def test_probe_round_12_figures(text: str, want: list[tuple[str, int | None]]) -> None:
+    """Held-out round 12: 7 and 12 had counted the source; 48 injured had added the dead's
+    parts; the family of five and the three SDF fighters had been no figure."""
+    got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want

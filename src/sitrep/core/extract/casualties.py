@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.15", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.16", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -616,7 +616,7 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
     after = w[q.end] if q.end < n else ""
     if before in _BEFORE_NOT_A_COUNT or before in _MONTHS or after in _MONTHS:
         return True
-    if after in _UNITS or (after == "-" and q.end + 1 < n and w[q.end + 1][:4] in ("year", "day-", "mont", "week", "hour")):
+    if (after in _UNITS and (after != ":" or q.digits)) or (after == "-" and q.end + 1 < n and w[q.end + 1][:4] in ("year", "day-", "mont", "week", "hour")):
         return True
     if after in ("-", "to", "–") and q.end + 2 < n and w[q.end + 2] in _UNITS:
         return True  # ranges of units: "3 to 79 years old"
@@ -751,9 +751,32 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
             break
         if w[k] == "," and nxt.end < s.n and w[nxt.end] in _SOURCE_VERBS:
             break  # "killing at least seven soldiers, a military official said": the source
+        if w[k] == "," and nxt.q.article and _says_later(s, nxt):
+            break  # "killed at least six soldiers, a military officer, Captain Mohamed Ali, told
+            # Reuters", "wounding 11 others, a local official and a hospital source said" (7, 12)
         parts.append(nxt)
         k = nxt.end
     return parts, k
+
+
+_SAYS_WITHIN = 10  # tokens from a part to its speech verb: ", a local official and a hospital source in Gao said"
+
+
+def _says_later(s: _Sentence, part: _Part) -> bool:
+    """Whether a part named by its role ("a military officer") is the one who speaks: a speech
+    verb follows within a few words, with no number or casualty verb between."""
+    w = s.words
+    if w[part.end - 1] not in _ROLE_WORDS and w[part.end - 1] not in _SOURCE_NOUNS:
+        return False
+    for t in range(part.end, min(s.n, part.end + _SAYS_WITHIN)):
+        if w[t] in _SOURCE_VERBS:
+            return True
+        if (_num_start(w[t]) and w[t] not in ("a", "an")) or w[t] in _ACTIVE or w[t] in _AUX:
+            return False
+    return False
+
+
+_SOURCE_NOUNS = frozenset("source sources officer official spokesman spokeswoman witness resident doctor medic".split())
 
 
 def _possessed(s: _Sentence, j: int) -> _Part | None:
@@ -966,7 +989,8 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
             return m if m > k + 1 else k
         if not of and t == ",":
             return m + 1 if m > k + 1 else k
-        if not (t.isalpha() or t == "'s") or _match(_STATE, w, m) is not None or t in _AUX or (
+        if not (t.isalpha() or t == "'s" or ("-" in t and t.replace("-", "").isalpha())) or (
+                _match(_STATE, w, m) is not None) or t in _AUX or (
                 _num_start(t) and t not in ("one", "a", "an")):
             return k
         m += 1
@@ -1005,8 +1029,32 @@ def _starts_np(s: _Sentence, k: int) -> bool:
     )
 
 
+_INCLUDE = frozenset(("include", "includes", "included"))
+_DEAD_NOUNS = frozenset(("dead", "killed", "victims", "fatalities", "toll"))
+
+
+def _included_dead(s: _Sentence, i: int) -> _Found | None:
+    """``the dead include PARTS``: parts of the dead (a subset, see _fold_subsets), up to a
+    ", and" that opens another clause: "The 23 dead include four women and three children,
+    and 41 others were wounded" is 23 killed and 41 injured (it had been 48 injured)."""
+    got = _read_parts(s, i)
+    if got is None or not got[0][0].has_head:
+        return None
+    parts = got[0][:1]
+    for p in got[0][1:]:
+        if "," in s.words[parts[-1].end : p.q.start] and p.end < s.n and (
+                s.words[p.end] in _AUX or _match(_STATE, s.words, p.end) is not None):
+            break  # ", and 41 others were wounded": a clause of its own
+        parts.append(p)
+    if _not_a_count(s, parts[0].q) or any(p.q.vague for p in parts):
+        return None
+    return _Found(_K, parts, [], Qualifier.EXACT, i, parts[-1].end, subset=True)
+
+
 def _try_number(s: _Sentence, i: int) -> _Found | None:
     """Shapes A and C, anchored on the number at token ``i``."""
+    if i >= 2 and s.words[i - 1] in _INCLUDE and any(t in _DEAD_NOUNS for t in s.words[max(0, i - 4) : i - 1]):
+        return _included_dead(s, i)
     b = i - (i >= 1 and s.words[i - 1] in _QUOTE_TOKENS)  # 'the bodies of "seven Christians"'
     if (b >= 2 and s.words[b - 1] == "of" and s.words[b - 2] == "bodies") or (
             i >= 3 and s.words[i - 1] in _PARTITIVE and s.words[i - 2] == "of" and s.words[i - 3] == "bodies"):
