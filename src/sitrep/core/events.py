@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.18")
+BUILDER = ExtractorInfo(name="events", version="0.3.19")
 
 # --- typing -------------------------------------------------------------------
 
@@ -113,7 +113,9 @@ _DEMONYM = r"(?:" + "|".join(sorted(_DEMONYM_TO_ISO, key=len, reverse=True)) + r
 
 # (family, sub type, pattern). Order matters only for overlapping matches: earlier wins.
 _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
-    (_F.EXPLOSIONS_REMOTE_VIOLENCE, "suicide_bomb", r"suicide (?:bomb(?:ing|er)?s?|attacks?)"),
+    # "A suicide car bomber rammed a military convoy" (it had been no trigger, and a battle)
+    (_F.EXPLOSIONS_REMOTE_VIOLENCE, "suicide_bomb",
+     r"suicide (?:(?:car |truck |vehicle |motorcycle )?bomb(?:ing|er)?s?|attacks?)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, "remote_explosive_landmine_ied",
      r"(?:roadside|car|truck|motorcycle|motorbike|bicycle) bomb(?:s|ings?)?|land ?mines?|IEDs?|"
      r"improvised explosive devices?|explosive devices?|bombs? (?:blast|exploded|went off)|"
@@ -2030,6 +2032,38 @@ def _attached_casualties(
     return out
 
 
+#: A stretch of days or an area a toll sums over: "over the weekend", "since Friday", "this
+#: week", "across the Gaza Strip" (several incidents' dead, no one incident's).
+_SPELL = re.compile(
+    r"\b(?:over|during|in) the (?:weekend|past (?:few |several |two |three )?(?:days|week)|"
+    r"last (?:few |several |two |three )?days)\b|\bsince (?:last )?(?:early |late )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:earlier )?this week\b|"
+    r"\bin the past (?:\w+ )?(?:days|week|24 hours)\b|\b(?:across|throughout|all over)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_spell_totals(sent: _Sentence, trig: Trigger, cas: list[CasualtyMention]) -> list[CasualtyMention]:
+    """The trigger's figures without those of another clause of its sentence that sums a
+    stretch of days or an area ("A suicide car bomber rammed a military convoy ..., killing 13
+    soldiers, as a wave of attacks over the weekend left at least 25 people dead": the bombing's
+    13, not the weekend's 25; it had been 25), while a figure of its own is left."""
+    text = sent.text
+    if not _SPELL.search(text):
+        return cas
+    mine = _clause_around(text, trig.start, trig.end)
+    spell = set()
+    for c in cas:
+        if c.sentence.start != sent.start or c.span.start < sent.start:
+            continue
+        lo, hi = _clause_around(text, sent.rel(c.span), c.span.end - sent.start)
+        if (lo, hi) != mine and not lo <= trig.start < hi and _SPELL.search(text, lo, hi):
+            spell.add(id(c))
+    kept = [c for c in cas if id(c) not in spell]
+    own = [c for c in kept if c.sentence.start == sent.start and c.category is CasualtyCategory.KILLED]
+    return kept if spell and own else cas
+
+
 #: A killing word of the attacks-on-civilians row that names no victims of its own kind.
 _SHOT_DEAD = re.compile(r"(?:shot|stabbed|hacked) (?:dead|to death)")
 
@@ -2482,6 +2516,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # town": a past incident of the year told as background (it had been an April event)
                 continue
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
+            cas = _without_spell_totals(sent, trig, cas)
             if (cut := _own_incident_start(sent, trig, loc)):
                 cas = [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) >= cut]
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
@@ -3052,6 +3087,12 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
         if r is None or r.kind not in _CONTAINER_KINDS:
             kept.append(g)  # contains nothing (see _contains)
             continue
+        if _several_incidents(g) and _event_fatalities(g):
+            # "have left at least 11 people dead in Syria since Friday": a total of the incidents
+            # told after it, no finer one's toll (see _split_aggregates; it had given a bombing
+            # that killed three near Busayrah the 11)
+            kept.append(g)
+            continue
         finer = [
             h for h in groups
             if h is not g and _contains(g.location, h.location)
@@ -3281,11 +3322,16 @@ def _event_fatalities(c: _Candidate) -> int | None:
 # across the Gaza Strip on Monday" and then six in Deir al-Balah: the first figure sums the
 # incidents told after it. ACLED codes the incidents; summed beside them it counts each
 # death twice. A total over several regions names no one place for what it leaves untold:
-# with its parts told it is no event. A total over one area ("across the Gaza Strip", "over
-# the weekend in Culiacan") keeps, at that area, only the dead its parts do not account for.
+# with its parts told it is no event. Nor is a total over a stretch of days or across one
+# area ("across the Gaza Strip on Sunday night and Monday, including 17 people shot near an
+# aid site in Rafah", "at least 11 people dead in Syria since Friday", "over the weekend"):
+# several incidents' dead, no one incident's, told beyond its parts by no one (it had kept, at
+# that area, the dead its parts leave untold: 31 - 9 = 22 in "the Gaza Strip"). Only a total
+# of one day across one area with no parts of its own ("killed at least 32 Palestinians across
+# the Gaza Strip on Monday") or of one incident ("The attack killed 15 people in all") keeps,
+# at its place, what its parts do not account for.
 _AGGREGATE_WORDS = re.compile(
-    r"\b(?:across|throughout|all over|over the (?:weekend|past (?:few |several |two |three )?days)|in total|"
-    r"altogether|in all|combined)\b",
+    rf"{_SPELL.pattern}|\b(?:in total|altogether|in all|combined)\b",
     re.IGNORECASE,
 )
 #: Between two regions of one list: "Sagaing region and western Rakhine state", "Sinaloa, Michoacan and".
@@ -3317,7 +3363,53 @@ def _aggregate_regions(c: _Candidate) -> frozenset[str] | None:
     regions = frozenset(q.resolved.region for q in run)  # type: ignore[union-attr, misc]
     if len(regions) >= 2 and any(q.span == c.location.span for q in run):
         return regions
-    return frozenset() if _AGGREGATE_WORDS.search(sent.text) else None
+    return frozenset() if _total_words(c, _AGGREGATE_WORDS) is not None else None
+
+
+def _total_words(c: _Candidate, words: re.Pattern[str]) -> re.Match[str] | None:
+    """``words`` in the clause of one of the candidate's killed figures in its sentence (in
+    the sentence, when it holds none): "killing 13 soldiers, as a wave of attacks over the
+    weekend left at least 25 people dead" sums no weekend in the bombing's 13 (it had been a
+    total, cut by the weekend's other incidents to 7)."""
+    sent, text = c.sentence, c.sentence.text
+    mine = [f for f in c.casualties if f.sentence.start == sent.start and f.span.start >= sent.start
+            and f.category is CasualtyCategory.KILLED]
+    if not mine:
+        return words.search(text)
+    for f in mine:
+        lo, hi = _clause_around(text, sent.rel(f.span), f.span.end - sent.start)
+        if (m := words.search(text, lo, hi)) is not None:
+            return m
+    return None
+
+
+_AREA_WORD = re.compile(r"(?:across|throughout|all over)$", re.IGNORECASE)
+_INCLUDING = re.compile(r",\s+including\b", re.IGNORECASE)
+
+
+def _several_incidents(c: _Candidate) -> bool:
+    """Whether the candidate's total sums several incidents: over a stretch of days ("over
+    the weekend", "since Friday"), or across an area with its parts told after "including"
+    ("across the Gaza Strip ..., including 17 people shot near an aid site in Rafah")."""
+    m = _total_words(c, _SPELL)
+    if m is None:
+        return False
+    return not _AREA_WORD.match(m.group()) or _INCLUDING.search(c.sentence.text, m.end()) is not None
+
+
+#: The start of a stretch of days a total covers: "since Friday".
+_SINCE_DAY = re.compile(r"\bsince (?:last )?(?:early |late )?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday)\b", re.IGNORECASE)
+
+
+def _in_spell(part: ResolvedDate, total: _Candidate, published: dt.date | None) -> bool:
+    """Whether a part's day lies within the days a total covers: "since Friday" is Friday to
+    the report's day; else see :func:`_in_span`."""
+    since = _total_words(total, _SINCE_DAY)
+    if since is not None and published is not None and part.date is not None and part.explicit:
+        back = (published.weekday() - _WEEKDAYS.index(since["wd"].lower())) % 7
+        return published - dt.timedelta(days=back) <= part.date <= published
+    return _in_span(part, total.date)
 
 
 def _in_span(part: ResolvedDate, total: ResolvedDate) -> bool:
@@ -3343,7 +3435,7 @@ def _in_area(part: _Candidate, total: _Candidate, regions: frozenset[str]) -> bo
     return t.region is None and t.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY)  # "the Gaza Strip"
 
 
-def _split_aggregates(groups: list[_Candidate]) -> list[_Candidate]:
+def _split_aggregates(groups: list[_Candidate], published: dt.date | None = None) -> list[_Candidate]:
     """Totals of incidents told one by one (see above): dropped, or cut to what is left."""
     fat = {id(g): _event_fatalities(g) or 0 for g in groups}
     spans = {id(g): _aggregate_regions(g) for g in groups}
@@ -3353,12 +3445,18 @@ def _split_aggregates(groups: list[_Candidate]) -> list[_Candidate]:
         if regions is None or not fat[id(g)]:
             continue
         parts = [h for h in groups if h is not g and fat[id(h)] and spans[id(h)] is None
-                 and _in_span(h.date, g.date) and _in_area(h, g, regions)]
+                 and _in_spell(h.date, g, published) and _in_area(h, g, regions)]
         if not parts:
             continue
         rest = fat[id(g)] - sum(fat[id(h)] for h in parts)
-        if regions or rest <= 0:
+        if regions or rest <= 0 or _several_incidents(g):
             drop.add(id(g))
+            # "Clashes ..., a roadside bomb ... and a string of killings ... have left at least 11
+            # people dead in Syria since Friday": the clashes the total names are those its parts
+            # tell (they had been a figureless battle in "Syria" beside the one in Sweida)
+            drop.update(id(h) for h in groups if h is not g and not fat[id(h)] and h.sentence is g.sentence
+                        and any(q.family is h.family and (_place_key(q.location) == _place_key(h.location)
+                                                          or _contains(h.location, q.location)) for q in parts))
         else:
             g.remainder = rest
     return [g for g in groups if id(g) not in drop]
@@ -3420,7 +3518,9 @@ def assemble_events(doc: DocumentView) -> list[Event]:
         return []
     sents = _sentences(doc)
     _quiet_peaceful(sents)
-    groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents), sents)))
+    published = next((c.published_at for c in doc.chunks if c.published_at), None)
+    published = _dateline_date(sents, published) or published
+    groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents), sents)), published)
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
         ev = _finish(doc, g)
