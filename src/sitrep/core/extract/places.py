@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.14"
+VERSION = "0.2.15"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -146,8 +146,11 @@ _ACTS_AFTER = re.compile(
     r"\s+(?:(?:also|has|have|had|will|would|is|was|again|later|then|now)\s+)?(?:said|says|has|have|had|will|would|"
     r"kept|keeps|launched|launches|struck|strikes|accused|accuses|denied|denies|warned|warns|claimed|claims|"
     r"deployed|sent|fired|bombed|shelled|attacked|deems|insisted|insists)\b")
+#: After a name, another one it is joined with: "Uganda| and Congo| have conducted".
+_AND_NAME = re.compile(r" and (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
 _POSS_SETTLEMENT = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|village|stronghold|enclave)\b")
+_SMALL_BEFORE = re.compile(r"\b(?:town|village|hamlet)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
 #: Around a name shown as a settlement: "the town of X", "villages of X and", "X township".
 _SETTLED_BEFORE = re.compile(
     r"\b(?:town|village|city|settlement|hamlet|township|locality|neighbou?rhood|community|camp|suburb|"
@@ -308,6 +311,7 @@ class _Mention:
     admin_hint: bool = False  # followed by "region"/"oblast": the admin1 reading
     county_hint: bool = False  # followed by "county"/"counties": the county reading
     settled: bool = False  # shown as a settlement: "the town of X", "X township"
+    small: bool = False  # shown as a small one: "the town of X", "the village of X"
     in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
     across: bool = False  # "near the border with X": named, but no evidence for the text's places
     #: named after a place, as a lake, a building or a unit is ("Lake X", "the X hospital",
@@ -641,6 +645,7 @@ class _Finder:
                     text[m.end:m.end + 2] in _SETTLED_AFTER_START) and _SETTLED_AFTER.match(text, m.end) or (
                     text[m.end:m.end + 1] == "," and _SETTLED_APPOSITION.match(text, m.end)):
                 m.settled = True
+                m.small = _SMALL_BEFORE.search(text, lo, m.start) is not None
         self._repeat(toks, out, used, sent_of)
         out = [m for m in out if m.kind != "inferred" or m.surface not in self.known_orgs]  # "Hezbollah"
         if "by " in text:
@@ -1505,7 +1510,10 @@ def _context_one(g: Gazetteer, ctx: _Context, m: _Mention, key: str, text: str) 
             ctx.named.setdefault(cc, set()).add(key)  # not "Lebanon" (also a town in Pennsylvania)
         counts = sc[sent]
         counts[cc] = counts.get(cc, 0) + 2
-        if _ACTS_AFTER.match(text, m.end):
+        if _ACTS_AFTER.match(text, m.end) or ((joined := _AND_NAME.match(text, m.end)) and (
+                _ACTS_AFTER.match(text, joined.end()))):
+            # "Uganda and Congo have conducted joint operations": both act (Uganda alone had
+            # been the story's country, and Masisi, a town of North Kivu, Ugandan)
             acts = ctx.sent_actors.setdefault(sent, Counter())
             acts[cc] += 2
         add(countries, cc, 2, key)
@@ -2139,6 +2147,16 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
             # region its sentence names: the name elsewhere in the text takes it ("in
             # Mambasa territory, Ituri province" then no highlight's "Mambasa" is Mombasa)
             scored, m.strength = [], 2
+        elif (m.small and bkind == "city" and g.pop[bi] < _TOWN_POP and bi not in g.capital_ids
+              and not (m.link_cc or m.link_region) and not _place_counts(ctx, m.sent)
+              and (frame := _clearly_about(ctx)) is not None
+              and all(g.cc[c >> 1] != frame and g.cc[c >> 1] not in ctx.named
+                      and other(ctx.countries, g.cc[c >> 1], key) == 0 for _s, c in scored)):
+            # a city the text calls a town or village, in a country it never names nor places
+            # anything in, in a sentence that names none while the text is clearly about
+            # another: "the militants stormed the town of Palma" in a story of Cabo Delgado is
+            # no Palma de Mallorca; the text's region or country
+            scored, m.strength = [], 2
         elif (bkind == "city" and g.pop[bi] < (_LONE_ALT_POP if best & 1 else _FRAMED_POP)
               and bi not in g.capital_ids and not (m.link_cc or m.link_region)
               and sent_countries.get(frame := _frame_country(ctx, m.sent) or "", 0) >= 2 and _surely_named(g, ctx, frame)
@@ -2248,6 +2266,7 @@ _LONE_ALT_POP = 30_000
 #: region of any size ("the Bel Air neighbourhood" of Port-au-Prince is no district of the
 #: Seychelles, "the Salah al-Din neighbourhood of Tripoli" no Iraqi governorate).
 _SETTLED_KINDS = frozenset(("city", "admin1", "admin2"))
+_TOWN_POP = 1_000_000  # a city shown as a town or village the text's country lacks: not this city
 
 
 #: A capitalised word and a Romance "of" before a name: "Defensoria del Pueblo", "Banco de la
