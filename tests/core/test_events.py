@@ -1995,3 +1995,22 @@ def test_a_total_over_days_or_across_an_area_is_no_incident_s_toll(text: str, ex
     the toll of the incident told beside it."""
     got = [(e.event_type, e.sub_event_type, e.fatalities) for e in _real_events(text)]
     assert got == expected, [(g, e.location.name) for g, e in zip(got, _real_events(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state media of its air force's kills, the act told first (it had been 30)
+        ("A military air strike on a monastery in the Sagaing region killed 18 civilians on Saturday, residents "
+         "said. State television MRTV said the air force had attacked a terrorist training camp in Tabayin township "
+         "and killed more than 30 members of the PDF.", [18]),
+        # a headline's "say they killed" (it had been 40)
+        ("Yemen's Houthis say they killed 40 government troops in Marib; officials put toll at nine\n\n"
+         "ADEN, April 7 (Reuters) - The Houthis said on Monday they had killed 40 government soldiers in Marib on "
+         "Sunday, while a government military source said nine soldiers had been killed and 14 wounded.", [9]),
+    ],
+)  # fmt: skip
+def test_a_party_s_claim_is_no_toll_beside_an_independent_one(text: str, expected: list[int]) -> None:
+    """The side that did the killing, or its state's media, claims a count; beside a toll told
+    by others the event keeps the others' (ACLED's conservative figure)."""
+    assert [e.fatalities for e in _real_events(text)] == expected

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.19")
+BUILDER = ExtractorInfo(name="events", version="0.3.20")
 
 # --- typing -------------------------------------------------------------------
 
@@ -3215,14 +3215,23 @@ def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
 #: "X said it had killed", "claimed to have killed": the killer's own count.
 _CLAIMED_KILL = re.compile(
     # "said on Sunday it had killed 19", "claimed the group had killed \"over 40\" soldiers"
-    r"\b(?:said|says|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|\s+in\s+a\s+statement|"
+    # ("Yemen's Houthis say they killed 40 government troops", a headline's present, had been no claim)
+    r"\b(?:said|says|say|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|\s+in\s+a\s+statement|"
     r"\s+(?:on|in|via|through)\s+(?:a|an|its|their)\s+[^,.;:\"\u201c]{0,40}?(?=\s+that\b)){0,2}"  # "on a website it uses"
     r"\s+(?:that\s+)?(?:it|they|its (?:fighters|forces|men|troops|soldiers|members)|the (?:group|militia|movement|rebels)|"
     # the army's own words of its troops' kills: "said in a statement on Sunday that troops had
     # counter-attacked and \"killed more than 40 terrorists\"" (a side's claim of its foes' dead)
     r"(?<=that )(?:the\s+)?(?:troops|soldiers|army|military|security forces|forces|police))"
     r"\s+(?:had\s+|have\s+|has\s+)?(?:[\w-]+\s+and\s+)?[\"\u201c]?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
-    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b",
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b"
+    # a state's own media or army of its forces' kills, however the act is told first: "State
+    # television MRTV said the air force had attacked a terrorist training camp ... and killed more
+    # than 30 members of the PDF" (it had been no claim, and the toll 30 beside residents' 18)
+    r"|\b(?:state(?:-run|-owned|-controlled)?\s+(?:television|tv|media|radio|news\s+agency|broadcaster|"
+    r"newspaper)(?:\s+[\w-]+)?|(?:the\s+)?(?:army|military|junta|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e))"
+    r"\s+(?:said|says|say|reported|announced)(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?(?:the\s+|its\s+)?"
+    r"(?:air\s+force|army|military|troops|soldiers|security\s+forces|forces|navy)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:[^.;]{0,80}?\s+and\s+)?[\"\u201c]?(?:killed|kill)\b",
     re.IGNORECASE,
 )  # also "The Pakistani Taliban claimed the attack, saying 20 soldiers had been killed"
 
