@@ -986,3 +986,19 @@ def test_probe_round_12_figures(text: str, want: list[tuple[str, int | None]]) -
     parts; the family of five and the three SDF fighters had been no figure."""
     got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
     assert got == want
+
+
+def test_a_disaster_sentence_s_other_figures_are_the_disaster_s() -> None:
+    """"A flash flood swept through ..., killing at least nine people and leaving 12 others
+    missing": the nine were dropped as the flood's, the 12 missing had stayed, and with a
+    figure standing in its lead the story was not taken for a disaster's, so its "four
+    children" dead and eight injured stayed too. A conflict figure below still stands."""
+    text = ("BOGOTA (Reuters) - A flash flood swept through a rural area of Colombia's Cauca province early on "
+            "Sunday, killing at least nine people and leaving 12 others missing, the disaster agency said. Among "
+            "the dead were four children, it said. Eight people were injured and taken to a health centre. Last "
+            "year an attack by FARC dissidents on a military base in the area killed three soldiers.")
+    got = [(c.category.value, c.best) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == [("killed", 3)]
+    # a sentence that names violence keeps its figures
+    text = "A flood of gunmen stormed the village, killing nine people and leaving 12 others missing."
+    assert [c.category.value for c in extract_casualties(make_chunk(text)).casualties] != []

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.16", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.17", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -1745,6 +1745,10 @@ def _sentence_mentions(
         m = _to_mention(chunk, s, f, sent, claims)
         if m is not None:
             out.append((m, f.subset))
+    if disaster and out and not _names_violence(text.lower()):
+        # the sentence's other figures are the same disaster's: "A flash flood swept through
+        # ..., killing at least nine people and leaving 12 others missing" (the 12 had stayed)
+        out = [(m, sub) for m, sub in out if m.category is _C]
     return out, disaster
 
 
