@@ -2014,3 +2014,14 @@ def test_a_party_s_claim_is_no_toll_beside_an_independent_one(text: str, expecte
     """The side that did the killing, or its state's media, claims a count; beside a toll told
     by others the event keeps the others' (ACLED's conservative figure)."""
     assert [e.fatalities for e in _real_events(text)] == expected
+
+
+def test_the_dead_told_before_a_strike_are_the_story_s() -> None:
+    """"... were killed before drones from the air force struck the attackers' retreating columns":
+    the 25 are the base attack's, the strike is of its Saturday and has no toll (it had taken the 25,
+    dated by the publication); the attackers' claim after it is the attack's too."""
+    text = ("Militants stormed an army base in Djibo on Saturday. Security sources said at least 25 soldiers were "
+            "killed before drones from the air force struck the attackers' retreating columns. JNIM said its "
+            "fighters had killed more than 100 soldiers.")
+    got = [(e.event_type, e.date, e.fatalities) for e in _real_events(text)]
+    assert got == [(F.BATTLES, dt.date(2025, 4, 5), 25), (F.EXPLOSIONS_REMOTE_VIOLENCE, dt.date(2025, 4, 5), None)]

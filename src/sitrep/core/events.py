@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.20")
+BUILDER = ExtractorInfo(name="events", version="0.3.21")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2032,6 +2032,12 @@ def _attached_casualties(
     return out
 
 
+#: "... were killed before drones ... struck": right before a trigger, what followed the dead told
+#: before it (see _candidates).
+_BEFORE_TRIGGER = re.compile(r"\b(?:killed|dead|died|wounded|injured)\b[^.;:]{0,80}?\sbefore\s+(?:the\s+|a\s+|an\s+)?$",
+                             re.IGNORECASE)
+
+
 #: A stretch of days or an area a toll sums over: "over the weekend", "since Friday", "this
 #: week", "across the Gaza Strip" (several incidents' dead, no one incident's).
 _SPELL = re.compile(
@@ -2517,6 +2523,24 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 continue
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             cas = _without_spell_totals(sent, trig, cas)
+            within_story = False
+            if k == 0 and out and cas and sent.index - out[-1].sentence.index <= 1 and not sent.separate() and (
+                    not other) and (before := _BEFORE_TRIGGER.search(sent.text, 0, trig.start)) is not None:
+                # "Militants stormed an army base in Djibo on Saturday. Security sources said at
+                # least 25 soldiers were killed before drones from the air force struck the
+                # attackers' retreating columns": the dead told before "before" are the story's,
+                # and the strike is of its day (it had taken the 25, dated by the publication). The
+                # story goes on after it: what the next sentences tell ("JNIM ... said its fighters
+                # had killed more than 100 soldiers") is the story's too
+                prior = [c for c in cas if c.sentence.start == sent.start and sent.rel(c.span) < before.start()]
+                if prior:
+                    later = [c for c in cas if c.sentence.start != sent.start]
+                    out[-1].casualties.extend(c for c in (*prior, *later) if c not in out[-1].casualties)
+                    cas = [c for c in cas if c not in prior and c not in later]
+                    own_day = _segment_date(sent, (0, len(sent.text)), published, 0)
+                    if out[-1].date.explicit and not (own_day.explicit and not own_day.told):
+                        date = out[-1].date
+                    within_story = True
             if (cut := _own_incident_start(sent, trig, loc)):
                 cas = [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) >= cut]
             if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
@@ -2571,6 +2595,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 # ... in the village of Mallam Karamti": the story told again at a finer place (it
                 # had been a second attack, each with the 12)
                 _retold(out[-1], cand)
+                continue
+            if within_story:
+                out.insert(len(out) - 1, cand)  # the story stays the last told (see "before" above)
                 continue
             out.append(cand)
     return out
