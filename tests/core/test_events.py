@@ -2025,3 +2025,14 @@ def test_the_dead_told_before_a_strike_are_the_story_s() -> None:
             "fighters had killed more than 100 soldiers.")
     got = [(e.event_type, e.date, e.fatalities) for e in _real_events(text)]
     assert got == [(F.BATTLES, dt.date(2025, 4, 5), 25), (F.EXPLOSIONS_REMOTE_VIOLENCE, dt.date(2025, 4, 5), None)]
+
+
+def test_a_lead_s_clause_and_its_paragraph_are_one_strike_of_the_paragraph_s_day() -> None:
+    """"..., while an overnight drone attack on Odesa killed one person" then "In Odesa, a drone hit a
+    high-rise building overnight into Monday, killing one person and injuring four": one Odesa strike,
+    on Monday (it had been two, the lead's dated by the Kharkiv clause's Sunday)."""
+    text = ("Russian glide bombs killed three people in Kharkiv on Sunday, while an overnight drone attack on Odesa "
+            "killed one person.\n\nIn Odesa, a drone hit a high-rise building overnight into Monday, killing one "
+            "person and injuring four.")
+    got = [(e.location.name, e.date, e.fatalities, e.injured) for e in _real_events(text)]
+    assert got == [("Kharkiv", dt.date(2025, 4, 6), 3, None), ("Odesa", MONDAY, 1, 4)], got

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.21")
+BUILDER = ExtractorInfo(name="events", version="0.3.22")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1913,6 +1913,8 @@ class _Candidate:
     claimed: list[Actor] = field(default_factory=list)
     #: a total's dead its incidents told one by one leave untold (see _split_aggregates)
     remainder: int | None = None
+    #: its day is another clause's of its sentence: its own words tell none (see _group)
+    borrowed_day: bool = False
 
     def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
         """Add the figures of one of the event's strikes, told by its ordinal; an event told
@@ -2590,6 +2592,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             cand = _Candidate(family, sub_type, (sent.index, trig.start), sent, loc, date,
                               actors, cas, evidence, civil, apart=other, own=len(cas),
                               plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
+            if k and date.explicit and published is not None and not resolve_date(
+                    sent.text[own[0] : own[1]], published).explicit:
+                cand.borrowed_day = True  # "killed three people in Kharkiv on Sunday, while a drone ... on Odesa"
             if k == 0 and out and not other and not sent.separate() and _retells(sent, out[-1], cand):
                 # "... killed 12 farmers near the town of Bama. The farmers were attacked on Sunday
                 # ... in the village of Mallam Karamti": the story told again at a finer place (it
@@ -3087,6 +3092,23 @@ def _told_in_full(g: _Candidate, h: _Candidate) -> bool:
             and (not _actor1(g) or not _actor1(h) or _actor1(g) == _actor1(h)))
 
 
+def _summary_of(g: _Candidate, c: _Candidate) -> bool:
+    """Whether ``g``, a lead's clause dated only by another clause, sums ``c`` told in full later
+    at the same place: same family and weapon, the same dead, a day apart ("Russian glide bombs
+    killed three people in Kharkiv on Sunday, while an overnight drone attack on Odesa killed one
+    person" then "In Odesa, a drone hit a high-rise building overnight into Monday, killing one
+    person": one strike, Monday's; they had been two)."""
+    if not g.borrowed_day or g.sentence.index > _LEAD_SENTENCES or c.sentence is g.sentence or (
+            g.family is not c.family or not _same_weapon(g, c) or c.sentence.separate() or c.apart):
+        return False
+    if g.date.date is None or c.date.date is None or abs((g.date.date - c.date.date).days) > 1:
+        return False
+    a1, b1 = _actor1(g), _actor1(c)
+    killed = {f.best for f in g.casualties if f.category is CasualtyCategory.KILLED and f.best is not None}
+    return (not a1 or not b1 or a1 == b1) and bool(killed) and killed <= {
+        f.best for f in c.casualties if f.category is CasualtyCategory.KILLED}
+
+
 def _group(cands: list[_Candidate]) -> list[_Candidate]:
     """Merge same-place events, then let finer events absorb coarser ones within them."""
     cands = _captures_fought(cands)
@@ -3102,12 +3124,14 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
     by_place: dict[str, list[_Candidate]] = {}
     for c in cands:  # document order
         same_place = by_place.setdefault(_place_key(c.location), [])
-        host = next((g for g in same_place if _compatible(g, c)), None)
+        host = next((g for g in same_place if _compatible(g, c) or _summary_of(g, c)), None)
         if host is None:
             groups.append(c)
             same_place.append(c)
         else:
             _absorb(host, c)
+            if host.borrowed_day and not c.borrowed_day and c.date.explicit:
+                host.date, host.borrowed_day = c.date, False  # the day told of the strike itself
     kept: list[_Candidate] = []
     for g in groups:
         r = g.location.resolved
