@@ -269,3 +269,12 @@ def test_the_document_step_keeps_what_the_text_says(by_sentence: bool) -> None:
     tripoli = _document("In Tripoli, Lebanon's second city, the army arrested a man. Separately, in "
                         "Libya, clashes between armed groups in Tripoli killed at least six people.")
     assert [c for s, c, _r in tripoli if s == "Tripoli"] == ["LB", "LY"]
+
+
+def test_a_weapon_s_model_is_no_place() -> None:
+    """"four Iskander-M ballistic missiles" had found "Iskander" (Iskandar, Uzbekistan), which the
+    document pass then read as the text's country; a school's "Watertown-ML" stays a place."""
+    got = by_surface("Ukraine's air force said Russia had launched 58 Shahed-type drones and four Iskander-M "
+                     "ballistic missiles overnight.")
+    assert "Iskander" not in got and got["Ukraine"].resolved.country == "UA"
+    assert "Watertown" in by_surface("He wrestled in the championship against Watertown-ML in Minnesota.")

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.15"
+VERSION = "0.2.16"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -246,6 +246,7 @@ _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around|of|Near|Outside|In)\s$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "HAPs", "NGOs": acronyms, not Haps in Brabant
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"-(?:[A-Z]\d*|\d+[A-Z]*)\b(?!['’-])")
 _NUMBER_AFTER = re.compile(r" \d+(?![\d,.]* ?(?:km|kilomet|mi\b|miles|m\b))")
 _POSS_GAP = re.compile(r"['’‘]s?\s+(?:[a-z-]+\s+){0,2}")
 _AND_GAP = re.compile(r"\s+and\s+|,\s*")
@@ -867,6 +868,8 @@ class _Finder:
                 return False
             if single and not big and _NUMBER_AFTER.match(text, m.end):
                 return False  # "Section 2AA", "Pack 167"
+            if single and not big and _MODEL_AFTER.match(text, m.end):
+                return False  # "four Iskander-M ballistic missiles": a weapon's model, no Iskandar
             if prev_tok and prev_tok.cap and not prev_tok.poss and k not in sent_starts and not headline and (
                     gap_prev == " " or (gap_prev == ". " and len(prev_tok.text) == 1)):  # "Pattie A. Clay"
                 pw = prev_tok.w
