@@ -760,6 +760,7 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
 
 
 _SAYS_WITHIN = 10  # tokens from a part to its speech verb: ", a local official and a hospital source in Gao said"
+_SOURCE_NOUNS = frozenset("source sources officer official spokesman spokeswoman witness resident doctor medic".split())
 
 
 def _says_later(s: _Sentence, part: _Part) -> bool:
@@ -774,9 +775,6 @@ def _says_later(s: _Sentence, part: _Part) -> bool:
         if (_num_start(w[t]) and w[t] not in ("a", "an")) or w[t] in _ACTIVE or w[t] in _AUX:
             return False
     return False
-
-
-_SOURCE_NOUNS = frozenset("source sources officer official spokesman spokeswoman witness resident doctor medic".split())
 
 
 def _possessed(s: _Sentence, j: int) -> _Part | None:
