@@ -150,6 +150,7 @@ _ACTS_AFTER = re.compile(
 _AND_NAME = re.compile(r" and (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
 _POSS_SETTLEMENT = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|village|stronghold|enclave)\b")
+#: Before a name shown as a small settlement: "the town of X", "the villages of Y and X".
 _SMALL_BEFORE = re.compile(r"\b(?:town|village|hamlet)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
 #: Around a name shown as a settlement: "the town of X", "villages of X and", "X township".
 _SETTLED_BEFORE = re.compile(
@@ -2761,18 +2762,16 @@ def _stray_modifier(g: Gazetteer, m: _Mention, ctx: _Context, text: str) -> bool
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w-]*)\b(?!['’])")
 _NEXT_CAPS = re.compile(r"(?: [A-Z][\w-]*){1,4}")
-
-
-def _opens_org(text: str, end: int) -> bool:
-    """Whether the capitalised words after ``end`` end in an organisation's head noun."""
-    run = _NEXT_CAPS.match(text, end)
-    return run is not None and any(w.lower() in _BODY_HEADS for w in run.group(0).split())
-
-
 #: Head nouns of armed groups' and movements' names, with the organisations' own.
 _BODY_HEADS = ORG_HEADS | frozenset(
     "front movement liberation alliance brigade brigades battalion militia union congress federation "
     "league army".split())
+
+
+def _opens_org(text: str, end: int) -> bool:
+    """Whether the (up to four) capitalised words after ``end`` hold a body's head noun."""
+    run = _NEXT_CAPS.match(text, end)
+    return run is not None and any(w.lower() in _BODY_HEADS for w in run.group(0).split())
 
 
 _RESULT = PlacesResult.__pydantic_validator__
