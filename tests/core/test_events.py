@@ -2036,3 +2036,19 @@ def test_a_lead_s_clause_and_its_paragraph_are_one_strike_of_the_paragraph_s_day
             "person and injuring four.")
     got = [(e.location.name, e.date, e.fatalities, e.injured) for e in _real_events(text)]
     assert got == [("Kharkiv", dt.date(2025, 4, 6), 3, None), ("Odesa", MONDAY, 1, 4)], got
+
+
+def test_a_toll_another_event_carries_is_not_a_figureless_event_s() -> None:
+    """The lead's "rose to 14", placed by its country, is the Kalunguta raid's that tells the 14, not
+    the abduction told next at Beni with no figure of its own (it had taken the 14: counted twice)."""
+    text = ("Death toll from rebel attack on eastern Congo village rises to 14\n\n"
+            "BENI, Congo (AP) — The death toll from an attack by Islamic State-linked rebels on a village in eastern "
+            "Congo rose to 14 on Monday from nine, after search teams found five more bodies, local officials said.\n\n"
+            "Fighters of the Allied Democratic Forces, or ADF, raided the village of Kalunguta in North Kivu province "
+            "late on Saturday, going from house to house with machetes and guns, said a civil society leader.\n\n"
+            "\"We first counted nine bodies on Sunday morning. Today the search teams brought back five more, so we "
+            "are at 14 dead,\" he said.\n\n"
+            "The attackers also set fire to about 20 houses and abducted at least six people, according to the "
+            "military administrator of Beni territory.")
+    got = sorted((e.location.name, e.fatalities) for e in _real_events(text) if e.location)
+    assert got == [("Beni", None), ("Kalunguta", 14)], got

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.22")
+BUILDER = ExtractorInfo(name="events", version="0.3.23")
 
 # --- typing -------------------------------------------------------------------
 
@@ -3149,11 +3149,32 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
             if h is not g and _contains(g.location, h.location)
             and _compatible(g, h) and (r.kind is not PlaceKind.COUNTRY or _same_weapon(g, h))
         ]  # fmt: skip
-        if finer:
-            _absorb(min(finer, key=lambda h: h.order), g)
+        host = min(finer, key=lambda h: h.order) if finer else None
+        if host is None or not _killed_told(host):
+            # "... rose to 14 on Monday" (the lead, placed by its country) beside "Fighters of the
+            # ADF raided the village of Kalunguta ... so we are at 14 dead": the toll is the
+            # event's that already carries it, not the figureless one the story tells next ("The
+            # attackers also abducted at least six people, according to the military
+            # administrator of Beni territory" had taken the 14, counted twice)
+            host = next((h for h in groups if h is not g and h.family is g.family and _carries_toll(h, g)
+                         and _contains(g.location, h.location)), host)
+        if host is not None:
+            _absorb(host, g)
         else:
             kept.append(g)
     return kept
+
+
+def _killed_told(c: _Candidate) -> set[int]:
+    return {f.best for f in c.casualties if f.category is CasualtyCategory.KILLED and f.best is not None}
+
+
+def _carries_toll(h: _Candidate, g: _Candidate) -> bool:
+    """Whether ``h`` already carries ``g``'s toll: a killed figure of both, told days apart at most."""
+    if not (_killed_told(h) & _killed_told(g)) or h.sentence.separate() or g.sentence.separate() or h.apart:
+        return False
+    a, b = h.date.date, g.date.date
+    return a is None or b is None or abs((a - b).days) <= _TOLD_AFTER_DAYS
 
 
 def _detail(c: CasualtyMention) -> int:
