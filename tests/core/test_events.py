@@ -2052,3 +2052,19 @@ def test_a_toll_another_event_carries_is_not_a_figureless_event_s() -> None:
             "military administrator of Beni territory.")
     got = sorted((e.location.name, e.fatalities) for e in _real_events(text) if e.location)
     assert got == [("Beni", None), ("Kalunguta", 14)], got
+
+
+def test_a_separate_clause_is_its_own_incident_told_in_full_later() -> None:
+    """"..., while residents said a separate drone strike had killed nine civilians": not at the other
+    clause's Debre Markos (its country, as the lead tells it), and the paragraph that tells it at Mota
+    is that strike (it had been a strike at Debre Markos beside Mota's, the nine counted twice)."""
+    lead = ("ADDIS ABABA (Reuters) - Ethiopia's military said on Monday it had killed 43 fighters of the Fano militia "
+            "in fighting around the town of Debre Markos in the Amhara region, while residents said a separate drone "
+            "strike had killed nine civilians travelling in a minibus.")
+    (strike,) = [e for e in _real_events(lead) if e.event_type is F.EXPLOSIONS_REMOTE_VIOLENCE]
+    assert (strike.location.name, strike.location.country, strike.fatalities) == ("Ethiopia", "ET", 9)
+    text = (lead + "\n\nIn a separate incident on Saturday, a drone struck a minibus on the road between Mota and "
+            "Bichena in East Gojjam, killing nine passengers, two residents told Reuters.")
+    got = [(e.location.name, e.date, e.fatalities) for e in _real_events(text)
+           if e.event_type is F.EXPLOSIONS_REMOTE_VIOLENCE]
+    assert got == [("Mot\u2019a", dt.date(2025, 4, 5), 9)], got

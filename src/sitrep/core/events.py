@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.23")
+BUILDER = ExtractorInfo(name="events", version="0.3.24")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1457,6 +1457,9 @@ _MILITARY_AFTER = re.compile(
 )
 #: A sentence that opens on the event told before: "The strike killed 12", "The attack left".
 #: Also a recap by its day: "Sunday's strike, which killed 21 people, was the deadliest this year".
+#: A clause that tells another incident than its sentence's others: "while residents said a
+#: separate drone strike had killed nine civilians" (matched up to its trigger).
+_SEPARATE_CLAUSE = re.compile(r"\b(?:a|another)\s+separate\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SAME_EVENT = re.compile(
     r"\s*(?:The|This|That|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday)['\u2019]s"
     r"(?: (?:night|morning|evening|overnight))?) (?:latest |overnight |morning |deadly )?"
@@ -1915,6 +1918,9 @@ class _Candidate:
     remainder: int | None = None
     #: its day is another clause's of its sentence: its own words tell none (see _group)
     borrowed_day: bool = False
+    #: told as "a separate drone strike": another incident than its sentence's other clauses
+    #: (see _told_apart_later)
+    separate_clause: bool = False
 
     def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
         """Add the figures of one of the event's strikes, told by its ordinal; an event told
@@ -2458,6 +2464,16 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             date = _segment_date(sent, seg, published, trig.start)
             date = _night_end(sents, sent, date)
             loc = _choose_location(sents, sent, trig, seg)
+            sep = _SEPARATE_CLAUSE.search(sent.text, seg[0], trig.start)
+            if sep is not None and loc is not None and sent.rel(loc.span) < sep.start() and (
+                    loc.resolved is not None):
+                # "... had killed 43 Fano fighters around the town of Debre Markos, while residents
+                # said a separate drone strike had killed nine civilians in a minibus": not at the
+                # other clause's place; in its country, as far as this sentence tells (it had been
+                # a drone strike at Debre Markos)
+                iso = loc.resolved.country
+                loc = next((p for p in sent.places if _is_country_level(p) and p.resolved is not None
+                            and p.resolved.country == iso), loc)
             # "... came days after a bombing on Wednesday that killed five": an earlier incident
             other = earlier is not None and trig.start >= earlier.end()
             if other and date.span is not None and date.span[0] < earlier.start():  # type: ignore[union-attr]
@@ -2556,7 +2572,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                 if date.explicit and not date.told and (not out[-1].date.explicit or out[-1].date.told):
                     out[-1].date = date
                 continue
-            if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not sent.separate():
+            if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not sent.separate() and (
+                    sep is None):
                 # "... retook the town of Moqokori. The government said 40 fighters were killed
                 # in the fighting": where the story just was (it had been the dateline's Mogadishu)
                 loc = out[-1].location
@@ -2592,6 +2609,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             cand = _Candidate(family, sub_type, (sent.index, trig.start), sent, loc, date,
                               actors, cas, evidence, civil, apart=other, own=len(cas),
                               plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
+            cand.separate_clause = sep is not None
             if k and date.explicit and published is not None and not resolve_date(
                     sent.text[own[0] : own[1]], published).explicit:
                 cand.borrowed_day = True  # "killed three people in Kharkiv on Sunday, while a drone ... on Odesa"
@@ -3035,11 +3053,17 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
             continue
         end = next((j for j in range(i + 1, len(sents)) if not _is_title(sents[j])), len(sents))
         hc = h.location.resolved.country if h.location.resolved else None
-        lead = next((c for c in cands if end <= c.sentence.index < end + _LEAD_SENTENCES
-                     and not any(t in titles for t in range(end, c.sentence.index + 1))
-                     and (c.family is h.family or _shares_figure(h, c) or _same_region(h, c))
-                     and _dates_compatible(c.date, h.date)
-                     and (hc is None or c.location.resolved is None or c.location.resolved.country == hc)), None)
+        leads = [c for c in cands if end <= c.sentence.index < end + _LEAD_SENTENCES
+                 and not any(t in titles for t in range(end, c.sentence.index + 1))
+                 and (c.family is h.family or _shares_figure(h, c) or _same_region(h, c))
+                 and _dates_compatible(c.date, h.date)
+                 and (hc is None or c.location.resolved is None or c.location.resolved.country == hc)]
+        lead = next(iter(leads), None)
+        if lead is not None and lead.family is not h.family:
+            # "Ethiopian army says it killed 43 Fano fighters; residents say drone strike killed
+            # nine civilians" above a lead telling the fighting first: the title's strike is the
+            # lead's strike with its figure (it had joined the fighting, giving it the nine civilians)
+            lead = next((c for c in leads if c.family is h.family and _shares_figure(h, c)), lead)
         if lead is None:
             out.append(h)
         else:
@@ -3092,6 +3116,25 @@ def _told_in_full(g: _Candidate, h: _Candidate) -> bool:
             and (not _actor1(g) or not _actor1(h) or _actor1(g) == _actor1(h)))
 
 
+def _told_apart_later(g: _Candidate, h: _Candidate) -> bool:
+    """Whether ``h``, told later in its own sentence, tells in full the incident a lead's clause
+    ``g`` named as "a separate" one: same family and weapon, ``g``'s own dead among ``h``'s, days
+    apart at most ("... while residents said a separate drone strike had killed nine civilians in a
+    minibus" then "In a separate incident on Saturday, a drone struck a minibus on the road between
+    Mota and Bichena ..., killing nine passengers": one strike, at Mota; it had been two, the lead's
+    at the other clause's Debre Markos)."""
+    if not g.separate_clause or g.sentence.index > _LEAD_SENTENCES or h.sentence.index <= g.sentence.index or (
+            h.separate_clause or h.apart or g.family is not h.family or not _same_weapon(g, h)):
+        return False
+    own = {f.best for f in g.casualties[: g.own] if f.category is CasualtyCategory.KILLED and f.best is not None}
+    if not own or not own <= _killed_told(h):
+        return False
+    if g.borrowed_day or g.date.told or not g.date.explicit:
+        a, b = g.date.date, h.date.date
+        return a is None or b is None or abs((a - b).days) <= _STORY_DAYS
+    return _dates_compatible(g.date, h.date)
+
+
 def _summary_of(g: _Candidate, c: _Candidate) -> bool:
     """Whether ``g``, a lead's clause dated only by another clause, sums ``c`` told in full later
     at the same place: same family and weapon, the same dead, a day apart ("Russian glide bombs
@@ -3114,7 +3157,7 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
     cands = _captures_fought(cands)
     told: list[_Candidate] = []
     for c in cands:
-        full = next((h for h in cands if _told_in_full(c, h)), None)
+        full = next((h for h in cands if _told_in_full(c, h) or _told_apart_later(c, h)), None)
         if full is None:
             told.append(c)
         else:
