@@ -1002,3 +1002,26 @@ def test_a_disaster_sentence_s_other_figures_are_the_disaster_s() -> None:
     # a sentence that names violence keeps its figures
     text = "A flood of gunmen stormed the village, killing nine people and leaving 12 others missing."
     assert [c.category.value for c in extract_casualties(make_chunk(text)).casualties] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "one" standing for what killed is no victim (it had been one killed, and an event)
+        ("South Sudan risks sliding back into a civil war like the one that killed nearly 400,000 people.",
+         [("killed", 400000, None)]),
+        ("Another one was killed on Sunday.", [("killed", 1, None)]),
+        ("The one who was killed was a child.", [("killed", 1, None)]),
+        # who claims: a junta or government by its common noun, a group named with a digit
+        ("The junta said on state television that \"more than 100 terrorists were neutralised\".",
+         [("killed", 100, "junta")]),
+        ("The 3R claimed that its fighters had killed 20 soldiers.", [("killed", 20, "3R")]),
+        # singular victims the list lacked
+        ("A protester was killed when demonstrators clashed with troops.", [("killed", 1, None)]),
+        ("An inmate was stabbed to death.", [("killed", 1, None)]),
+    ],
+)
+def test_probe_round_13_figures(text: str, want: list[tuple[str, int | None, str | None]]) -> None:
+    """Held-out round 13."""
+    got = [(c.category.value, c.best, c.claimed_by) for c in extract_casualties(make_chunk(text)).casualties]
+    assert got == want

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.17", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.18", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -249,7 +249,8 @@ _PLURAL_VICTIMS = {
         "customers mourners monks priests clerics nuns teachers officials lawmakers bodyguards "
         "hunters loggers operatives terrorists jihadists extremists bandits kidnappers "
         "attackers assailants raiders herdsmen druze alawites bedouin bedouins labourers laborers "
-        "jawans christians muslims yazidis hindus sikhs shias sunnis idps riders motorcyclists occupants"
+        "jawans christians muslims yazidis hindus sikhs shias sunnis idps riders motorcyclists occupants "
+        "gendarmes activists prisoners nuns"
     ).split()},
     # street victims: "killing a passer-by", "two shopkeepers were wounded"
     **{w: "bystanders" for w in ("passers-by", "passersby")},
@@ -292,6 +293,12 @@ _SINGULAR_VICTIMS = {
     "leader": "leaders", "chief": "chiefs", "commander": "commanders",
     # "shot dead a village headman"
     "headman": "headmen",
+    # "A protester was killed", "a gendarme was wounded" (these had been no figure)
+    "protester": "protesters", "protestor": "protesters", "demonstrator": "demonstrators",
+    "activist": "activists", "inmate": "inmates", "prisoner": "prisoners", "detainee": "detainees",
+    "migrant": "migrants", "refugee": "refugees", "gendarme": "gendarmes",
+    "pupil": "pupils", "monk": "monks", "nun": "nuns", "cadet": "cadets", "sailor": "sailors",
+    "marine": "marines", "rebel": "rebels", "insurgent": "insurgents",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
@@ -327,6 +334,9 @@ _BEFORE_NOT_A_COUNT = frozenset(
     "aged age ages $ £ € us$ usd no not none number no. page article resolution route "
     "highway flight brigade battalion regiment division unit vs".split()
 )
+#: Before "one" that stands for a noun told before ("the one that killed", "this one").
+_ONE_PRONOUN_BEFORE = frozenset("the this that which".split())
+_ONE_DID = frozenset("killed kills left leaves claimed wounded injured cost".split())
 _YEAR_PREPS = frozenset("in since from until till of by during before after year the".split())
 # Between the victims and the trigger: auxiliaries and adverbs only.
 _GAP = frozenset(
@@ -449,7 +459,7 @@ _ROLE_WORDS = frozenset(
     "interior defence defense foreign regional local state civil general staff the of "
     "rebels militants insurgents separatists fighters group residents activists monitors "
     "observers hospital hospitals officer source witness resident activist doctor medic "
-    "spokesmen security leader leaders worker workers militia".split()
+    "spokesmen security leader leaders worker workers militia junta regime government".split()
 )
 #: Words that are never the one who gives a figure, only its time: "residents said Monday".
 _WHEN_WORDS = frozenset(
@@ -616,6 +626,9 @@ def _not_a_count(s: _Sentence, q: Quantity) -> bool:
     after = w[q.end] if q.end < n else ""
     if before in _BEFORE_NOT_A_COUNT or before in _MONTHS or after in _MONTHS:
         return True
+    if w[q.start] == "one" and q.end == q.start + 1 and before in _ONE_PRONOUN_BEFORE and after in (
+            "that", "which") and q.end + 1 < n and w[q.end + 1] in _ONE_DID:
+        return True  # "a civil war like the one that killed nearly 400,000": what killed, no victim
     if (after in _UNITS and (after != ":" or q.digits)) or (after == "-" and q.end + 1 < n and w[q.end + 1][:4] in ("year", "day-", "mont", "week", "hour")):
         return True
     if after in ("-", "to", "–") and q.end + 2 < n and w[q.end + 2] in _UNITS:
@@ -1478,8 +1491,9 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
             return True
         if wt[-2:] in ("'s", "\u2019s"):  # "the regional prosecutor's office"
             return wt[:-2] in _ROLE_WORDS
-        # a unit's ordinal: "the 47th Brigade" is tokenised "47", "th"
-        return (wt.isdigit() and t + 1 < s.n and w[t + 1] in _ORDINAL_SUFFIX) or (
+        # a unit's ordinal: "the 47th Brigade" is tokenised "47", "th"; a group's "3R" is "3", "R"
+        return (wt.isdigit() and t + 1 < s.n and (w[t + 1] in _ORDINAL_SUFFIX or (
+            raw[t + 1][:1].isupper() and s.ends[t] == s.starts[t + 1]))) or (
             wt in _ORDINAL_SUFFIX and t > 0 and w[t - 1].isdigit()
         )
 
