@@ -2068,3 +2068,28 @@ def test_a_separate_clause_is_its_own_incident_told_in_full_later() -> None:
     got = [(e.location.name, e.date, e.fatalities) for e in _real_events(text)
            if e.event_type is F.EXPLOSIONS_REMOTE_VIOLENCE]
     assert got == [("Mot\u2019a", dt.date(2025, 4, 5), 9)], got
+
+
+def test_the_wounded_told_after_figureless_sentences_are_the_event_s() -> None:
+    """A sentence that tells no figure ("Among the victims were ...") is no step away from the story:
+    the wounded four sentences after the raid are its own (they had been left out)."""
+    text = ("Fighters of the Allied Democratic Forces raided the village of Kalunguta in North Kivu province late on "
+            "Saturday, going from house to house with machetes and guns, a civil society leader said. Among the "
+            "victims were a pregnant woman and two boys, he said. \"We first counted nine bodies on Sunday morning. "
+            "Today the search teams brought back five more, so we are at 14 dead,\" he said. Three people were "
+            "wounded and taken to the general hospital in Oicha.")
+    assert [(e.location.name, e.fatalities, e.injured) for e in _real_events(text)] == [("Kalunguta", 14, 3)]
+
+
+def test_a_report_of_the_strike_s_weapon_tells_the_strike_again() -> None:
+    """"The Sudan Doctors Network said in a statement that the drone hit the Naivasha market": the
+    story's strike, with the wounded its quote tells (it had been a second strike, by the Sudanese
+    army read off the network's name, holding the 41 wounded beside the first one's 23 dead)."""
+    text = ("A drone strike by Sudan's paramilitary Rapid Support Forces killed 23 civilians at a crowded market in "
+            "the besieged Darfur city of El Fasher on Sunday, a medical group said.\n\n"
+            "The Sudan Doctors Network said in a statement that the drone hit the Naivasha market in the south of "
+            "the city at around 11 am, when it was packed with shoppers. \"The 23 dead include four women and three "
+            "children, and 41 others were wounded,\" the group said.")
+    (event,) = _real_events(text)
+    assert (event.location.name, event.fatalities, event.injured) == ("El Fasher", 23, 41)
+    assert [a.name for a in event.actors if a.role == "actor1"] == ["Rapid Support Forces"]

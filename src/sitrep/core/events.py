@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.24")
+BUILDER = ExtractorInfo(name="events", version="0.3.25")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2022,8 +2022,16 @@ def _attached_casualties(
     when Hamas-led militants attacked southern Israel on Oct. 7, 2023, killing some 1,200
     people" had given a strike on a Gaza shelter that toll)."""
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
-    for j in range(sent.index + 1, min(len(sents), sent.index + 4)):
+    # three sentences that tell figures, within six: a sentence that tells none ("Among the
+    # victims were a pregnant woman ...", a quote split at its stop) is no step away from the
+    # story, unless three in a row leave it ('... so we are at 14 dead," Katuho told ... Three
+    # people were wounded and taken to the general hospital in Oicha' had left the raid
+    # without its three wounded, four sentences after it)
+    tolls = quiet = 0
+    for j in range(sent.index + 1, min(len(sents), sent.index + 1 + _FOLLOWING_SENTENCES)):
         nxt = sents[j]
+        if tolls == _FOLLOWING_TOLLS or quiet == _FOLLOWING_TOLLS:
+            break
         if _opens_event(nxt) or nxt.separate() or (
                 _TOLL_UPDATE.search(nxt.text) and _location_candidates(nxt)):
             break  # "The death toll in Manbij rose to 15": that place's event's (see _candidates)
@@ -2036,8 +2044,13 @@ def _attached_casualties(
                 # on from it ("... were killed along the coast in early March. The Observatory put
                 # that toll at more than 1,500" had given a depot blast that killed four 1,500)
                 break
+        tolls, quiet = (tolls + 1, 0) if nxt.casualties else (tolls, quiet + 1)
         out.extend(nxt.casualties)
     return out
+
+
+_FOLLOWING_SENTENCES = 6
+_FOLLOWING_TOLLS = 3
 
 
 #: "... were killed before drones ... struck": right before a trigger, what followed the dead told
@@ -2584,6 +2597,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if loc is None:
                 continue
             actors = _actors(sent, trig, seg)
+            if (frame := _REPORTED_RETELLING.match(sent.text)) is not None and frame.end() > trig.start:
+                # "The Sudan Doctors Network said in a statement that the drone hit ...": who
+                # reports the strike is not who struck (it had been the Sudanese army's strike)
+                actors = [a for a in actors if a.evidence is None or sent.rel(a.evidence) >= frame.start("weapon")]
             if sent.whole is None:
                 sent.whole = sent.span(0, len(sent.text))
             evidence = [sent.whole, loc.span]
@@ -2636,6 +2653,14 @@ _RETELLING = re.compile(
     r"worshippers|passengers|convoy|patrol)\b",
     re.IGNORECASE,
 )
+#: The story's weapon told again in a report of it: "The Sudan Doctors Network said in a statement
+#: that the drone hit the Naivasha market in the south of the city".
+_REPORTED_RETELLING = re.compile(
+    r"[^.;\"\u201c]{0,80}?\b(?:said|says|reported|told\s+\w+)(?:\s+in\s+a\s+statement)?\s+that(?P<weapon>\s+the\s+)"
+    r"(?:[\w-]+\s+)?(?:drones?|(?:air\s?)?strikes?|airstrikes?|missiles?|shells?|bombs?|rockets?|blast|explosion|"
+    r"attack|raid|bombing)\s",
+    re.IGNORECASE,
+)
 _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
                                re.IGNORECASE)
 
@@ -2647,7 +2672,8 @@ def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
     """Whether ``cand`` tells ``host`` again (:data:`_RETELLING`, right after it): the same
     family, region, days and attacker."""
     if sent.index - host.sentence.index > 2 or host.apart or (
-            _RETELLING.match(sent.text) is None and not _names_victims(sent, host)):
+            _RETELLING.match(sent.text) is None and _REPORTED_RETELLING.match(sent.text) is None
+            and not _names_victims(sent, host)):
         return False
     if cand.family is not host.family and not (
             {cand.family, host.family} <= {_F.RIOTS, _F.BATTLES} and _FIGHT_RETOLD.match(sent.text)):
