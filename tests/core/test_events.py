@@ -2093,3 +2093,31 @@ def test_a_report_of_the_strike_s_weapon_tells_the_strike_again() -> None:
     (event,) = _real_events(text)
     assert (event.location.name, event.fatalities, event.injured) == ("El Fasher", 23, 41)
     assert [a.name for a in event.actors if a.role == "actor1"] == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State-linked insurgents beheaded four civilians in the village of Mucojo in Macomia district, "
+         "Mozambique, on Friday night, a community leader said.", (F.VIOLENCE_AGAINST_CIVILIANS, "MZ", 4, None)),
+        ("A fighter jet dropped two bombs on a monastery in the village of Ywa Thit in Sagaing region at about 1 a.m. "
+         "Saturday. About 30 others were wounded, residents said.", (F.EXPLOSIONS_REMOTE_VIOLENCE, "MM", None, 30)),
+        ("At least seven people were killed when a military aircraft bombed a busy market in Upper Nile State on "
+         "Saturday, a county official said.", (F.EXPLOSIONS_REMOTE_VIOLENCE, "SS", 7, None)),
+    ],
+)  # fmt: skip
+def test_beheadings_and_bombs_dropped_by_aircraft_are_events(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    """"beheaded four civilians", "A fighter jet dropped two bombs on a monastery", "a military aircraft
+    bombed a busy market": they had been no event, or an attack on civilians."""
+    got = [(e.event_type, e.location.country, e.fatalities, e.injured) for e in _real_events(text)]
+    assert got == [expected], got
+
+
+def test_drones_dropping_explosives_tell_the_story_s_weapon() -> None:
+    """"At least six drones dropped explosives on the building", with no place of its own right after the
+    attack: the attack's weapon, not a strike of its own taking the attackers' claim of six."""
+    text = ("Two police officers were killed and four wounded when FARC dissidents attacked a police station in the "
+            "southwestern department of Cauca with explosive-laden drones on Saturday, the national police said. "
+            "At least six drones dropped explosives on the building while gunmen fired on it, he said. The group "
+            "claimed responsibility, saying its fighters had killed \"at least six police\".")
+    assert [(e.fatalities, e.injured) for e in _real_events(text)] == [(2, 4)]

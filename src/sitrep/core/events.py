@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.25")
+BUILDER = ExtractorInfo(name="events", version="0.3.26")
 
 # --- typing -------------------------------------------------------------------
 
@@ -124,7 +124,11 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _AIR,
      r"(?:air|drone|aerial|uav)[ -]?(?:strikes?|attacks?|raids?|bombing)|airstrikes?|"
      r"air raids?|bombing raids?|drones? (?:[\w-]+ ){0,5}?(?:struck|hit|attacked|slammed|killed|wounded|injured)|"
-     r"(?:guided |glide |aerial |guided aerial )bombs? (?:struck|hit|slammed|killed|wounded|injured|dropped)"),
+     r"(?:guided |glide |aerial |guided aerial )bombs? (?:struck|hit|slammed|killed|wounded|injured|dropped)|"
+     # "A fighter jet dropped two bombs on a monastery in the village of Ywa Thit", "a military
+     # aircraft bombed a busy market in Ulang town" (they had been no event, or an attack on civilians)
+     r"dropped (?:[\w-]+ ){0,3}?(?:bombs?|explosives?) (?:on|onto|over)|"
+     r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?) (?:[\w-]+ ){0,2}?bombed"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _SHELL,
      r"(?:cruise |ballistic )?(?:missile|rocket|artillery|mortar)s? "
      r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
@@ -147,7 +151,8 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
     (_F.VIOLENCE_AGAINST_CIVILIANS, "sexual_violence", r"raped|sexual violence"),
     (_F.VIOLENCE_AGAINST_CIVILIANS, "attack",
      r"massacred?|massacres|executed|executions?|attacks? on civilians|"
-     r"attacked civilians|killed civilians|(?:shot|stabbed|hacked) (?:dead|to death)|lynched"),
+     r"attacked civilians|killed civilians|(?:shot|stabbed|hacked) (?:dead|to death)|lynched|"
+     r"behead(?:ed|ing|s)"),  # "insurgents beheaded four civilians in the village of Mucojo" (it had been no event)
     (_F.RIOTS, "mob_violence", r"mobs?|lynch mob"),
     (_F.RIOTS, "violent_demonstration", r"riot(?:s|ers|ing|ed)?"),
     (_F.PROTESTS, "peaceful_protest",
@@ -2574,7 +2579,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                     within_story = True
             if (cut := _own_incident_start(sent, trig, loc)):
                 cas = [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) >= cut]
-            if loc is None and out and out[-1].family is trig.family and sent.index - out[-1].sentence.index <= 2 and (
+            # "... attacked a police station in ... Cauca with explosive-laden drones ... At least six
+            # drones dropped explosives on the building": the weapon of the story told, whatever
+            # the story's type (it had been a drone strike of its own, taking the attackers' claim)
+            weapon_told = sent.low.startswith("dropped", trig.start)  # type: ignore[union-attr]
+            if loc is None and out and (out[-1].family is trig.family or weapon_told) and (
+                    sent.index - out[-1].sentence.index <= 2) and (
                     _dates_compatible(out[-1].date, date)) and not sent.separate() and not other:
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
                 # Fasher: the same event goes on (it had been a second one, at the dateline),
@@ -2656,9 +2666,9 @@ _RETELLING = re.compile(
 #: The story's weapon told again in a report of it: "The Sudan Doctors Network said in a statement
 #: that the drone hit the Naivasha market in the south of the city".
 _REPORTED_RETELLING = re.compile(
-    r"[^.;\"\u201c]{0,80}?\b(?:said|says|reported|told\s+\w+)(?:\s+in\s+a\s+statement)?\s+that(?P<weapon>\s+the\s+)"
+    r"[^.;\"\u201c]{0,80}?\b(?:said|says|reported|told)\b[^.;\"\u201c]{0,40}?\bthat(?P<weapon>\s+the\s+)"
     r"(?:[\w-]+\s+)?(?:drones?|(?:air\s?)?strikes?|airstrikes?|missiles?|shells?|bombs?|rockets?|blast|explosion|"
-    r"attack|raid|bombing)\s",
+    r"attack|raid|bombing|aircraft|warplanes?|jets?|planes?|helicopters?)\s",
     re.IGNORECASE,
 )
 _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
