@@ -1173,3 +1173,45 @@ def test_probe_round_12_places() -> None:
     # a city called a city, or one of a country the text names, stays
     assert _readings(story.replace("the town of Palma", "the city of Palma"))["Palma"] == "ES-IB"
     assert _readings(story + " Spain sent aid.")["Palma"] == "ES-IB"
+
+
+def test_probe_round_13_places() -> None:
+    """Held-out round 13: names the text shows as something else than where they point."""
+    def read(text: str) -> dict[str, tuple[str | None, str | None] | None]:
+        return {pm.surface: (pm.resolved.country, pm.resolved.region) if pm.resolved else None
+                for pm in extract_places(make_chunk(text)).places}
+
+    # a community is no country: Costa Rica, Sinaloa (the event had been in Costa Rica)
+    got = read("CULIACAN, Mexico (Reuters) - Gunmen opened fire on a family party in the community of Costa Rica, "
+               "south of Culiacan, on Saturday, killing five people, the Sinaloa state prosecutor's office said.")
+    assert got["Costa Rica"] == ("MX", "MX-SIN"), got
+    # ... but "eastern Congo village" is the country's village, and the country stays a country
+    got = read("Death toll from rebel attack on eastern Congo village rises to 14")
+    assert got["Congo"] == ("CD", None), got
+    # a unit only one country has: "upazila" is Bangladesh's (Ramgarh had been in India)
+    got = read("Clashes spread across Khagrachari. Residents of Ramgarh and Matiranga upazilas said they had "
+               "stockpiled food.")
+    assert got["Ramgarh"] is not None and got["Ramgarh"][0] == "BD", got
+    # bodies and titles, not places
+    got = read("Manipur, India, has been under President's Rule since February. The Confederation of Indigenous "
+               "Nationalities of Ecuador called the strike. Burkina Faso suspended the BBC and Voice of America. "
+               "The Sudan People's Liberation Army-in Opposition fought in South Sudan's Jonglei.")
+    assert not {"Rule", "Confederation", "America", "Sudan"} & set(got), got
+    assert got["South Sudan"] == ("SS", None) and got["Jonglei"] == ("SS", "SS-JG"), got
+
+
+def test_a_chunk_s_country_fallback_takes_the_name_s_own_reading_elsewhere() -> None:
+    """A chunk that never names Cameroon could only read "the North West and South West" as
+    South Africa; the document's other chunk reads them as Cameroon's regions, which they are."""
+    from sitrep.core.chunking import chunk_document  # noqa: PLC0415
+    from sitrep.core.extract.places import refine_with_document  # noqa: PLC0415
+
+    text = ("YAOUNDE, Cameroon (Reuters) - Separatists attacked a gendarmerie post in Bali, in Cameroon's North "
+            "West region, on Saturday. The army said troops killed four fighters in the South West region.\n\n"
+            "President Paul Biya, 92, is seeking an eighth term in the October vote. Opposition candidates say "
+            "many voters in the North West and South West will be unable to cast their ballots.")
+    chunks = chunk_document(text, chunk_size=200)
+    assert len(chunks) > 1
+    got = [(pm.surface, pm.resolved.country if pm.resolved else None)
+           for pm in refine_with_document([extract_places(c) for c in chunks]) if pm.surface.endswith("West")]
+    assert got and all(cc == "CM" for _s, cc in got), got

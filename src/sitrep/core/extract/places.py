@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from operator import attrgetter, itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sitrep.core.gazetteer import ARABIC_ARTICLES, Gazetteer, fold, load_gazetteer, resource_version
 from sitrep.core.gazetteer.build import COMMA_STATE_ABBREVIATIONS
@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.16"
+VERSION = "0.2.17"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -150,8 +150,9 @@ _ACTS_AFTER = re.compile(
 _AND_NAME = re.compile(r" and (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
 _POSS_SETTLEMENT = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|village|stronghold|enclave)\b")
-#: Before a name shown as a small settlement: "the town of X", "the villages of Y and X".
-_SMALL_BEFORE = re.compile(r"\b(?:town|village|hamlet)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
+#: Before a name shown as a small settlement: "the town of X", "the villages of Y and X" (but
+#: not "eastern Congo village": after the name, it may be the country's village).
+_SMALL_BEFORE = re.compile(r"\b(?:town|village|hamlet|community|settlement|locality)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+|[\w-]+,\s+)?$")
 #: Around a name shown as a settlement: "the town of X", "villages of X and", "X township".
 _SETTLED_BEFORE = re.compile(
     r"\b(?:town|village|city|settlement|hamlet|township|locality|neighbou?rhood|community|camp|suburb|"
@@ -167,10 +168,16 @@ _SETTLED_APPOSITION = re.compile(
 _APPOSITION_IN = re.compile(
     r", an? (?:[\w-]+ ){0,2}?(?:village|town|hamlet|settlement|township|neighbou?rhood|suburb|community|"
     r"locality) in (?:the )?")
+#: Subdivisions only one country has, by the country: "X upazila" is in Bangladesh.
+_UNIT_COUNTRY = {"upazila": "BD", "upazilla": "BD", "woreda": "ET", "kebele": "ET", "barangay": "PH",
+                 "local government area": "NG", "voivodeship": "PL"}
+_UNIT_AFTER_COUNTRY = re.compile(
+    r"(?: and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)? (upazilla|upazila|woreda|kebele|barangay|local government area|"
+    r"voivodeship)s?\b", re.IGNORECASE)
 #: Between a name and the city or region it is a part of: "the Jacarezinho favela in Rio".
 _PART_IN = re.compile(
-    r" (?:favela|neighbou?rhood|district|suburb|slum|shanty ?town|quarter|refugee camp|camp)s? "
-    r"(?:in|of) (?:the )?")
+    r"(?: and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)? (?:favela|neighbou?rhood|district|suburb|slum|shanty ?town|"
+    r"quarter|refugee camp|camp|upazila|tehsil|township|municipality|commune)s? (?:in|of) (?:the )?")
 #: What ends a dateline ("KYIV, Ukraine (Reuters) - "): the next word opens the sentence.
 _DASHES = frozenset(("-", "—", "–", "--"))
 _SETTLED_AFTER_START = frozenset((" t", " v", " n", " q", " s", " c", " r", " m", " l"))
@@ -313,7 +320,7 @@ class _Mention:
     admin_hint: bool = False  # followed by "region"/"oblast": the admin1 reading
     county_hint: bool = False  # followed by "county"/"counties": the county reading
     settled: bool = False  # shown as a settlement: "the town of X", "X township"
-    small: bool = False  # shown as a small one: "the town of X", "the village of X"
+    small: bool = False  # shown as a small one before it: "the town of X", "the community of X"
     in_country: bool = False  # "X in Niger", "X, South Sudan, on Friday" (no list): its country
     across: bool = False  # "near the border with X": named, but no evidence for the text's places
     #: named after a place, as a lake, a building or a unit is ("Lake X", "the X hospital",
@@ -389,9 +396,22 @@ def _sentence_ranges(text: str) -> list[tuple[int, int]]:
 def _name_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """Given names and well-known organisation names from the entities lexicon, so both
     extractors agree that "Vladimir Kozlov" is a person and "White House" no village."""
-    raw = json.loads(resources.files("sitrep").joinpath("data/entity_lexicon.json").read_text("utf-8"))
+    raw = _lexicon()
     orgs = {k for t in ("known_orgs", "news_agencies", "known_armed_groups") for k in raw[t]}
     return frozenset(raw["given_names"]), frozenset(orgs)
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep").joinpath("data/entity_lexicon.json").read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def _org_countries() -> dict[str, str]:
+    """Well-known organisation -> the country the lexicon gives it."""
+    raw = _lexicon()
+    return {k: v["country"] for t in ("known_orgs", "news_agencies", "known_armed_groups")
+            for k, v in raw[t].items() if v.get("country")}
 
 
 @lru_cache(maxsize=4)
@@ -726,16 +746,17 @@ class _Finder:
             j += 1
         return not toks[k - 1].w.given and _PERSON_AFTER.match(text, toks[j].end) is None  # type: ignore[union-attr]
 
-    def _in_known_org(self, text: str, m: _Mention, first_too: bool) -> bool:
+    def _in_known_org(self, text: str, m: _Mention, first_too: bool, cc: str | None = None) -> bool:
         """Whether the mention lies in a well-known organisation's name written around it
-        (as its first words only if ``first_too``)."""
+        (as its first words only if ``first_too``, or if the organisation is of another
+        country than ``cc``: "Sudan People's Liberation Army" is South Sudan's)."""
         names = self.org_words.get(m.surface.split(" ", 1)[0])
         if names is None:
             return False
         for name, at in names:
             a = m.start - at
-            if (at or first_too) and a >= 0 and m.end <= a + len(name) and (
-                    text[a : a + len(name)].lower() == name.lower()):
+            if (at or first_too or (cc and _org_countries().get(name, cc) != cc)) and a >= 0 and (
+                    m.end <= a + len(name) and text[a : a + len(name)].lower() == name.lower()):
                 return True  # "the Sinaloa cartel" too
         return False
 
@@ -825,7 +846,10 @@ class _Finder:
                 # "Department of Job and Family Services", "Chamber of Commerce": the body's
                 # field, no village; but "City of Edwardsville", "Foundation of Boone County"
                 return False
-        if self._in_known_org(text, m, p.max_pop < 50_000 and not is_state):
+        if single and not big and toks[k].w.low in _BODY_HEADS and text.startswith(" of ", m.end):  # type: ignore[union-attr]
+            return False  # "The Confederation of Indigenous Nationalities": a body, no town in Saskatchewan
+        if self._in_known_org(text, m, p.max_pop < 50_000 and not is_state,
+                              next((self.g.cc[c >> 1] for c in m.cands if self.g.kind[c >> 1] == "country"), None)):
             # "Alliance of Sahel States", "National Unity Government", "Times of Israel"; a
             # city opening a name is still named by it ("Washington Post", which the corpora count)
             return False
@@ -876,8 +900,8 @@ class _Finder:
                 pw = prev_tok.w
                 if pw.title or (not pw.stop and not pw.big):  # type: ignore[union-attr]
                     return False
-            if prev_tok and prev_tok.w.title and gap_prev.strip() == "":  # type: ignore[union-attr]
-                return False
+            if prev_tok and prev_tok.w.title and gap_prev.strip() in ("", "'s", "’s"):  # type: ignore[union-attr]
+                return False  # "General Ross"; "under President's Rule" (no village in Texas)
             if k in sent_starts and single and not big:
                 # sentence-initial common words: need a place-like continuation, or the
                 # same word capitalised inside a sentence elsewhere in the text
@@ -1145,6 +1169,10 @@ class _Finder:
                     _UNIT_AFTER.match(text, m.end)) or (_AREA_AFTER.match(text, m.end) and not any(
                     g.kind[c >> 1] == "city" and g.pop[c >> 1] >= _PROMINENT_POP for c in m.cands)):
                 m.named_after = True
+            if (unit := _UNIT_AFTER_COUNTRY.match(text, m.end)) and m.link_cc is None:
+                # "Ramgarh and Matiranga upazilas": a unit only one country has says which
+                # (Ramgarh had been a town of India in a story of Khagrachari)
+                m.link_cc, m.in_country = _UNIT_COUNTRY[unit.group(1).lower()], True
             after = _WORD_AFTER.match(text, m.end)
             w = after.group(1).lower() if after else ""
             if w in ADMIN_NOUNS or w == "regional" or (w == "governor" and any(
@@ -1172,11 +1200,17 @@ class _Finder:
                     # island of the same name": that city's or region's (both had been Bolivia's
                     # Santa Cruz department)
                     m.link_region, m.link_cc = region, region.split("-")[0]
-                elif (_PART_IN.fullmatch(gap) and m.link_cc is None and nx.kind != "demonym"
-                      and (region := _city_region(g, nx.cands) or _region_of(g, nx.cands, nx.admin_hint))):
+                elif _PART_IN.fullmatch(gap) and m.link_cc is None and nx.kind != "demonym" and (
+                        (region := _city_region(g, nx.cands) or _region_of(g, nx.cands, nx.admin_hint))
+                        or (cc := _address_country(g, out, a + 1, text))):
                     # "the Jacarezinho favela in Rio de Janeiro", "the Daraj neighbourhood of Gaza
-                    # City": a part of that city or region (Jacarezinho had been the town in Parana)
-                    m.link_region, m.link_cc = region, region.split("-")[0]
+                    # City": a part of that city or region (Jacarezinho had been the town in Parana);
+                    # "Ramgarh and Matiranga upazilas in Khagrachari, Bangladesh": of that country
+                    # (Ramgarh had been a town of India)
+                    if region:
+                        m.link_region, m.link_cc = region, region.split("-")[0]
+                    else:
+                        m.link_cc, m.in_country = cc, True
                 elif (in_gap and m.link_cc is None and m.link_region is None and nx.kind != "demonym"
                       and (na := _WORD_AFTER.match(text, nx.end)) and na.group(1) in _REGION_NOUNS_IN
                       and (region := _region_of(g, nx.cands, True))):
@@ -1261,6 +1295,18 @@ class _Finder:
                         if g.cc[i] == cc2 and g.kind[i] == "city" and g.pop[i] >= 20_000:
                             m.link_region = g.region[i] or None
                             break
+
+
+def _address_country(g: Gazetteer, out: list[_Mention], b: int, text: str) -> str | None:
+    """The country of the place at ``out[b]``: one it names, the one after it ("Khagrachari,
+    Bangladesh"), or the only one of its readings."""
+    nx = out[b]
+    cc = _country_of(g, nx)
+    if cc is None and b + 1 < len(out) and text[nx.end : out[b + 1].start].strip() == ",":
+        cc = _country_of(g, out[b + 1])
+    if cc is None and len(ccs := {g.cc[c >> 1] for c in nx.cands}) == 1:
+        cc = next(iter(ccs)) or None
+    return cc
 
 
 def _add_county_readings(g: Gazetteer, m: _Mention) -> bool:
@@ -1926,8 +1972,14 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
     diffuse: set[str] = set()
     scored: list[tuple[float, int]] = []
     append = scored.append
+    settled_town = m.small and rd.country_named and any(r[2] == "city" for r in rd.rows)
     for (c, i, _kind, cc, reg, _prior_s, mode), s, dwarfed in zip(
             rd.rows, rd.bases(m.admin_hint, m.county_hint, m.link_region, m.link_cc), rd.dwarfed):
+        if settled_town:
+            if mode == _BY_COUNTRY:
+                continue  # "the community of Costa Rica, south of Culiacan": a town, never the country
+            if mode == _FIXED and _kind == "city":
+                mode = _BY_CONTEXT_NEAR  # and its towns are read by the text like any other's
         if mode == _BY_COUNTRY:
             if foreign:
                 s += 1.0 if other(ctx.countries, cc, key) > 0 else -1.5
@@ -2765,7 +2817,7 @@ _NEXT_CAPS = re.compile(r"(?: [A-Z][\w-]*){1,4}")
 #: Head nouns of armed groups' and movements' names, with the organisations' own.
 _BODY_HEADS = ORG_HEADS | frozenset(
     "front movement liberation alliance brigade brigades battalion militia union congress federation "
-    "league army".split())
+    "confederation league army".split())
 
 
 def _opens_org(text: str, end: int) -> bool:
@@ -2966,7 +3018,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
     key = fold(m.surface)
     # all a settlement's sentence adds
     frame = (_frame_country(ctx, s) or _unframed_main(g, ctx, s)) if m.settled else None
-    sig = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands), frame, m.frames,
+    sig = (key, m.kind, m.settled, m.small, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, tuple(m.cands), frame, m.frames,
            s if (s in ctx.sent_regions or s in ctx.sent_countries or s in ctx.sent_weak) else None)
     hit = memo.get(sig)
     if hit is None:
@@ -2975,7 +3027,7 @@ def _resolve_memo(g: Gazetteer, m: _Mention, ctx: _Context, memo: dict[tuple[obj
             version = len(ctx.anchors)  # its fallback reads every anchor
         else:
             version = len(ctx.anchor_set) - ctx.anchor_keys.get(key, 0) if rd.near_ok else 0
-        same = (key, m.kind, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, m.frames, rd,
+        same = (key, m.kind, m.settled, m.small, m.link_cc, m.in_country, m.link_region, m.admin_hint, m.county_hint, m.frames, rd,
                 _evidence(rd, m, ctx, key), version, frame,
                 _fallback_evidence(ctx, s) if not m.cands or m.kind == "inferred" else None)
         regions = (tuple(ctx.sent_regions.get(s, ())), m.frames)
@@ -3075,6 +3127,14 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
             # the name's other mention was framed into this document's country ("in Mambasa
             # territory, Ituri province"): a city abroad nothing else is in is no reading of
             # it in another chunk either (the next chunk's "Mambasa axis" had been Mombasa)
+            final.append(pm.model_copy(update={"resolved": b.resolved, "candidates": b.candidates}))
+            continue
+        if (b is not None and b is not pm and p is not None and b.resolved is not None and pm.role == b.role
+                and p.kind is PlaceKind.COUNTRY and fold(p.name) != key and b.resolved.kind is not PlaceKind.COUNTRY
+                and fold(b.resolved.name).startswith(key)):
+            # a chunk that could only fall back to a country for a name another chunk read as
+            # itself: "voters in the North West and South West" late in a Cameroon story, in
+            # a chunk that never names Cameroon, had been South Africa
             final.append(pm.model_copy(update={"resolved": b.resolved, "candidates": b.candidates}))
             continue
         if b is not None and p is not None and b.resolved is not None and p.country != b.resolved.country and (
