@@ -2121,3 +2121,20 @@ def test_drones_dropping_explosives_tell_the_story_s_weapon() -> None:
             "At least six drones dropped explosives on the building while gunmen fired on it, he said. The group "
             "claimed responsibility, saying its fighters had killed \"at least six police\".")
     assert [(e.fatalities, e.injured) for e in _real_events(text)] == [(2, 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "1 a.m. Saturday" had split the sentence, leaving the strike the lead's "said Monday"
+        ("A military air strike on a monastery in the Sagaing region killed 18 civilians, including five children, "
+         "residents said Monday. A fighter jet dropped two bombs on the monastery in the village of Ywa Thit at "
+         "about 1 a.m. Saturday.", dt.date(2025, 4, 5)),
+        # the militants told again give the raid's night
+        ("Insurgents beheaded four civilians in a raid on a coastal village in Mozambique's Cabo Delgado province, "
+         "local sources said on Monday. The militants entered the village of Mucojo in Macomia district on Friday "
+         "night.", dt.date(2025, 4, 4)),
+    ],
+)  # fmt: skip
+def test_the_day_told_in_the_next_sentence_is_the_event_s(text: str, expected: dt.date) -> None:
+    assert [e.date for e in _real_events(text)] == [expected]

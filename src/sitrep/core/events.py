@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.26")
+BUILDER = ExtractorInfo(name="events", version="0.3.27")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1099,15 +1099,40 @@ def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
     return chunk.span(min(a, n), min(b, n))
 
 
+#: A clock time's "a.m." or "p.m." before the day it is of: "at about 1 a.m. Saturday" is one
+#: sentence (its day had been a sentence of its own, and the strike dated by the lead's "said Monday").
+_CLOCK_ENDS = ("a.m.", "p.m.")
+_DAY_START = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|GMT|UTC)\b"
+)
+
+
+def _clock_end(text: str, a: int, b: int) -> bool:
+    return b - a > 4 and text[b - 4 : b].lower() in _CLOCK_ENDS and not text[b - 5].isalnum()
+
+
+def _clock_times_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if ".m." not in text and ".M." not in text:
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _clock_end(text, *out[-1]) and _DAY_START.match(text, a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _sentences(doc: DocumentView) -> list[_Sentence]:
     """The document's sentences with their mentions, and with their trigger scans and
     attack verbs settled by one pass over each chunk: most sentences name no event."""
     out: list[_Sentence] = []
     for chunk in doc.chunks:
         text = chunk.text
-        spans = split_sentences(text)  # offsets within the text: no clamping
         offset = original_offsets(chunk)
         low = text.lower()
+        spans = _clock_times_joined(text, split_sentences(text))  # offsets within the text: no clamping
         # a sentence's lower-casing is its slice of the chunk's (sentences end at spaces,
         # so no final sigma reads across them: a sigma at all takes the slow way)
         plain = _plain(text, low) and "\u03a3" not in text
@@ -2510,8 +2535,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
                     if _triggers_of(nxt) or nxt.separate() or (_generic_triggers(nxt) and _elsewhere(nxt, loc)):
                         break  # "... In the West Bank, two were killed in a raid on Tammun on Sunday night":
                         # another place's story and day (it had dated a strike in Deir al-Balah)
-                    if not (nxt.casualties or _generic_triggers(nxt)):
-                        continue  # not the story's violence ("delegations are due to meet on Wednesday")
+                    if not (nxt.casualties or _generic_triggers(nxt) or _RETELLING.match(nxt.text)):
+                        continue  # not the story's violence ("delegations are due to meet on Wednesday"),
+                        # nor its actors told again ("... local sources said on Monday. The militants
+                        # entered the village of Mucojo ... on Friday night": Friday, it had been Monday)
                     then = _segment_date(nxt, (0, len(nxt.text)), published, 0)
                     if then.explicit and not then.told and then.precision is DatePrecision.DAY and (
                             published is None or then.date is None or 0 <= (published - then.date).days <= 7):
