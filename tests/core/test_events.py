@@ -2138,3 +2138,13 @@ def test_drones_dropping_explosives_tell_the_story_s_weapon() -> None:
 )  # fmt: skip
 def test_the_day_told_in_the_next_sentence_is_the_event_s(text: str, expected: dt.date) -> None:
     assert [e.date for e in _real_events(text)] == [expected]
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_killed() -> None:
+    """"... near the town of Kalat ... and shot dead six men from the eastern Punjab province": the
+    killing is at Kalat, Balochistan (it had been placed in Punjab, the victims' home)."""
+    text = ("In the southwestern province of Balochistan, gunmen blocked the N-25 highway near the town of Kalat late "
+            "on Sunday, checked the identity cards of bus passengers and shot dead six men from the eastern Punjab "
+            "province, said Deputy Commissioner Bilal Shabbir.")
+    got = [(e.location.name, e.location.region, e.fatalities) for e in _real_events(text)]
+    assert got == [("Kalat", "PK-BA", 6)], got

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.27")
+BUILDER = ExtractorInfo(name="events", version="0.3.28")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1649,7 +1649,7 @@ def _location_candidates(sent: _Sentence) -> list[PlaceMention]:
         ]  # fmt: skip
         # a road named by its ends ("the Imphal-Dimapur highway in Kangpokpi district") or a
         # place someone came from ("a man from Hebron"): only when nothing else is named
-        aside = [f for f in found if _ROAD_AFTER.match(f.after) or _FROM_BEFORE.search(sent.text, max(0, f.pos - 6), f.pos)]
+        aside = [f for f in found if _ROAD_AFTER.match(f.after) or _FROM_BEFORE.search(sent.text, max(0, f.pos - _FROM_WINDOW), f.pos)]
         kept = [f for f in found if f not in aside] or found
         # "U.S. air strikes on the Red Sea port city of Hodeidah": the descriptor names Hodeidah
         starts = {f.pos for f in kept}
@@ -1667,7 +1667,15 @@ _DESCRIBES = re.compile(
 #: After a place that names a road, by its ends or alone: "Imphal-Dimapur highway" (either
 #: end), "the Kabul road".
 _ROAD_AFTER = re.compile(r"^(?:-[A-Z][\w'-]*\s+|\s+)(?:national\s+)?(?:highway|road|expressway|motorway)\b")
-_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+#: Before a place someone came from: "a man from Hebron", "six men from the eastern Punjab
+#: province" (the victims' home, not where they were shot: it had placed a killing near Kalat,
+#: Balochistan, in Punjab).
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+|neighbou?ring\s+|nearby\s+)?"
+    r"(?:(?:town|city|village|province|region|district|state)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_WINDOW = 40
 
 
 _CLAUSE_SPLIT = re.compile(
