@@ -577,10 +577,17 @@ def test_gunmen_killing_traders_is_an_attack_on_civilians() -> None:
 
 
 def test_troops_killing_militants_is_a_battle_where_the_text_says() -> None:
-    """Armed victims make a killing an armed clash, placed "in northern Iraq", not at the dateline."""
+    """Armed victims make a killing an armed clash, placed "in northern Iraq", not at the dateline;
+    told as jets' strikes it is an air strike (since 0.3.29: it had been a clash)."""
     events = _real_events(
         "ANKARA - Turkey's defence ministry held a briefing on Monday.\n\n"
         "The Turkish army said its jets had struck militant positions in northern Iraq on "
+        "Sunday, killing 12 militants."
+    )
+    assert _brief(events) == [(F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike", "Iraq", "IQ", 12, None)]
+    events = _real_events(
+        "ANKARA - Turkey's defence ministry held a briefing on Monday.\n\n"
+        "The Turkish army said its troops had raided militant positions in northern Iraq on "
         "Sunday, killing 12 militants."
     )
     assert _brief(events) == [(F.BATTLES, "armed_clash", "Iraq", "IQ", 12, None)]
@@ -2148,3 +2155,18 @@ def test_where_the_victims_came_from_is_not_where_they_were_killed() -> None:
             "province, said Deputy Commissioner Bilal Shabbir.")
     got = [(e.location.name, e.location.region, e.fatalities) for e in _real_events(text)]
     assert got == [("Kalat", "PK-BA", 6)], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli warplanes struck Hodeidah port in Yemen on Saturday, the Houthi-run Al-Masirah television said, "
+        "reporting that two port workers were killed and five wounded.",
+        "On Saturday, the Sudanese army said its air force had carried out strikes on RSF positions in and around "
+        "Nyala, the capital of South Darfur, killing \"dozens of mercenaries\" and destroying combat vehicles.",
+    ],
+)  # fmt: skip
+def test_warplanes_and_an_air_force_s_strikes_are_air_strikes(text: str) -> None:
+    """They had been attacks on civilians, read off the killing."""
+    assert [(e.event_type, e.sub_event_type) for e in _real_events(text)] == [
+        (F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike")]

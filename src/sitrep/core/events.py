@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.28")
+BUILDER = ExtractorInfo(name="events", version="0.3.29")
 
 # --- typing -------------------------------------------------------------------
 
@@ -128,7 +128,13 @@ _TRIGGER_TABLE: tuple[tuple[EventType, str, str], ...] = (
      # "A fighter jet dropped two bombs on a monastery in the village of Ywa Thit", "a military
      # aircraft bombed a busy market in Ulang town" (they had been no event, or an attack on civilians)
      r"dropped (?:[\w-]+ ){0,3}?(?:bombs?|explosives?) (?:on|onto|over)|"
-     r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?) (?:[\w-]+ ){0,2}?bombed"),
+     r"(?:aircraft|warplanes?|planes?|jets?|helicopters?|gunships?) (?:[\w-]+ ){0,2}?bombed|"
+     # "Israeli warplanes struck Hodeidah port ..., reporting that two port workers were killed", "the
+     # army said its air force had carried out strikes on RSF positions in and around Nyala, killing
+     # 'dozens of mercenaries'" (they had been attacks on civilians, read off the killing)
+     r"(?:aircraft|warplanes?|war planes?|fighter (?:jets?|planes?)|jets?|helicopter gunships?|gunships?|bombers?) "
+     r"(?:[\w-]+ ){0,2}?(?:struck|hit|pounded|strafed|raided|targeted|attacked)|"
+     r"air forces? (?:[\w']+ ){0,3}?(?:carried out|conducted|launched) (?:[\w-]+ ){0,2}?(?:strikes?|raids?|attacks?|sorties)"),
     (_F.EXPLOSIONS_REMOTE_VIOLENCE, _SHELL,
      r"(?:cruise |ballistic )?(?:missile|rocket|artillery|mortar)s? "
      r"(?:strikes?|attacks?|fire|barrages?|salvos?|shelling)|"
