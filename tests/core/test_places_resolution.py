@@ -1215,3 +1215,13 @@ def test_a_chunk_s_country_fallback_takes_the_name_s_own_reading_elsewhere() -> 
     got = [(pm.surface, pm.resolved.country if pm.resolved else None)
            for pm in refine_with_document([extract_places(c) for c in chunks]) if pm.surface.endswith("West")]
     assert got and all(cc == "CM" for _s, cc in got), got
+
+
+def test_a_market_named_after_a_city_abroad_is_not_that_city() -> None:
+    """"the drone hit the Naivasha market in the south of the city" of El Fasher had been
+    Naivasha, Kenya: a text that names no country still places a city (El Fasher), which is
+    evidence enough that a building's name is no Kenyan city."""
+    got = {pm.surface: pm.resolved for pm in extract_places(make_chunk(
+        "A drone strike killed 23 civilians at a market in El Fasher on Sunday, a medical group said.\n\n"
+        "The group said the drone hit the Naivasha market in the south of the city at around 11 am.")).places}
+    assert got["Naivasha"] is None or got["Naivasha"].country == "SD", got

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.17"
+VERSION = "0.2.18"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -2118,9 +2118,12 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         # "Lake Victoria" in a story about Uganda is not the Australian state: a lake is
         # named after a place only of a country or region the text is about ("Lake
         # Hartwell" in Georgia is by Hartwell); else the text's country (a text that names
-        # no country at all keeps the name's readings: "camps in Cox's Bazar district")
+        # no country at all keeps the name's readings: "camps in Cox's Bazar district"; but a
+        # city the text placed elsewhere is evidence: "the Naivasha market" of El Fasher is no
+        # Naivasha in Kenya)
         scored = [x for x in scored if _in_evidence(ctx, ccs[x[1] >> 1], regions[x[1] >> 1], key)] or (
-            scored if not (ctx.countries or ctx.regions) else [])
+            scored if not (ctx.countries or ctx.regions or any(
+                k != key and not r.startswith(ccs[scored[0][1] >> 1]) for _a, _b, k, r in ctx.anchors)) else [])
     if m.link_region and scored and not m.admin_hint and not any(regions[c >> 1] == m.link_region for _s, c in scored):
         # told as part of a city or region that none of its readings is in ("in Santa Cruz, in
         # Rio's far west zone"): that region, not a namesake elsewhere
@@ -2604,7 +2607,8 @@ def _city_districts(ms: list[_Mention], text: str) -> None:
         if after is None:
             continue
         part = not after.group(1).startswith("district")
-        if r is None:
+        if r is not None and part and r.kind is PlaceKind.ADMIN1 and fold(r.name) != fold(m.surface):
+            r = None  # a fallback to the text's region: the city's part all the same
             if not part:
                 continue
         elif r.kind not in (PlaceKind.CITY, PlaceKind.TOWN, *((PlaceKind.VILLAGE,) if part else ())) or (
