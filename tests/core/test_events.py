@@ -2170,3 +2170,18 @@ def test_warplanes_and_an_air_force_s_strikes_are_air_strikes(text: str) -> None
     """They had been attacks on civilians, read off the killing."""
     assert [(e.event_type, e.sub_event_type) for e in _real_events(text)] == [
         (F.EXPLOSIONS_REMOTE_VIOLENCE, "air_drone_strike")]
+
+
+def test_a_claim_released_through_a_media_arm_is_no_toll_beside_the_sources() -> None:
+    """Events 0.3.30: "JNIM said in a statement released through its Az-Zallaqa media arm ...
+    that it had killed 73 soldiers" is the attackers' claim: the sources' "at least 50" stands
+    (it had been 73, the claim preferred to the independent toll)."""
+    text = ("At least 50 soldiers were killed when fighters of the al-Qaeda-linked Jama'at Nusrat "
+            "al-Islam wal-Muslimin (JNIM) overran a military base in the northern Burkina Faso town "
+            "of Djibo on Friday, two security sources and a local resident told Al Jazeera.\n\n"
+            "JNIM said in a statement released through its Az-Zallaqa media arm on Saturday that it "
+            "had killed 73 soldiers.")
+    got = [(e.location.name, e.fatalities) for e in _real_events(text) if e.location]
+    assert got == [("Djibo", 50)]
+    claims = [f for e in _real_events(text) for f in e.casualties if f.best == 73]
+    assert claims and claims[0].claimed_by == "JNIM"
