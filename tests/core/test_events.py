@@ -2185,3 +2185,29 @@ def test_a_claim_released_through_a_media_arm_is_no_toll_beside_the_sources() ->
     assert got == [("Djibo", 50)]
     claims = [f for e in _real_events(text) for f in e.casualties if f.best == 73]
     assert claims and claims[0].claimed_by == "JNIM"
+
+
+def test_a_claim_on_social_media_is_not_summed_with_an_independent_toll() -> None:
+    """Events 0.3.31: "The 3R claimed on social media that its fighters had killed 'more than 20
+    soldiers and Russians'" is the attackers' claim beside the UN source's nine (it had been 24)."""
+    text = ('"Three soldiers, two civilians and four rebels were killed," a UN source said of '
+            "Saturday's fighting near Bocaranga in the Central African Republic. The 3R claimed on "
+            'social media that its fighters had killed "more than 20 soldiers and Russians", a claim '
+            "AFP could not verify.")
+    got = [(e.location.name, e.fatalities) for e in _real_events(text) if e.location]
+    assert got == [("Bocaranga", 9)]
+
+
+def test_an_only_claim_the_text_flags_unverified_gives_no_fatalities() -> None:
+    """Events 0.3.31: "The SPLA-IO said its forces repulsed an army attack ... and killed 45
+    government soldiers. The army did not comment on the claim, which could not be independently
+    verified": the claim is kept among the casualties, claimed, but is no count (it had been 45)."""
+    text = ("The SPLA-IO said its forces repulsed an army attack on their positions in Ayod County, "
+            "South Sudan, on Sunday and killed 45 government soldiers. The army did not comment on the "
+            "claim, which could not be independently verified.")
+    evs = _real_events(text)
+    assert [e.fatalities for e in evs] == [None]
+    assert [(f.best, f.claimed_by) for f in evs[0].casualties] == [(45, "SPLA-IO")]
+    # told plainly, an only claim stays the count
+    plain = _real_events(text.split(" The army")[0])
+    assert [e.fatalities for e in plain] == [45]

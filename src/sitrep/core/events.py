@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.30")
+BUILDER = ExtractorInfo(name="events", version="0.3.31")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1965,6 +1965,8 @@ class _Candidate:
     #: told as "a separate drone strike": another incident than its sentence's other clauses
     #: (see _told_apart_later)
     separate_clause: bool = False
+    #: its only killed figures are a side's claims the text flags unverified (see _unverified_claims)
+    unverified: bool = False
 
     def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
         """Add the figures of one of the event's strikes, told by its ordinal; an event told
@@ -3413,12 +3415,17 @@ _CLAIMED_KILL = re.compile(
     r"\b(?:said|says|say|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|"
     r"\s+in\s+a\s+statement\s+(?:released|issued|posted|published|carried|shared)\s+[^,.;:\"\u201c]{0,60}?(?=\s+that\b)|"
     r"\s+in\s+a\s+statement|"
+    # "The 3R claimed on social media that its fighters had killed \"more than 20 soldiers and
+    # Russians\"" (it had been no claim, and 20 summed with the UN source's nine)
+    r"\s+(?:on|via|through)\s+(?:social\s+media|telegram|twitter|facebook|x)(?=\s+that\b)|"
     r"\s+(?:on|in|via|through)\s+(?:a|an|its|their)\s+[^,.;:\"\u201c]{0,40}?(?=\s+that\b)){0,2}"  # "on a website it uses"
     r"\s+(?:that\s+)?(?:it|they|its (?:fighters|forces|men|troops|soldiers|members)|the (?:group|militia|movement|rebels)|"
     # the army's own words of its troops' kills: "said in a statement on Sunday that troops had
     # counter-attacked and \"killed more than 40 terrorists\"" (a side's claim of its foes' dead)
     r"(?<=that )(?:the\s+)?(?:troops|soldiers|army|military|security forces|forces|police))"
-    r"\s+(?:had\s+|have\s+|has\s+)?(?:[\w-]+\s+and\s+)?[\"\u201c]?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
+    # "The SPLA-IO said its forces repulsed an army attack on their positions in Ayod County ...
+    # and killed 45 government soldiers" (the act told first had made it no claim)
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:[^.;\"\u201c]{0,120}?\s+and\s+)?[\"\u201c]?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b"
     # a state's own media or army of its forces' kills, however the act is told first: "State
     # television MRTV said the air force had attacked a terrorist training camp ... and killed more
@@ -3709,7 +3716,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         location=_location(c.location),
         actors=actors,
         casualties=[_figure(f) for f in cas],
-        fatalities=_event_fatalities(c) if c.remainder is None else c.remainder or None,
+        fatalities=None if c.unverified else _event_fatalities(c) if c.remainder is None else c.remainder or None,
         injured=max(hurt) if hurt else None,
         summary=c.first_told()[1].text,
         evidence=evidence,
@@ -3724,6 +3731,33 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
 _info_name = attrgetter("name")
 
 
+#: The text's word that a claim is unchecked: "The army did not comment on the claim, which
+#: could not be independently verified", "a claim AFP could not verify".
+_UNVERIFIED = re.compile(
+    r"\b(?:could|can|has|have|had|was|were)\s+not\s+(?:be(?:en)?\s+)?(?:independently\s+)?(?:verif|confirm)\w*"
+    r"|\bdid\s+not\s+(?:immediately\s+)?(?:comment|respond)\s+(?:on|to)\s+the\s+claims?\b|\bunverified\b"
+    r"|\b(?:impossible|not\s+possible)\s+to\s+(?:independently\s+)?verify\b",
+    re.IGNORECASE,
+)
+
+
+def _unverified_claims(c: _Candidate, sents: Sequence[_Sentence]) -> bool:
+    """Whether the event's only killed figures are a side's claims of its kills that the
+    text, in the claim's sentence or the two next, flags unverified: ACLED records no such count
+    ("The SPLA-IO said its forces ... killed 45 government soldiers. The army did not comment
+    on the claim, which could not be independently verified", told after a sentence more on
+    the spoils in the article, had been F=45; now none, the
+    claim kept among the casualties). A claim told plainly stays the event's count."""
+    killed = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and f.best is not None]
+    if not killed or not all(_perpetrator_claim(f) for f in killed):
+        return False
+    for f in killed:
+        i = next((i for i, s in enumerate(sents) if s.start <= f.span.start < s.end), None)
+        if i is None or not any(_UNVERIFIED.search(s.text) for s in sents[i : i + 3]):
+            return False
+    return True
+
+
 def assemble_events(doc: DocumentView) -> list[Event]:
     """All events ``doc`` reports, in document order of their first trigger."""
     if not doc.chunks:
@@ -3735,6 +3769,7 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents), sents)), published)
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
+        g.unverified = _unverified_claims(g, sents)
         ev = _finish(doc, g)
         if ev.event_id in events:
             ev = _finish(doc, g, disambiguate=True)
