@@ -2211,3 +2211,14 @@ def test_an_only_claim_the_text_flags_unverified_gives_no_fatalities() -> None:
     # told plainly, an only claim stays the count
     plain = _real_events(text.split(" The army")[0])
     assert [e.fatalities for e in plain] == [45]
+
+
+def test_a_quoted_claim_of_neutralised_foes_is_the_battles_claim_not_an_air_strike() -> None:
+    """Events 0.3.32: "The junta said on state television that 'more than 100 terrorists were
+    neutralised' in a counter-offensive supported by air strikes" is the junta's claim of the
+    fighting told before, not an air strike of its own (it had been one, F=100)."""
+    text = ("At least 50 soldiers were killed when jihadists overran a military base in the town of "
+            "Djibo in Burkina Faso on Friday, security sources said. The junta said on state television "
+            'that "more than 100 terrorists were neutralised" in a counter-offensive supported by air strikes.')
+    got = [(e.location.name, e.fatalities) for e in _real_events(text) if e.location]
+    assert got == [("Djibo", 50)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.31")
+BUILDER = ExtractorInfo(name="events", version="0.3.32")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2479,6 +2479,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
             if host is not None:
                 host.casualties.extend(c for c in sent.casualties if c not in host.casualties)
                 continue
+        if triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and all(
+                _SUPPORTING.search(sent.text, max(0, t.start - 30), t.start) for t in triggers):
+            # "The junta said on state television that 'more than 100 terrorists were neutralised'
+            # in a counter-offensive supported by air strikes": the strikes backed the fighting
+            # told before, whose claim this is (it had been an air strike of its own, F=100)
+            triggers = []
         if not triggers and out and sent.casualties and _CLAIMED_KILL.search(sent.text) and all(
                 _place_key(p) == _place_key(out[-1].location) or _contains(p, out[-1].location)
                 or _contains(out[-1].location, p) for p in _location_candidates(sent)) and not sent.separate():
@@ -3434,9 +3440,18 @@ _CLAIMED_KILL = re.compile(
     r"newspaper)(?:\s+[\w-]+)?|(?:the\s+)?(?:army|military|junta|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e))"
     r"\s+(?:said|says|say|reported|announced)(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?(?:the\s+|its\s+)?"
     r"(?:air\s+force|army|military|troops|soldiers|security\s+forces|forces|navy)\s+(?:had\s+|have\s+|has\s+)?"
-    r"(?:[^.;]{0,80}?\s+and\s+)?[\"\u201c]?(?:killed|kill)\b",
+    r"(?:[^.;]{0,80}?\s+and\s+)?[\"\u201c]?(?:killed|kill)\b"
+    # a side's quoted word of its foes' dead, however done: "The junta said on state television
+    # that \"more than 100 terrorists were neutralised\"" (it had been no claim)
+    r"|\b(?:said|says|claimed|announced)(?:\s+[^,.;:\"\u201c]{0,60}?)?\s+that\s+[\"\u201c]"
+    r"(?=[^\"\u201d.;]{0,40}?\b(?:terrorists|militants|jihadists|bandits|insurgents|rebels|assailants|attackers)"
+    r"\s+(?:were|had\s+been|have\s+been)\s+(?:neutrali[sz]ed|eliminated|killed)\b)",
     re.IGNORECASE,
 )  # also "The Pakistani Taliban claimed the attack, saying 20 soldiers had been killed"
+
+
+#: Strikes told as another operation's support: "a counter-offensive supported by air strikes".
+_SUPPORTING = re.compile(r"\b(?:supported|backed|aided|assisted|covered)\s+by\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 #: Victim kinds that are the attacking side's own dead.
