@@ -2222,3 +2222,13 @@ def test_a_quoted_claim_of_neutralised_foes_is_the_battles_claim_not_an_air_stri
             'that "more than 100 terrorists were neutralised" in a counter-offensive supported by air strikes.')
     got = [(e.location.name, e.fatalities) for e in _real_events(text) if e.location]
     assert got == [("Djibo", 50)]
+
+
+def test_fighters_who_overran_a_military_base_fought_a_battle() -> None:
+    """Events 0.3.33: "Jihadist fighters overran a military base in the town of Djibo ..., killing
+    at least 50 soldiers, and held parts of the town for several hours" is a battle (it had been
+    a territory change)."""
+    text = ("Jihadist fighters overran a military base in the town of Djibo in Burkina Faso on Friday, "
+            "killing at least 50 soldiers, and held parts of the town for several hours, security sources said.")
+    got = [(e.event_type.value, e.location.name, e.fatalities) for e in _real_events(text) if e.location]
+    assert got == [("battles", "Djibo", 50)]

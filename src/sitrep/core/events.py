@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.32")
+BUILDER = ExtractorInfo(name="events", version="0.3.33")
 
 # --- typing -------------------------------------------------------------------
 
@@ -687,6 +687,14 @@ _WITHDRAWING = re.compile(
 )
 
 
+#: After "overran": a post of troops, whose overrunning is fighting ("overran a military base").
+_OVERRAN_POST = re.compile(
+    r"\s+(?:a|an|the|their|its|two|three|several)\s+(?:[\w'-]+\s+){0,2}?(?:military|army|police|gendarmerie)?\s*"
+    r"(?:bases?|posts?|outposts?|camps?|barracks|garrisons?|positions?|checkpoints?)\b",
+    re.IGNORECASE,
+)
+
+
 def _territorial(text: str, start: int, end: int, place_offsets: Sequence[int]) -> bool:
     """A capture verb is a territory change only when a place or territory is its object
     ("seized the village"), or its subject in the passive ("Sudzha ... was retaken")."""
@@ -736,6 +744,10 @@ def _typed_triggers(
             continue
         if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
             continue
+        if family is _F.STRATEGIC_DEVELOPMENTS and text[s:e].lower().startswith("overr") and _OVERRAN_POST.match(text, e):
+            # "overran a military base in ... Djibo ..., killing at least 50 soldiers, and held parts
+            # of the town for several hours": an assault on troops, a battle (it had been a territory change)
+            family, sub = _F.BATTLES, "armed_clash"
         if family is _F.STRATEGIC_DEVELOPMENTS and _WITHDRAWING.match(text, e):
             # "overran the base ... before withdrawing towards the border": a raid, no territory held
             family, sub = _F.BATTLES, "armed_clash"
