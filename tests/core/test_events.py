@@ -2232,3 +2232,13 @@ def test_fighters_who_overran_a_military_base_fought_a_battle() -> None:
             "killing at least 50 soldiers, and held parts of the town for several hours, security sources said.")
     got = [(e.event_type.value, e.location.name, e.fatalities) for e in _real_events(text) if e.location]
     assert got == [("battles", "Djibo", 50)]
+
+
+def test_a_titles_clause_at_another_place_does_not_join_the_lead() -> None:
+    """Events 0.3.34: "Two gendarmes killed in Bali, four young men shot dead in Kumbo" above the
+    Bali attack: Kumbo's four are no figure of Bali's attack (it had been F=4)."""
+    text = ("Two gendarmes killed in Bali, four young men shot dead in Kumbo\n\n"
+            "BAMENDA, Cameroon - On Thursday, separatist fighters attacked a gendarmerie post in Bali, "
+            "in the North West region, killing two gendarmes.")
+    got = sorted((e.location.name, e.fatalities) for e in _real_events(text) if e.location)
+    assert got == [("Bali", 2), ("Kumbo", 4)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.33")
+BUILDER = ExtractorInfo(name="events", version="0.3.34")
 
 # --- typing -------------------------------------------------------------------
 
@@ -3161,6 +3161,14 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
             # nine civilians" above a lead telling the fighting first: the title's strike is the
             # lead's strike with its figure (it had joined the fighting, giving it the nine civilians)
             lead = next((c for c in leads if c.family is h.family and _shares_figure(h, c)), lead)
+        if lead is not None and _place_key(h.location) != _place_key(lead.location) and not (
+                _contains(h.location, lead.location) or _contains(lead.location, h.location)) and any(
+                _place_key(p) == _place_key(lead.location) for p in _location_candidates(h.sentence)):
+            # "Two gendarmes killed in Bali, four young men shot dead in Kumbo" above the Bali
+            # attack: the title's Kumbo clause is another incident, the lead's toll left to the lead
+            # (it had joined the Bali attack, giving it 4)
+            h.casualties = [f for f in h.casualties if f.best not in _killed_told(lead)]
+            lead = None
         if lead is None:
             out.append(h)
         else:
