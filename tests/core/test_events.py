@@ -2242,3 +2242,12 @@ def test_a_titles_clause_at_another_place_does_not_join_the_lead() -> None:
             "in the North West region, killing two gendarmes.")
     got = sorted((e.location.name, e.fatalities) for e in _real_events(text) if e.location)
     assert got == [("Bali", 2), ("Kumbo", 4)]
+
+
+def test_fighters_who_attacked_a_gendarmerie_post_killing_gendarmes_fought_a_battle() -> None:
+    """Events 0.3.35: "separatist fighters attacked a gendarmerie post in Bali ..., killing two
+    gendarmes" is a battle (it had been an attack on civilians)."""
+    text = ("On Thursday, separatist fighters attacked a gendarmerie post in Bali, in the North West "
+            "region of Cameroon, killing two gendarmes.")
+    got = [(e.event_type.value, e.location.name, e.fatalities) for e in _real_events(text) if e.location]
+    assert got == [("battles", "Bali", 2)]

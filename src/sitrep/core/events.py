@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.34")
+BUILDER = ExtractorInfo(name="events", version="0.3.35")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2219,8 +2219,8 @@ _ATTACKERS = _CaseFree(
 _ARMED_VICTIMS = frozenset(
     "soldiers troops servicemen militants fighters rebels insurgents gunmen combatants police "
     "officers guards marines sailors personnel attackers jihadists extremists terrorists "
-    "security forces militiamen bandits kidnappers operatives vigilantes jawans assailants".split()
-) | {"gang members"}
+    "security forces militiamen bandits kidnappers operatives vigilantes jawans assailants gendarmes".split()
+) | {"gang members"}  # "attacked a gendarmerie post in Bali ..., killing two gendarmes" (it had been an attack on civilians)
 #: A toll of a whole war ("the conflict has killed tens of thousands since 2023"): background.
 _AGGREGATE_BEFORE = re.compile(
     r"\b(?:war|conflict|fighting|violence|crisis|insurgency|unrest|hostilities|invasion|"
@@ -2229,7 +2229,7 @@ _AGGREGATE_BEFORE = re.compile(
 )
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|altogether)\b", re.IGNORECASE)
 _ARMED_TARGET = re.compile(
-    r"^\W+(?:\w+\W+){0,3}?(?:(?:army|military|police|security) (?:base|post|station|"
+    r"^\W+(?:\w+\W+){0,3}?(?:(?:army|military|police|security|gendarmerie) (?:base|post|station|"
     r"checkpoint|convoy|patrol|positions?|barracks|outpost|detachment)s?|bases?|checkpoints?|convoys?|"
     r"patrols?|positions|barracks|outposts?|detachments?|troops|soldiers|army|police)\b"
     # "killing six worshippers, police said": the source, no target
