@@ -1121,8 +1121,7 @@ def _chunk_span(chunk: ChunkRef, a: int, b: int) -> Span:
 #: sentence (its day had been a sentence of its own, and the strike dated by the lead's "said Monday").
 _CLOCK_ENDS = ("a.m.", "p.m.")
 _DAY_START = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|GMT|UTC)\b"
+    "(?:" + "|".join(sorted((w.capitalize() for w in (*_WEEKDAYS, *_MONTHS)), key=len, reverse=True)) + r"|GMT|UTC)\b"
 )
 
 
@@ -1977,8 +1976,6 @@ class _Candidate:
     #: told as "a separate drone strike": another incident than its sentence's other clauses
     #: (see _told_apart_later)
     separate_clause: bool = False
-    #: its only killed figures are a side's claims the text flags unverified (see _unverified_claims)
-    unverified: bool = False
 
     def add_part(self, figures: Sequence[CasualtyMention], ordinal: str) -> None:
         """Add the figures of one of the event's strikes, told by its ordinal; an event told
@@ -2450,9 +2447,7 @@ def _segment_date(
 _EARLIER_IN_YEAR = re.compile(r"\W*(?:earlier|previously)\s+(?:this|in\s+the)\s+year\b", re.IGNORECASE)
 
 
-def _candidates(doc: DocumentView, sents: list[_Sentence]) -> list[_Candidate]:
-    published = next((c.published_at for c in doc.chunks if c.published_at), None)
-    published = _dateline_date(sents, published) or published
+def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | None) -> list[_Candidate]:
     focus: PlaceMention | None = None
     focus_done = False
     out: list[_Candidate] = []
@@ -3252,9 +3247,8 @@ def _summary_of(g: _Candidate, c: _Candidate) -> bool:
     if g.date.date is None or c.date.date is None or abs((g.date.date - c.date.date).days) > 1:
         return False
     a1, b1 = _actor1(g), _actor1(c)
-    killed = {f.best for f in g.casualties if f.category is CasualtyCategory.KILLED and f.best is not None}
-    return (not a1 or not b1 or a1 == b1) and bool(killed) and killed <= {
-        f.best for f in c.casualties if f.category is CasualtyCategory.KILLED}
+    killed = _killed_told(g)
+    return (not a1 or not b1 or a1 == b1) and bool(killed) and killed <= _killed_told(c)
 
 
 def _group(cands: list[_Candidate]) -> list[_Candidate]:
@@ -3716,7 +3710,8 @@ def _split_aggregates(groups: list[_Candidate], published: dt.date | None = None
     return [g for g in groups if id(g) not in drop]
 
 
-def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> Event:
+def _finish(doc: DocumentView, c: _Candidate, *, unverified: bool = False, disambiguate: bool = False) -> Event:
+    """The event of ``c``; with ``unverified`` (see :func:`_unverified_claims`), no fatalities."""
     first = doc.chunks[0]
     cas = _dedup_casualties(c.casualties)
     actors = list(c.actors)
@@ -3751,7 +3746,7 @@ def _finish(doc: DocumentView, c: _Candidate, *, disambiguate: bool = False) -> 
         location=_location(c.location),
         actors=actors,
         casualties=[_figure(f) for f in cas],
-        fatalities=None if c.unverified else _event_fatalities(c) if c.remainder is None else c.remainder or None,
+        fatalities=None if unverified else _event_fatalities(c) if c.remainder is None else c.remainder or None,
         injured=max(hurt) if hurt else None,
         summary=c.first_told()[1].text,
         evidence=evidence,
@@ -3800,13 +3795,13 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     sents = _sentences(doc)
     _quiet_peaceful(sents)
     published = next((c.published_at for c in doc.chunks if c.published_at), None)
-    published = _dateline_date(sents, published) or published
-    groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents), sents)), published)
+    published = _dateline_date(sents, published) or published  # the story's day, read once
+    groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents, published), sents)), published)
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
-        g.unverified = _unverified_claims(g, sents)
-        ev = _finish(doc, g)
+        unverified = _unverified_claims(g, sents)
+        ev = _finish(doc, g, unverified=unverified)
         if ev.event_id in events:
-            ev = _finish(doc, g, disambiguate=True)
+            ev = _finish(doc, g, unverified=unverified, disambiguate=True)
         events.setdefault(ev.event_id, ev)
     return list(events.values())
