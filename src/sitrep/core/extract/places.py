@@ -172,8 +172,8 @@ _APPOSITION_IN = re.compile(
 _UNIT_COUNTRY = {"upazila": "BD", "upazilla": "BD", "woreda": "ET", "kebele": "ET", "barangay": "PH",
                  "local government area": "NG", "voivodeship": "PL"}
 _UNIT_AFTER_COUNTRY = re.compile(
-    r"(?: and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)? (upazilla|upazila|woreda|kebele|barangay|local government area|"
-    r"voivodeship)s?\b", re.IGNORECASE)
+    r"(?: and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)? (" + "|".join(sorted(_UNIT_COUNTRY, key=len, reverse=True)) + r")s?\b",
+    re.IGNORECASE)
 #: Between a name and the city or region it is a part of: "the Jacarezinho favela in Rio".
 _PART_IN = re.compile(
     r"(?: and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)? (?:favela|neighbou?rhood|district|suburb|slum|shanty ?town|"
