@@ -1318,6 +1318,24 @@ def test_probe_round_9_an_aside_s_subject_is_no_actor(sentence: str, actor1: str
 
 
 @pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [  # both sides of a clash are its actors (the first had none, the second only FARC)
+        ("Clashes between the Sudanese army and the paramilitary Rapid Support Forces killed at least 14 people "
+         "near the town of Bara in North Kordofan state on Saturday.", ["Armed Forces of Sudan", "Rapid Support Forces"]),
+        ("In Colombia, ELN rebels and FARC dissidents fought near Tibu on Saturday, leaving six dead.",
+         ["ELN", "FARC"]),
+        # one side only: "and" joins no second actor, and an attack on civilians keeps its one attacker
+        ("Clashes between Rapid Support Forces and residents killed 14 people in Bara on Saturday.",
+         ["Rapid Support Forces"]),
+    ],
+)
+def test_both_sides_of_a_clash_are_actors(sentence: str, sides: list[str]) -> None:
+    (ev,) = _real_events(sentence)
+    assert [a.name for a in ev.actors if a.role in ("actor1", "actor2")] == sides
+    assert [a.role for a in ev.actors if a.role in ("actor1", "actor2")] == ["actor1", "actor2"][: len(sides)]
+
+
+@pytest.mark.parametrize(
     ("follow", "expected"),
     [  # the story's strikes, however far their verb (it had been an attack on civilians)
         ("Houthi-run Al Masirah television said earlier strikes on Saturday on the Sanaa governorate district of "

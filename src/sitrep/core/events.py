@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.35")
+BUILDER = ExtractorInfo(name="events", version="0.3.36")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1896,6 +1896,8 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
         a = _state_actor(_DEMONYM_TO_ISO[m.group("a").lower()], "actor1", sent.span(*m.span("a")))
         b = _state_actor(_DEMONYM_TO_ISO[m.group("b").lower()], "actor2", sent.span(*m.span("b")))
         return [a, b] if a.name != b.name else [a]
+    if between and (pair := _between_cues(sent, trig, seg)):
+        return pair
     # Passive: "retaken by Russia's armed forces"
     by = _PASSIVE_BY.match(text[trig.end : trig.end + 30])
     if by is not None:
@@ -1918,9 +1920,50 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
     for m in _CLAUSE_BREAK.finditer(text, seg[0], trig.start):
         clause = m.end()
     cues = [c for c in _actor_cues(sent, clause, trig.start) if c.pos < trig.start and not _aside(text, c.pos, trig.start)]
-    if cues:
-        return [max(cues, key=lambda c: c.pos).actor]
-    return []
+    if not cues:
+        return []
+    nearest = max(cues, key=lambda c: c.pos)  # (on a tie the entity's cue, listed first)
+    last = nearest.actor
+    if trig.family is EventType.BATTLES:
+        # "ELN rebels and FARC dissidents fought ...": both subjects are the two sides
+        before = [c for c in cues if c.pos < nearest.pos]
+        first = max(before, key=lambda c: c.pos).actor if before else None
+        if first is not None and first.evidence is not None and first.name != last.name and _JOINED_SIDES.match(
+                text, sent.rel(first.evidence) + len(first.evidence.text), nearest.pos):
+            return [first, last.model_copy(update={"role": "actor2"})]
+    return [last]
+
+
+#: What may stand between two sides joined by "and": "ELN rebels and FARC dissidents",
+#: "the army and the paramilitary RSF" (at most two words either side of the "and").
+_JOINED_SIDES = re.compile(r"(?:\s+[\w-]+){0,2}\s+and\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _between_cues(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]:
+    """The sides of "clashes between the Sudanese army and the paramilitary Rapid Support
+    Forces": the first two actors after a "between" that follows the trigger in its
+    clause, joined by "and" (or the first alone)."""
+    text = sent.text
+    m = _BETWEEN_AFTER.search(text, trig.end, min(seg[1], trig.end + 40))
+    if m is None:
+        return []
+    end = seg[1]
+    if (brk := _CLAUSE_BREAK.search(text, m.end(), end)) is not None:
+        end = brk.start()
+    sides: dict[str, tuple[int, Actor]] = {}
+    for c in sorted(_actor_cues(sent, m.end(), end), key=lambda c: c.pos):
+        if len(sides) < 2 and (actor := c.actor).name not in sides:
+            sides[actor.name] = (c.pos, actor)  # an army is often cued twice (entity, demonym)
+    if not sides:
+        return []
+    (_, a), *rest = sides.values()
+    if not rest or a.evidence is None or not _JOINED_SIDES.match(
+            text, sent.rel(a.evidence) + len(a.evidence.text), rest[0][0]):
+        return [a]  # "between the RSF and residents": one armed side
+    return [a, rest[0][1].model_copy(update={"role": "actor2"})]
+
+
+_BETWEEN_AFTER = re.compile(r"\bbetween\s", re.IGNORECASE)
 
 
 #: A comma clause that opens on one of these is an aside: "In Rakhine, where the Arakan Army
