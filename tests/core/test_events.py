@@ -2269,3 +2269,33 @@ def test_fighters_who_attacked_a_gendarmerie_post_killing_gendarmes_fought_a_bat
             "region of Cameroon, killing two gendarmes.")
     got = [(e.event_type.value, e.location.name, e.fatalities) for e in _real_events(text) if e.location]
     assert got == [("battles", "Bali", 2)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # clash and capture words of politics, sport, courts or crime (each had been an event)
+        "Kelly also has clashed with the president's son-in-law over the budget in Washington.",
+        "NEW YORK (AP) - Ultimate fighting star Conor McGregor is facing criminal charges in Brooklyn.",
+        "Local volunteers join flood fighting effort in Fargo.",
+        "She has fought to build a new elementary school on Rigdon Road in Columbus.",
+        "Three escaped Indiana inmates captured in the Nebraska Sandhills have been transferred to another jail.",
+        "This is the second carbon capture project to be announced in West Virginia.",
+        "The poodle took the stage after capturing the Best in Show award at the Pittsburgh dog show.",
+    ],
+)
+def test_a_clash_or_capture_with_nothing_armed_is_no_event(sentence: str) -> None:
+    assert _real_events(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # what keeps a bare clash word an event: force, harm, police, or fighting told as such
+        "Supporters fought running battles with police in Lahore on Sunday.",
+        "Clashes in Sudan left the capital divided.",
+        "Heavy fighting was reported around Pokrovsk on Sunday.",
+        "Seventeen slain in Makhachkala battle.",
+        "M23 seized the town of Rubaya in North Kivu on Saturday.",
+    ],
+)
+def test_a_clash_or_capture_of_armed_sides_stays_an_event(sentence: str) -> None:
+    assert len(_real_events(sentence)) == 1

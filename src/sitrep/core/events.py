@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.36")
+BUILDER = ExtractorInfo(name="events", version="0.3.37")
 
 # --- typing -------------------------------------------------------------------
 
@@ -693,6 +693,62 @@ _OVERRAN_POST = re.compile(
     r"(?:bases?|posts?|outposts?|camps?|barracks|garrisons?|positions?|checkpoints?)\b",
     re.IGNORECASE,
 )
+
+
+#: Who or what fights a war: a clash or capture word with none of these in its sentence, and
+#: no actor, is of politics, sport, courts or crime ("Kelly also has clashed with Trump's
+#: son-in-law", "Ultimate fighting star", "flood fighting effort", "fought to build a new
+#: school", "capturing the Best in Show award", "inmates captured in the Nebraska Sandhills").
+_FORCES = (
+    r"troops|forces|army|armies|military|militaries|soldiers?|servicem[ae]n|militants?|rebels?|"
+    r"fighters?|insurgents?|insurgency|jihadists?|jihad|militias?|militiam[ae]n|gunmen|guerrill?as?|"
+    r"separatists?|paramilitar(?:y|ies)|commandos?|marines|navy|junta|terrorists?|extremists?|"
+    r"mercenar(?:y|ies)|combatants|warlords?|coalition|defen[cs]e ministry|ministry of defen[cs]e|"
+    r"tanks?|artillery|drones?|missiles?|rockets?|mortars?|front ?lines?|offensive|counter-?offensive|"
+    r"battlefield|invasion|invad\w+|occupied|occupation|ceasefire|truce|siege|besieged|stronghold|"
+    r"bastion|airstrikes?|air strikes?|shelling|bombard\w*"
+)
+_FORCE_CONTEXT = _CaseFree(rf"\b(?:{_FORCES})\b")
+#: A clash's context may also be the police's or violence's own ("fought running battles with
+#: police", "a clash that killed two").
+_ARMED_CONTEXT = _CaseFree(
+    rf"\b(?:{_FORCES}|police|policem[ae]n|gendarmes?|gendarmerie|gangs?|gangsters|cartels?|"
+    r"weapons?|guns?|gunfire|gunshots?|rifles?|machetes?|grenades?|shots|shooting|bombs?|explosi\w+|"
+    r"kill(?:s|ed|ing)?|slain|martyr(?:s|ed)?|dead|deaths?|died|wounded|injured|casualties|riots?)\b"
+)
+#: Battle words that are fighting whatever the sentence: no context is asked of them.
+_ARMED_ALWAYS = re.compile(r"gun|fire|shoot|ambush|exchange|skirmish", re.IGNORECASE)
+#: Fighting told as such: "Fighting broke out in Sudzha", "Heavy fighting has been reported",
+#: "Clashes erupted in North Kivu" (war news, however few words it spends on who fought).
+_FIGHTING_TOLD = re.compile(
+    r"\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?:been\s+)?(?:broke|broken|break|erupt\w*|rag\w+|"
+    r"continu\w+|intensif\w+|spread\w*|flar\w+|resum\w+|reported|escalat\w+)\b",
+    re.IGNORECASE,
+)
+_FIGHTING_AT = re.compile(r"\s+(?:in|near|around|across|along|outside|at)\s+(?:the\s+)?", re.IGNORECASE)
+_FIGHTING_KIND = re.compile(
+    r"\b(?:heavy|fierce|intense|renewed|fresh|sporadic|deadly|bloody|armed|street|running)\s+$", re.IGNORECASE
+)
+
+
+def _unarmed(sents: Sequence[_Sentence], sent: _Sentence, trig: Trigger) -> bool:
+    """Whether a clash or capture word tells no armed event: neither its sentence nor the
+    one before names an armed side, weapon or harm, and it is not fighting told as such
+    (the event had been a battle or territory change of politics, sport or crime)."""
+    if trig.family is _F.BATTLES:
+        context = _ARMED_CONTEXT
+        if _ARMED_ALWAYS.search(sent.text, trig.start, trig.end) or _FIGHTING_KIND.search(
+                sent.text, max(0, trig.start - 20), trig.start) or _FIGHTING_TOLD.match(sent.text, trig.end):
+            return False
+        if (at := _FIGHTING_AT.match(sent.text, trig.end)) is not None and any(
+                at.end() <= sent.rel(p.span) <= at.end() + 20 for p in sent.places):
+            return False  # "Clashes in Sudan left the capital divided"
+    elif trig.family is _F.STRATEGIC_DEVELOPMENTS:
+        context = _FORCE_CONTEXT
+    else:
+        return False
+    told = (sent, sents[sent.index - 1]) if sent.index else (sent,)
+    return not any(context.search(s.text, low=s.low) for s in told)
 
 
 def _territorial(text: str, start: int, end: int, place_offsets: Sequence[int]) -> bool:
@@ -2706,6 +2762,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             if loc is None:
                 continue
             actors = _actors(sent, trig, seg)
+            if not actors and _unarmed(sents, sent, trig):
+                continue  # "Kelly also has clashed with Trump's son-in-law", "carbon capture project"
             if (frame := _REPORTED_RETELLING.match(sent.text)) is not None and frame.end() > trig.start:
                 # "The Sudan Doctors Network said in a statement that the drone hit ...": who
                 # reports the strike is not who struck (it had been the Sudanese army's strike)
