@@ -226,6 +226,15 @@ def test_invented_conflict_sentences() -> None:
     assert {m.name for m in hez} >= {"Hezbollah", "Armed Forces of Israel"}
 
 
+def test_a_groups_full_name_is_its_short_name() -> None:
+    """"the National Liberation Army (ELN)" is the ELN (it had been a "Liberation Army" beside
+    it), and the Revolutionary Armed Forces of Colombia the FARC; a longer name stays its own."""
+    ms = _entities("Clashes between the National Liberation Army (ELN) guerrillas and the Revolutionary Armed "
+                   "Forces of Colombia killed six. The Ta'ang National Liberation Army attacked a post.")
+    groups = [(m.name, m.country) for m in ms if m.kind is EntityKind.ARMED_GROUP]
+    assert list(dict.fromkeys(groups)) == [("ELN", "CO"), ("FARC", "CO"), ("Ta'ang National Liberation Army", "MM")]
+
+
 def test_named_unit_with_lowercase_noun() -> None:
     """'Chechnya's Akhmat special forces' is an armed group named 'Akhmat special forces'."""
     ms = _entities("He commands Chechnya's Akhmat special forces in the south.")

@@ -39,7 +39,7 @@ from sitrep.core.extract._common import chunk_ref as _chunk_ref
 from sitrep.core.extract._common import original_offsets
 
 
-_LEXICON_VERSION = "6"
+_LEXICON_VERSION = "7"
 EXTRACTOR = ExtractorInfo(
     name="entities",
     version="0.2.4",
