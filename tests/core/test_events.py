@@ -2299,3 +2299,40 @@ def test_a_clash_or_capture_with_nothing_armed_is_no_event(sentence: str) -> Non
 )
 def test_a_clash_or_capture_of_armed_sides_stays_an_event(sentence: str) -> None:
     assert len(_real_events(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    "total",
+    [  # a year's or years' toll told after the incident is none of its figures (it had become 1,600 and 2,600)
+        "According to a research institute, 2024 was the deadliest year in nearly a decade, with more than 1,600 "
+        "people killed in militant attacks.",
+        "According to Amnesty International, more than 2,600 people were killed in Plateau state between 2023 "
+        "and early 2025.",
+    ],
+)
+def test_probe_round_14_a_years_toll_is_no_incidents(total: str) -> None:
+    text = ("JOS, Nigeria, April 6 (Reuters) - Gunmen attacked the village of Hurum in Plateau state overnight "
+            "on Saturday, police said.\n\nResidents said the attackers burned homes.\n\n" + total)
+    assert [e.fatalities for e in _real_events(text)] == [None]
+
+
+def test_probe_round_14_the_earlier_incident_told_on_is_no_event() -> None:
+    """"The violence comes weeks after ... in March. The military said 26 hostages ... were
+    killed": the earlier incident's dead, on its month (it had been an event of the story's day)."""
+    text = ("PESHAWAR, Pakistan, April 6 (AP) - A suicide bomber rammed a police checkpoint near Bannu on "
+            "Saturday, killing seven police officers, police said.\n\n"
+            "The violence comes weeks after separatists hijacked a train with more than 400 passengers on board "
+            "in Balochistan in March. The military said 26 hostages, most of them soldiers, were killed before "
+            "security forces ended the siege.")
+    assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Bannu", 7)]
+
+
+def test_probe_round_14_the_next_sentence_places_a_country_level_attack() -> None:
+    """"... in northwestern Pakistan ... The attack took place on the outskirts of Bannu" is at
+    Bannu (it had stayed in Pakistan); a town of another country places nothing."""
+    lead = ("PESHAWAR, April 6 (AP) - A suicide bomber rammed an explosives-laden vehicle into a police checkpoint "
+            "in northwestern Pakistan on Saturday, killing seven people, police said.\n\n")
+    got = _real_events(lead + "The attack took place on the outskirts of Bannu, police said.")
+    assert [(e.location.name, e.location.precision) for e in got] == [("Bannu", GeoPrecision.POINT)]
+    got = _real_events(lead + "The attack took place hours after talks in Kabul ended.")
+    assert [e.location.name for e in got] == ["Pakistan"]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.37")
+BUILDER = ExtractorInfo(name="events", version="0.3.38")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1282,7 +1282,11 @@ _PERIOD = re.compile(
     r"|\bin (?:the )?(?:first|past|last) (?:\w+ )?(?:weeks|months|years|half|quarter)\b"
     rf"|\bbetween (?:{_MONTH_NAMES})(?: (?:19|20)\d\d)? and (?:{_MONTH_NAMES})\b"
     # "killed at least 1,200 people ... between 1978 and 1982": years gone by
-    r"|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b|\bfrom (?:19|20)\d\d (?:to|until|through) (?:19|20)\d\d\b"
+    r"|\bbetween (?:early |late |mid-?)?(?:19|20)\d\d and (?:early |late |mid-?)?(?:19|20)\d\d\b"
+    r"|\bfrom (?:19|20)\d\d (?:to|until|through) (?:19|20)\d\d\b"
+    # "2024 was the deadliest year in nearly a decade, with more than 1,600 people killed": a year's
+    r"|\b(?:19|20)\d\d (?:was|is|has been|had been|became|saw|remains)\b"
+    r"|\b(?:deadliest|bloodiest|most violent|worst) (?:year|month|decade)s?\b"
     r"|\b(?:in|during|throughout) (?:19|20)\d\d\b|\bin a decade\b|\bon all fronts\b"
     # "during the 2023-2024 war", "in the first year of the siege": a war's or a stretch of it
     r"|\b(?:19|20)\d\d ?[-\u2013/] ?(?:19|20)?\d\d\b"
@@ -2191,6 +2195,11 @@ def _attached_casualties(
             break  # "The death toll in Manbij rose to 15": that place's event's (see _candidates)
         if nxt.casualties and _elsewhere_region(nxt, sent):
             break  # "In Guerrero, six bodies were found ... outside Chilpancingo": another state's dead
+        if (earlier := _EARLIER_INCIDENT.search(nxt.text)) is not None:
+            # "The violence comes weeks after separatists hijacked a train ... The military said
+            # 26 hostages ... were killed": the story has gone back to an earlier incident
+            out.extend(c for c in nxt.casualties if nxt.rel(c.span) < earlier.start())
+            break
         if nxt.casualties and date.date is not None:
             told = _segment_date(nxt, (0, len(nxt.text)), published, 0)
             if told.explicit and told.date is not None and abs((told.date - date.date).days) > _STORY_DAYS:
@@ -2562,6 +2571,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 out[-1].date = dataclasses.replace(day, told=False)
         if out:
             _credit_claim(out, sents, sent, published)
+            if sent.index - out[-1].sentence.index == 1 and _TOOK_PLACE.match(sent.text):
+                _place_told_after(out[-1], sent)
         earlier = _EARLIER_INCIDENT.search(sent.text) if out else None
         # "Sunday's missile strike, which killed 21 people, ...": a recap of the event told
         # before, whatever its own event phrase, unless its day is another
@@ -2649,6 +2660,15 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             other = earlier is not None and trig.start >= earlier.end()
             if other and date.span is not None and date.span[0] < earlier.start():  # type: ignore[union-attr]
                 date = _fallback(published)  # "Saturday's" is the story's day, not the earlier one's
+            if not date.explicit and out and sent.index and not sent.separate() and (
+                    earlier_before := _EARLIER_INCIDENT.search(prev_text := sents[sent.index - 1].text)) is not None:
+                # "The violence comes weeks after Baloch separatists hijacked the Jaffar Express
+                # ... in March. The military said 26 hostages ... were killed": the earlier
+                # incident told on, on its day (it had been the story's, with 26 dead)
+                then = _segment_date(sents[sent.index - 1], (earlier_before.end(), len(prev_text)), published,
+                                     earlier_before.end())
+                if then.explicit and not then.told:
+                    date = then
             if (not date.explicit or date.told) and sent.index + 1 < len(sents) and (
                     _TOOK_PLACE.search(sents[sent.index + 1].text)):
                 # "Bandits killed six ... The attacks took place on Saturday night", "killed 23
@@ -2951,6 +2971,23 @@ def _names_victims(sent: _Sentence, host: _Candidate) -> bool:
         f.best == count and (f.victim_kind or "").lower() in (kind, kind.rstrip("s"), kind + "s")
         for f in host.casualties if f.category is CasualtyCategory.KILLED
     )
+
+
+def _place_told_after(host: _Candidate, sent: _Sentence) -> None:
+    """"A suicide bomber rammed ... a police checkpoint in northwestern Pakistan ... The attack
+    took place on the outskirts of Bannu": the next sentence's town places a country- or
+    region-level event (it had stayed in Pakistan)."""
+    here = host.location
+    rank = 0 if _region_fallback(here) else _KIND_RANK.get(_kind(here), 1)  # type: ignore[arg-type]
+    if rank < 3 or here.resolved is None:
+        return
+    finer = next((p for p in sent.places if p.role == "location" and p.resolved is not None
+                  and p.resolved.country == here.resolved.country
+                  and (here.resolved.region is None or p.resolved.region == here.resolved.region)
+                  and _KIND_RANK.get(p.resolved.kind, 1) < rank), None)
+    if finer is not None:
+        host.location = finer
+        host.evidence.append(finer.span)
 
 
 def _retold(host: _Candidate, cand: _Candidate) -> None:

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.18", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.19", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -1114,7 +1114,7 @@ def _try_number(s: _Sentence, i: int) -> _Found | None:
             if cat is _C:
                 # "three hostages were killed", "left 26 hostages dead", "killed four
                 # hostages": the captives' deaths (they had been counted as captured)
-                g, aux = _skip_gap(s, hit[1])
+                g, aux = _skip_gap(s, _skip_modifier(s, hit[1]))  # "26 hostages, most of them soldiers, were killed"
                 state = _match(_STATE, w, g)
                 if state is not None and state[0] in (_K, _I) and not _perfect_active(s, hit[1], g) and (
                         aux or w[g] not in _ACTIVE_PARTICIPLES or not _starts_np(s, state[1])):
