@@ -2336,3 +2336,19 @@ def test_probe_round_14_the_next_sentence_places_a_country_level_attack() -> Non
     assert [(e.location.name, e.location.precision) for e in got] == [("Bannu", GeoPrecision.POINT)]
     got = _real_events(lead + "The attack took place hours after talks in Kabul ended.")
     assert [e.location.name for e in got] == ["Pakistan"]
+
+
+def test_probe_round_14_a_clause_after_a_semicolon_about_another_place_is_its_own() -> None:
+    text = ("Russian drone attack on Kharkiv kills four; Kryvyi Rih toll rises to 20\n\n"
+            "KYIV, April 6 (Reuters) - A Russian drone attack on Kharkiv overnight killed four people and injured "
+            "32, regional officials said on Sunday.")
+    assert [(e.location.name, e.fatalities, e.injured) for e in _real_events(text)] == [("Kharkiv", 4, 32)]
+
+
+def test_probe_round_14_a_states_word_of_what_its_strike_killed_is_its_claim() -> None:
+    """"said on Friday it had struck a restaurant ..., killing 'up to 85' servicemen" is the
+    striker's claim: no event of its own, no toll beside the officials' (it had been 85)."""
+    text = ("KYIV, April 6 (Reuters) - A Russian missile strike on Kryvyi Rih on Friday killed 18 people, "
+            "officials said.\n\nRussia's defence ministry said on Friday it had struck a restaurant in the city "
+            "where Ukrainian commanders were meeting, killing \"up to 85\" servicemen.")
+    assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Kryvyy Rih", 18)]

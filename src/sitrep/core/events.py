@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.38")
+BUILDER = ExtractorInfo(name="events", version="0.3.39")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2171,6 +2171,21 @@ def _choose_location(
     return None
 
 
+def _without_other_clause(
+    sent: _Sentence, trig: Trigger, loc: PlaceMention | None, cas: list[CasualtyMention]
+) -> list[CasualtyMention]:
+    """A clause after a semicolon about another place is its own: "Russian drone attack on
+    Kharkiv kills four; Kryvyi Rih toll rises to 20" gives Kharkiv four (it had been 20)."""
+    cut = sent.text.find(";", trig.end)
+    if cut < 0 or loc is None or loc.resolved is None:
+        return cas
+    here = _place_key(loc)
+    if not any(sent.rel(p.span) > cut and p.role == "location" and p.resolved is not None
+               and _place_key(p) != here and not _contains(p, loc) for p in sent.places):
+        return cas
+    return [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) < cut]
+
+
 def _attached_casualties(
     sents: Sequence[_Sentence], sent: _Sentence, seg: tuple[int, int], own_triggers: bool,
     date: ResolvedDate, published: dt.date | None,
@@ -2734,6 +2749,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 continue
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             cas = _without_spell_totals(sent, trig, cas)
+            cas = _without_other_clause(sent, trig, loc, cas)
             within_story = False
             if k == 0 and out and cas and sent.index - out[-1].sentence.index <= 1 and not sent.separate() and (
                     not other) and (before := _BEFORE_TRIGGER.search(sent.text, 0, trig.start)) is not None:
@@ -3583,7 +3599,10 @@ _CLAIMED_KILL = re.compile(
     r"(?<=that )(?:the\s+)?(?:troops|soldiers|army|military|security forces|forces|police))"
     # "The SPLA-IO said its forces repulsed an army attack on their positions in Ayod County ...
     # and killed 45 government soldiers" (the act told first had made it no claim)
-    r"\s+(?:had\s+|have\s+|has\s+)?(?:[^.;\"\u201c]{0,120}?\s+and\s+)?[\"\u201c]?(?:killed|kill)\b|\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
+    # "Russia's defence ministry said on Friday it had struck a restaurant in the city ..., killing
+    # \"up to 85\" servicemen" (it had been no claim, and an attack on civilians of its own with 85)
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:[^.;\"\u201c]{0,120}?(?:\s+and|,)\s+)?[\"\u201c]?(?:killed|kill|killing)\b|"
+    r"\bclaim(?:ed|s)?\s+to\s+have\s+killed\b|"
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the attack|the killings?|the ambush)\b[^.;]{0,30}?\bsaying\b"
     # a state's own media or army of its forces' kills, however the act is told first: "State
     # television MRTV said the air force had attacked a terrorist training camp ... and killed more
