@@ -881,6 +881,9 @@ def test_probe_round_10_figures(text: str, want: list[tuple[object, ...]]) -> No
         "the country's deadliest crashes in years, and another 30 died when a bus fell into a "
         "ravine near Yocalla days earlier.",
         "A ferry capsized on the Congo river, killing 40 people.",
+        # a crowd's crush or stampede (round 14's had been an attack on civilians)
+        "Twelve people were killed and about 80 injured on Saturday in a crush at the entrance of the stadium.",
+        "Four people died in a stampede at a discotheque outside Yekaterinburg.",
         # a disaster far before its figure in a long lead
         _ROUND_10_QUAKE_LEAD,
         _ROUND_10_FIRE_LEAD,

@@ -2352,3 +2352,36 @@ def test_probe_round_14_a_states_word_of_what_its_strike_killed_is_its_claim() -
             "officials said.\n\nRussia's defence ministry said on Friday it had struck a restaurant in the city "
             "where Ukrainian commanders were meeting, killing \"up to 85\" servicemen.")
     assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Kryvyy Rih", 18)]
+
+
+def test_probe_round_14_a_crowd_crush_is_no_attack() -> None:
+    text = ("Twelve killed in crush at Madagascar stadium ahead of concert\n\n"
+            "ANTANANARIVO, April 6 (AFP) - Twelve people were killed and about 80 injured on Saturday in a crush at "
+            "the entrance of the main stadium in Antananarivo, officials said.\n\n"
+            "Stadium crushes have killed hundreds of people in Africa in recent years.")
+    assert _real_events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # past incidents told in a story of something else (each had been an event)
+        "Belgian court sentences man to 20 years over 2016 Brussels bombings network\n\nBRUSSELS, April 6 (Reuters)"
+        " - A Belgian court on Friday sentenced a man to 20 years in prison, prosecutors said.",
+        "NIAMEY, April 6 (AFP) - Thousands watched a military parade in Niamey on Sunday.\n\nOfficials said the "
+        "parade marked the anniversary of the transition.\n\nIn March, jihadists killed 44 worshippers at a mosque "
+        "in Fambita, in the southwestern Tillaberi region, according to the government.",
+        "BRUSSELS, April 6 (Reuters) - A Belgian court on Friday sentenced a man to 20 years in prison.\n\nThe "
+        "suicide bombers struck the departure hall of Brussels Airport in Zaventem on March 22, 2016, killing 32 "
+        "people.",
+    ],
+)
+def test_probe_round_14_a_past_incident_in_another_story_is_no_event(text: str) -> None:
+    assert _real_events(text) == []
+
+
+def test_probe_round_14_a_recent_incident_after_another_lead_stays_an_event() -> None:
+    """Within a month of publication, an incident told after a lead of something else is still one."""
+    text = ("NIAMEY, April 6 (AFP) - Thousands watched a military parade in Niamey on Sunday.\n\nOfficials said "
+            "the parade marked the anniversary of the transition.\n\nOn March 28, jihadists killed 12 soldiers "
+            "near Fambita in the Tillaberi region, the army said.")
+    assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Fambita", 12)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.39")
+BUILDER = ExtractorInfo(name="events", version="0.3.40")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2171,6 +2171,14 @@ def _choose_location(
     return None
 
 
+#: Days before publication beyond which an incident told after the lead, with no story of the
+#: article's own before it, is background (see _candidates).
+_BACKGROUND_DAYS = 30
+#: A year naming the incident a trigger tells: "the 2016 Brussels bombings", "the March 2016
+#: suicide bombings" (see _candidates).
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _without_other_clause(
     sent: _Sentence, trig: Trigger, loc: PlaceMention | None, cas: list[CasualtyMention]
 ) -> list[CasualtyMention]:
@@ -2575,6 +2583,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
     focus_done = False
     out: list[_Candidate] = []
     last_story = -10  # index of the last sentence that opened an event
+    lead_index = next((s.index for s in sents if not _is_title(s)), 0)
     for sent in sents:
         triggers = _triggers_of(sent)
         if out and (not out[-1].date.explicit or out[-1].date.told) and (
@@ -2741,6 +2750,18 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 # gunmen killed 15 villagers in the area", after a story dated this week: a past
                 # incident told as background, no event of the story (it had been one, at its place;
                 # "In August 2023, fighting in Finote Selam killed 26" after an undated strike too)
+                continue
+            if published is not None and (year := _YEAR_BEFORE.search(sent.text, max(0, trig.start - 30), trig.start)) and (
+                    int(year.group(1)) < published.year):
+                # "sentences man to 20 years over 2016 Brussels bombings network": an incident of
+                # a past year, named by it (it had been a suicide bombing of the court's Friday)
+                continue
+            if story is None and published is not None and date.explicit and not date.told and date.date is not None and (
+                    sent.index > lead_index) and ((date.precision is not DatePrecision.DAY and _long_before(date, published))
+                                                  or (published - date.date).days > _BACKGROUND_DAYS):
+                # "In March, jihadists killed 44 worshippers at a mosque in Fambita" in a story of
+                # a parade, "The suicide bombers struck ... on March 22, 2016" in one of a court's
+                # sentence: a past incident told as background, whatever the story is
                 continue
             if story is not None and _EARLIER_IN_YEAR.match(sent.text) and not (
                     date.explicit and date.precision is DatePrecision.DAY):

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.19", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.20", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -1853,6 +1853,9 @@ _DISASTERS = frozenset(
     "typhoon tornado tornadoes blizzard avalanche avalanches wildfire wildfires bushfire "
     "bushfires heatwave eruption lightning downpours rains monsoon accident accidents "
     "collision collisions derailment "
+    # a crowd's: "killed ... in a crush at the entrance of the main stadium", "a stampede at a
+    # food distribution" (it had been an attack on civilians)
+    "crush crushes stampede stampedes "
     # epidemics: "Angola's cholera outbreak has killed 612", "11 people died of cholera"
     "cholera ebola measles malaria dengue covid covid-19 coronavirus pandemic epidemic "
     "diphtheria meningitis typhoid mpox anthrax disease diseases".split()
