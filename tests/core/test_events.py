@@ -2385,3 +2385,23 @@ def test_probe_round_14_a_recent_incident_after_another_lead_stays_an_event() ->
             "the parade marked the anniversary of the transition.\n\nOn March 28, jihadists killed 12 soldiers "
             "near Fambita in the Tillaberi region, the army said.")
     assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Fambita", 12)]
+
+
+def test_probe_round_14_an_assault_told_again_with_its_bomb_and_its_claim_is_one_battle() -> None:
+    """"The attack began ... with a suicide car bomb" is the assault's bomb, and the group's
+    "killed 47 soldiers and briefly overrun the base" its claim of it: one battle with the
+    residents' nine (it had been a battle of 39, a bombing of 9 and one of 47 at the dateline)."""
+    text = ("MOGADISHU, April 6 (Reuters) - Somalia's army said on Sunday it had repelled an attack by al Shabaab "
+            "militants on a military base in Sabiid, in the Lower Shabelle region, killing 30 fighters, while "
+            "residents said at least nine soldiers died in the fighting.\n\n"
+            "The attack began early on Saturday with a suicide car bomb at the gate of the base, followed by an "
+            "assault by dozens of fighters, army commander Major Abdullahi Ali told state media. Four soldiers "
+            "were killed, he said.\n\n"
+            "Residents of Sabiid told Reuters that they had seen the bodies of nine soldiers brought to the "
+            "village. \"The fighting lasted more than three hours,\" said farmer Hassan Nur.\n\n"
+            "Al Shabaab said in a statement on its Andalus radio station that its fighters had killed 47 soldiers "
+            "and briefly overrun the base.")
+    got = _real_events(text)
+    assert [(e.event_type, e.location.name, e.date, e.fatalities) for e in got] == [
+        (F.BATTLES, "Lower Shabelle", dt.date(2025, 4, 5), 9)]
+    assert "al-Shabaab" in [a.name for a in got[0].actors]

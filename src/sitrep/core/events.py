@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.40")
+BUILDER = ExtractorInfo(name="events", version="0.3.41")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2807,6 +2807,16 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 if date.explicit and not date.told and (not out[-1].date.explicit or out[-1].date.told):
                     out[-1].date = date
                 continue
+            if loc is None and out and _DEFINITE_TARGET.match(sent.text, trig.end) and not sent.separate() and not other and (
+                    host := next((c for c in reversed(out) if c.family is trig.family
+                                  and sent.index - c.sentence.index <= _FOLLOWING_SENTENCES), None)) is not None and (
+                    _dates_compatible(host.date, date) or not (date.explicit and not date.told)):
+                # "Al Shabaab said ... that its fighters had killed 47 soldiers and briefly overrun
+                # the base": the story's base, however far back it was told (it had been a battle of
+                # its own at the Mogadishu dateline)
+                host.casualties.extend(c for c in cas if c not in host.casualties)
+                host.actors.extend(a for a in _actors(sent, trig, seg) if a not in host.actors)
+                continue
             if loc is None and out and sent.index - out[-1].sentence.index <= 1 and not sent.separate() and (
                     sep is None):
                 # "... retook the town of Moqokori. The government said 40 fighters were killed
@@ -2892,6 +2902,19 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?
 _FIGHT_RETOLD = re.compile(r"\W*the\s+(?:[\w-]+\s+)?(?:fighting|clash(?:es)?|violence|unrest)\b", re.IGNORECASE)
 
 
+#: After a trigger, the story's own target by a definite noun: "overrun the base", "stormed the village".
+_DEFINITE_TARGET = re.compile(
+    r"\s+(?:the|that)\s+(?:(?:military|army|police|main|same)\s+)?(?:base|camp|post|outpost|garrison|barracks|"
+    r"checkpoint|village|town|positions?|convoy|patrol)\b(?!\s+(?:of|in|at|near|outside)\b)",
+    re.IGNORECASE,
+)
+#: A sentence opening on the story's attack by a definite noun: "The attack began early on
+#: Saturday with a suicide car bomb at the gate of the base".
+_ATTACK_RETOLD = re.compile(r"\W*(?:the|that|this)\s+(?:[\w-]+\s+)?(?:attack|assault|raid|ambush|offensive)\b",
+                            re.IGNORECASE)
+_ASSAULT_FAMILIES = frozenset((_F.BATTLES, _F.EXPLOSIONS_REMOTE_VIOLENCE, _F.VIOLENCE_AGAINST_CIVILIANS))
+
+
 def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
     """Whether ``cand`` tells ``host`` again (:data:`_RETELLING`, right after it): the same
     family, region, days and attacker."""
@@ -2900,7 +2923,10 @@ def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
             and not _names_victims(sent, host)):
         return False
     if cand.family is not host.family and not (
-            {cand.family, host.family} <= {_F.RIOTS, _F.BATTLES} and _FIGHT_RETOLD.match(sent.text)):
+            {cand.family, host.family} <= {_F.RIOTS, _F.BATTLES} and _FIGHT_RETOLD.match(sent.text)) and not (
+            {cand.family, host.family} <= _ASSAULT_FAMILIES and _ATTACK_RETOLD.match(sent.text)):
+        # ("The attack began early on Saturday with a suicide car bomb at the gate of the base": the
+        # assault's own bomb, not a second event with the assault's dead)
         return False  # "... killed in riot at Ecuador prison. The fighting broke out at about 9 a.m."
     a1, b1 = _actor1(host), _actor1(cand)
     if a1 and b1 and a1 != b1:
