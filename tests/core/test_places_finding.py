@@ -157,6 +157,16 @@ def test_names_a_building_or_unit_shares_with_villages_are_not_places() -> None:
     assert surfaces("He flew to Stratford-upon-Avon and Port-au-Prince.") == ["Stratford-upon-Avon", "Port-au-Prince"]
 
 
+def test_an_elided_article_inside_a_name_keeps_it_whole() -> None:
+    """"Côte d'Ivoire" was no place at all, "Anse-d'Hainault" (the gazetteer lacks it) was
+    Anse in France and Hainault in England, and "Pointe-à-Pitre" was not found."""
+    found = by_surface("Soldiers in Côte d'Ivoire said the Côte d’Ivoire army had moved.")
+    assert [(m.surface, m.resolved.country) for m in found.values()] == [  # type: ignore[union-attr]
+        ("Côte d'Ivoire", "CI"), ("Côte d’Ivoire", "CI")]
+    assert surfaces("Gunmen stormed Anse-d'Hainault and Saut-d'Eau on Saturday.") == []
+    assert surfaces("He flew to Pointe-à-Pitre and L'Aquila.") == ["Pointe-à-Pitre", "L'Aquila"]
+
+
 def test_a_name_before_in_the_x_region_is_a_place_of_that_region() -> None:
     """"Huliaipole in the Zaporizhzhia region": a spelling the finder did not know, read
     through the region (GeoNames' Hulyaypole); a sentence's first word that names nothing

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.18"
+VERSION = "0.2.19"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -110,10 +110,11 @@ SPEECH = frozenset(
 
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper())
 _CONNECT = frozenset({"of", "de", "la", "le", "del", "du", "da", "do", "upon", "on", "sur", "am", "der", "di", "y",
-                      "au", "aux", "des", "les", "en"}  # "Port-au-Prince", "Aix-en-Provence"
+                      "au", "aux", "des", "les", "en", "à"}  # "Port-au-Prince", "Aix-en-Provence", "Pointe-à-Pitre"
                      | (ARABIC_ARTICLES - {"as", "at"}))  # "Deir ez-Zor"; "as", "at" end names
 #: A hyphenated compound's inner lower-case word ("Mar-a-Lago", "Stratford-upon-Avon").
-_JOINED = re.compile(r"-[a-z]{1,4}-")
+_ELISION_GAPS = frozenset(f"{a}{b}{q}" for a in " -" for b in "dl" for q in "'’")
+_JOINED = re.compile(r"-[a-z]{1,4}-|-[dl]['’]")  # "Mar-a-Lago", "Anse-d'Hainault", "Saut-d'Eau"
 #: Country and state names that are also given names: before a surname they are a person.
 _GIVEN_NAME_PLACES = frozenset({"jordan", "chad", "georgia", "israel", "india", "france", "america"})
 _ADDRESS_AFTER = re.compile(r", [A-Z]")
@@ -635,7 +636,7 @@ class _Finder:
                 if tj.poss:
                     if not (gap[:1] in "'’" and gap[1:] in ("s ", "s") and nx.cap):
                         break
-                elif gap in (" ", "-", "- ", " -"):
+                elif gap in (" ", "-", "- ", " -") or gap in _ELISION_GAPS:  # "Côte d'Ivoire", "Saut-d'Eau"
                     if sent_of[j] != sk:
                         break
                 elif not (gap in (".", ". ") and len(tj.text) <= 2 and tj.cap):
