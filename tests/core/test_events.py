@@ -2405,3 +2405,21 @@ def test_probe_round_14_an_assault_told_again_with_its_bomb_and_its_claim_is_one
     assert [(e.event_type, e.location.name, e.date, e.fatalities) for e in got] == [
         (F.BATTLES, "Lower Shabelle", dt.date(2025, 4, 5), 9)]
     assert "al-Shabaab" in [a.name for a in got[0].actors]
+
+
+def test_probe_round_14_a_title_clause_the_backdrop_and_the_wounded_join_their_events() -> None:
+    """The title's second clause is the strike told below it, "as fighting intensified around
+    the last major city in Darfur" is no battle, and the wounded "in the camp in North Darfur
+    state" are the shelling's (GeoNames' "Northern Darfur"; it had been five events)."""
+    text = ("RSF shelling kills 14 in El Fasher camp as drone strike hits El Obeid market\n\n"
+            "PORT SUDAN, April 6 (Reuters) - Shelling by Sudan's paramilitary Rapid Support Forces (RSF) killed "
+            "fourteen people in the Abu Shouk displacement camp on the edge of El Fasher on Sunday, a local aid "
+            "group said, as fighting intensified around the last major city in Darfur held by the army.\n\n"
+            "The Emergency Response Room in Abu Shouk said about 30 other people were wounded when artillery "
+            "shells landed near a water point in the camp in North Darfur state.\n\n"
+            "The RSF did not respond to a request for comment.\n\n"
+            "The group has previously denied targeting civilians.\n\n"
+            "In a separate attack, a drone strike hit a crowded market in El Obeid, the capital of North Kordofan "
+            "state, on Saturday afternoon, killing eight people, a medical source said.")
+    got = sorted((e.location.name, e.date, e.fatalities, e.injured) for e in _real_events(text))
+    assert got == [("El Fasher", dt.date(2025, 4, 6), 14, 30), ("El Obeid", dt.date(2025, 4, 5), 8, None)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.41")
+BUILDER = ExtractorInfo(name="events", version="0.3.42")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1446,10 +1446,25 @@ def _ongoing(text: str, low: str, a: int, b: int) -> bool:
     return bool(_PERFECT.search(text, lo, hi) and _WIDE.search(text, lo, hi))
 
 
+#: A battle told as the backdrop of the sentence's incident: "Shelling ... killed fourteen
+#: people ..., as fighting intensified around the last major city in Darfur held by the army"
+#: (it had been a battle in Darfur beside the shelling).
+_BACKDROP = re.compile(
+    r"\bas\s+(?:the\s+)?(?:heavy\s+|fierce\s+|intense\s+)?(?P<t>fighting|clashes|battles?|violence)\s+"
+    r"(?:intensified|escalated|raged|continued|spread|mounted|grew|worsened|flared|dragged on)\b",
+    re.IGNORECASE,
+)
+_BACKDROP_WORDS = re.compile(r"\b(?:intensified|escalated|raged|continued|spread|mounted|grew|worsened|flared|dragged)\b")
+
+
 def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | None) -> list[Trigger]:
     """``triggers`` but those telling a conflict's state (:func:`_ongoing`) in a sentence
     with no figure and no day of its own: "Fighting ... has spread across Amhara"."""
-    if not triggers or sent.casualties or sent.separate():
+    if not triggers:
+        return triggers
+    if _BACKDROP_WORDS.search(sent.text):
+        triggers = [t for t in triggers if not any(m.start("t") == t.start for m in _BACKDROP.finditer(sent.text))]
+    if sent.casualties or sent.separate():
         return triggers
     return [t for t in triggers if not (
         _ongoing(sent.text, sent.low or "", t.start, t.end)
@@ -1650,14 +1665,18 @@ def _region_fallback(p: PlaceMention) -> bool:
 
 @lru_cache(maxsize=4096)
 def _names_other(surface: str, name: str) -> bool:
-    """Neither name contains the other (case, spaces and punctuation aside)."""
+    """Neither name contains the other (case, spaces, punctuation and a compass word's form
+    aside: "North Darfur" is GeoNames' "Northern Darfur", no village of it)."""
     folded = _fold(surface)
     return bool(folded) and folded not in _fold(name) and _fold(name) not in folded
 
 
+_COMPASS_FORM = re.compile(r"\b(north|south|east|west)(?:ern)\b")
+
+
 @lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    return "".join(ch for ch in s.casefold() if ch.isalnum())
+    return "".join(ch for ch in _COMPASS_FORM.sub(r"\1", s.casefold()) if ch.isalnum())
 
 
 def _is_country_level(p: PlaceMention) -> bool:
@@ -3365,6 +3384,14 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
             # (it had joined the Bali attack, giving it 4)
             h.casualties = [f for f in h.casualties if f.best not in _killed_told(lead)]
             lead = None
+        if lead is None:
+            # "RSF shelling kills 14 in El Fasher camp as drone strike hits El Obeid market": the
+            # title's other clause is told in full further down ("In a separate attack, a drone
+            # strike hit a crowded market in El Obeid ... on Saturday"; it had been its own event)
+            lead = next((c for c in cands if c.sentence.index >= end and c.family is h.family
+                         and _place_key(c.location) == _place_key(h.location)
+                         and (h.date.date is None or c.date.date is None
+                              or abs((h.date.date - c.date.date).days) <= 1)), None)  # (a title's day is its lead's)
         if lead is None:
             out.append(h)
         else:
