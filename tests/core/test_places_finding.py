@@ -157,6 +157,17 @@ def test_names_a_building_or_unit_shares_with_villages_are_not_places() -> None:
     assert surfaces("He flew to Stratford-upon-Avon and Port-au-Prince.") == ["Stratford-upon-Avon", "Port-au-Prince"]
 
 
+def test_a_hamlet_elsewhere_after_a_sentence_naming_the_region_is_that_region() -> None:
+    """"... in a village in the central Sagaing region ... on Nyaung Pin Thar village in Tabayin
+    township": the gazetteer's one Nyaung Pin Thar is a hamlet near Yangon; the text supports
+    Sagaing only (it had been the hamlet, and Tabayin in Yangon with it)."""
+    found = by_surface("An air strike killed 11 people in a village in the central Sagaing region on Saturday. "
+                       "A fighter jet dropped two bombs on Nyaung Pin Thar village in Tabayin township.")
+    assert {s: (m.resolved.region, m.resolved.precision.value) for s, m in found.items()  # type: ignore[union-attr]
+            if s in ("Nyaung Pin Thar", "Tabayin")} == {
+        "Nyaung Pin Thar": ("MM-01", "admin1"), "Tabayin": ("MM-01", "admin1")}
+
+
 def test_an_elided_article_inside_a_name_keeps_it_whole() -> None:
     """"Côte d'Ivoire" was no place at all, "Anse-d'Hainault" (the gazetteer lacks it) was
     Anse in France and Hainault in England, and "Pointe-à-Pitre" was not found."""

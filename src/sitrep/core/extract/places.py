@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.19"
+VERSION = "0.2.20"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -2153,6 +2153,14 @@ def _resolve(g: Gazetteer, m: _Mention, ctx: _Context) -> bool:
         # in a sentence that also names a town elsewhere ("DeKalb ... Wisconsin") is no frame
         regs_here = list(m.frames) or ([m.link_region] if m.link_region else [])
         small = bkind == "city" and bi not in g.capital_ids and g.pop[bi] < 200_000
+        if not regs_here and small and len(scored) == 1 and g.pop[bi] < _HAMLET_POP and m.sent > 0 and not (
+                m.link_cc or m.link_region) and other(ctx.regions, g.region[bi], key) == 0:
+            # a hamlet's one reading in a region the text names nowhere, right after a sentence
+            # that names another region of its country as one: "... in a village in the central
+            # Sagaing region ... A fighter jet dropped two bombs on Nyaung Pin Thar village in
+            # Tabayin township" is in Sagaing, not at a namesake near Yangon
+            regs_here = [r for r, _at in ctx.framed_at.get(m.sent - 1, ())
+                         if r.startswith(g.cc[bi] + "-") and r != g.region[bi]]
         if (not small and bkind == "city" and bi not in g.capital_ids and g.pop[bi] < 1_000_000
                 and other(ctx.countries, g.cc[bi], key) == 0):
             frame = [r for r in regs_here if not r.startswith(g.cc[bi] + "-")]  # named as regions only:
