@@ -233,6 +233,11 @@ def test_a_groups_full_name_is_its_short_name() -> None:
                    "Forces of Colombia killed six. The Ta'ang National Liberation Army attacked a post.")
     groups = [(m.name, m.country) for m in ms if m.kind is EntityKind.ARMED_GROUP]
     assert list(dict.fromkeys(groups)) == [("ELN", "CO"), ("FARC", "CO"), ("Ta'ang National Liberation Army", "MM")]
+    # a name opening on a possessive (it had been "Defence Force", "Liberation Army")
+    ms = _entities("Fighters from a local People's Defence Force clashed with troops, and the People's Liberation "
+                   "Army held drills.")
+    assert [(m.name, m.country) for m in ms if m.kind is EntityKind.ARMED_GROUP] == [
+        ("People's Defence Force", "MM"), ("People's Liberation Army", "CN")]
 
 
 def test_named_unit_with_lowercase_noun() -> None:

@@ -39,7 +39,7 @@ from sitrep.core.extract._common import chunk_ref as _chunk_ref
 from sitrep.core.extract._common import original_offsets
 
 
-_LEXICON_VERSION = "7"
+_LEXICON_VERSION = "8"
 EXTRACTOR = ExtractorInfo(
     name="entities",
     version="0.2.4",
@@ -276,7 +276,8 @@ def _lexicon() -> _Lexicon:
         place_country=place_country,
         trivial=trivial,
         trivial_nc=frozenset(trivial - set(country_of)),
-        known_first=frozenset(k.split()[0].lower() for k in known if " " in k),
+        # a first word's possessive is stripped from its token: "People's Defence Force" opens on "people"
+        known_first=frozenset(_strip_possessive(k.split()[0])[0].lower() for k in known if " " in k),
         country_pair_first=frozenset(k.split(" ", 1)[0] for k in country_of if " " in k),
         role_lead=titles | low(raw["role_modifiers"]) | frozenset(country_of) | stop,
         name_breaks=months | low(raw["place_words"]) | _CONN,
