@@ -2423,3 +2423,36 @@ def test_probe_round_14_a_title_clause_the_backdrop_and_the_wounded_join_their_e
             "state, on Saturday afternoon, killing eight people, a medical source said.")
     got = sorted((e.location.name, e.date, e.fatalities, e.injured) for e in _real_events(text))
     assert got == [("El Fasher", dt.date(2025, 4, 6), 14, 30), ("El Obeid", dt.date(2025, 4, 5), 8, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # no killing, or a court's: no attack (each had been an attack on civilians)
+        ("Killer asks Ohio court to delay execution.", []),
+        ("On Thursday morning, the Concord Police executed two search warrants and cordoned off homes in Concord, "
+         "where two people were found dead.", []),
+        # an armed group's killing of captives stays an attack
+        ("Islamic State militants executed 12 prisoners near Raqqa on Sunday.", [("Ar Raqqah", 12)]),
+    ],
+)
+def test_an_execution_of_a_warrant_or_a_court_is_no_attack(text: str, want: list[tuple[str, int]]) -> None:
+    assert [(e.location.name, e.fatalities) for e in _real_events(text)] == want
+
+
+def test_probe_round_14_actors_a_speaker_a_gang_and_one_state_by_two_names() -> None:
+    """"Burkina Faso army says 12 soldiers killed in attack": the army tells it; "Haitian gang
+    attack" is no Haitian state's; "Myanmar junta air strike" above the village's strike keeps
+    the junta, once (it had been lost, then named twice as Burma and Myanmar)."""
+    (ev,) = _real_events("Burkina Faso army says 12 soldiers killed in attack on Djibo post")
+    assert [a.name for a in ev.actors if a.role == "actor1"] == []
+    (ev,) = _real_events("Haitian gang attack kills 11 in Mirebalais")
+    assert [a.name for a in ev.actors if a.role == "actor1"] == []
+    text = ("Myanmar junta air strike kills 11 in Sagaing village, residents say\n\n"
+            "BANGKOK, April 6 (AP) - A Myanmar military air strike killed 11 people in a village in the central "
+            "Sagaing region on Saturday, residents said.\n\n"
+            "A fighter jet dropped two bombs on Nyaung Pin Thar village in Tabayin township at around 2 p.m., "
+            "hitting a monastery compound where families displaced by earlier fighting were sheltering. About 20 "
+            "others were wounded, he said.")
+    (ev,) = _real_events(text)
+    assert (ev.location.name, ev.location.region, ev.fatalities, ev.injured) == ("Nyaung Pin Thar", "MM-01", 11, 20)
+    assert [(a.name, a.role) for a in ev.actors if a.role != "target"] == [("Armed Forces of Myanmar", "actor1")]

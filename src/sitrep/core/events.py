@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.42")
+BUILDER = ExtractorInfo(name="events", version="0.3.43")
 
 # --- typing -------------------------------------------------------------------
 
@@ -650,6 +650,14 @@ _FIGURATIVE_AFTER = re.compile(
 _FIGURATIVE_OBJECT = re.compile(rf"^\s+{_FOE}", re.IGNORECASE)  # "battled the blaze", "fighting the fire"
 
 
+#: Before a battle word: fighting of before, or the cause of a displacement, not an incident.
+_BYGONE_BEFORE = re.compile(
+    r"\b(?:(?:earlier|previous|past|prior|former|years of|months of|decades of)|(?:displaced|uprooted|"
+    r"driven out|forced out|fled|fleeing|escaped|escaping)\s+(?:by|from)(?:\s+(?:the|earlier|recent|heavy))?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _figurative(text: str, start: int, end: int) -> bool:
     """Whether a battle word at ``[start, end)`` names no clash of armed sides."""
     word = text[start:end].lower()
@@ -661,9 +669,25 @@ def _figurative(text: str, start: int, end: int) -> bool:
     after = text[end : end + 60]
     if _FIGURATIVE_AFTER.match(after):
         return True
+    if _BYGONE_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "families displaced by earlier fighting were sheltering": no incident told
     if word.startswith(("battled", "battling", "fighting", "fought")) and _FIGURATIVE_OBJECT.match(after):
         return True
     return bool(word.startswith(("battle", "fight")) and _FIGURATIVE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+#: What an "executed" that kills no one carries out, and the words of a court's execution
+#: (ACLED codes no judicial one): a warrant, an order or a plan; a sentence, death row.
+_WARRANT_AFTER = re.compile(
+    r"\s+(?:a|an|the|two|three|several|\d+)?\s*(?:[\w-]+\s+){0,2}?(?:warrants?|orders?|plans?|contracts?|deals?|"
+    r"trades?|agreements?|documents?|transactions?|moves?|strateg(?:y|ies)|plays?|manoeuvres?|maneuvers?)\b",
+    re.IGNORECASE,
+)
+_JUDICIAL = re.compile(
+    r"\b(?:court|courts|judge|sentenced?|death row|death sentence|lethal injection|clemency|stay of|"
+    r"delay (?:his|her|the|their)?\s*execution|governor (?:granted|denied))\b",
+    re.IGNORECASE,
+)
 
 
 def _suppressed(text: str, start: int, end: int) -> bool:
@@ -798,6 +822,9 @@ def _typed_triggers(
             continue
         if family is _F.BATTLES and _figurative(text, s, e):
             continue
+        if family is _F.VIOLENCE_AGAINST_CIVILIANS and text[s:e].lower().startswith("execut") and (
+                _WARRANT_AFTER.match(text, e) or _JUDICIAL.search(text)):
+            continue  # "agents executed a search warrant", "Killer asks Ohio court to delay execution"
         if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
             continue
         if family is _F.STRATEGIC_DEVELOPMENTS and text[s:e].lower().startswith("overr") and _OVERRAN_POST.match(text, e):
@@ -1894,6 +1921,14 @@ _BETWEEN = _AsciiCaseFree(
     rf"\bbetween\s+(?P<a>{_DEMONYM})\s+and\s+(?P<b>{_DEMONYM})\s+(?:troops|forces|soldiers|army|"
     r"armies|units|militaries|fighters)\b"
 )
+#: Between a demonym and the trigger: a side that is no state's ("Haitian gang attack",
+#: "Nigerian bandit raid"; the attack had been the Haitian armed forces').
+_NON_STATE = re.compile(
+    r"\b(?:gangs?|rebels?|militants?|jihadists?|separatists?|insurgents?|militias?|bandits?|cartels?|"
+    r"islamists?|extremists?|opposition|protesters?|mobs?|settlers?|guerrillas?|terrorists?|tribal|ethnic|"
+    r"herders?|vigilantes?|pirates?)\b",
+    re.IGNORECASE,
+)
 _DEMONYM_BEFORE = _AsciiCaseFree(rf"\b(?P<d>{_DEMONYM})(?:[- ](?:\w+)){{0,2}}[- ]$")
 _DEMONYM_FORCES = _AsciiCaseFree(
     rf"\b(?P<d>{_DEMONYM})\s+(?:\w+\s+)?(?:troops|forces|soldiers|army|military|units|navy|"
@@ -1988,7 +2023,7 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
     base = max(seg[0], trig.start - 30)
     if _window_may_hold(sent, _DEMONYM_WORDS, base, trig.start) and (
         m := _DEMONYM_BEFORE.search(text[base : trig.start])
-    ) is not None:
+    ) is not None and not _NON_STATE.search(text, base + m.end("d"), trig.start):  # not "Haitian gang attack"
         iso = _DEMONYM_TO_ISO[m.group("d").lower()]
         return [_state_actor(iso, "actor1", sent.span(base + m.start("d"), base + m.end("d")))]
     if (m := _DEMONYM_START.match(text[trig.start : trig.end])) is not None:
@@ -1998,7 +2033,10 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
     clause = seg[0]
     for m in _CLAUSE_BREAK.finditer(text, seg[0], trig.start):
         clause = m.end()
-    cues = [c for c in _actor_cues(sent, clause, trig.start) if c.pos < trig.start and not _aside(text, c.pos, trig.start)]
+    cues = [c for c in _actor_cues(sent, clause, trig.start) if c.pos < trig.start and not _aside(text, c.pos, trig.start)
+            and (trig.family is _F.EXPLOSIONS_REMOTE_VIOLENCE or not _SPEAKS.search(text, c.pos, trig.start))]
+    # ("Burkina Faso army says 12 soldiers killed in attack": the army tells it; but "The Israeli
+    # military said an aircraft struck" tells its own strike)
     if not cues:
         return []
     nearest = max(cues, key=lambda c: c.pos)  # (on a tie the entity's cue, listed first)
@@ -2013,6 +2051,13 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
     return [last]
 
 
+#: Between a subject and the trigger: the subject tells the event, it does not act in it.
+#: (Not one that tells its own act: "the U.S. military's Africa Command said it had conducted an air
+#: strike", "The Syrian army command says it has regained".)
+_SPEAKS = re.compile(r"\b(?:says|said|say|claims|claimed|reports|reported|announces|announced|confirms|confirmed|"
+                     r"denies|denied|accuses|accused|blames|blamed)\b"
+                     r"(?![^.;\"\u201c]{0,80}?\b(?:it|they|its|their|we|our)\b)",
+                     re.IGNORECASE)
 #: What may stand between two sides joined by "and": "ELN rebels and FARC dissidents",
 #: "the army and the paramilitary RSF" (at most two words either side of the "and").
 _JOINED_SIDES = re.compile(r"(?:\s+[\w-]+){0,2}\s+and\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -3316,6 +3361,9 @@ def _absorb(into: _Candidate, other: _Candidate) -> None:
     into.evidence.extend(other.evidence)
     into.civilian_context = into.civilian_context or other.civilian_context
     into.claimed.extend(other.claimed)
+    # who acted, as the absorbed telling names it ("Myanmar junta air strike kills 11" above the
+    # village's strike: the junta is its actor1; it had been lost with the title's event)
+    into.actors.extend(a for a in other.actors if a not in into.actors)
 
 
 _PRECISION_ORDER = {
@@ -3562,10 +3610,16 @@ def _dedup_casualties(items: Sequence[CasualtyMention]) -> list[CasualtyMention]
     return sorted(seen.values(), key=lambda c: (c.span.start, c.span.end))
 
 
+def _actor_key(a: Actor) -> str:
+    """One key per actor: a state's forces by their country, whatever the name of it the
+    telling gave ("Armed Forces of Burma" from the lexicon, "of Myanmar" from the gazetteer)."""
+    return f"state:{a.country}" if a.country and a.name.startswith("Armed Forces of ") else a.name
+
+
 def _dedup_actors(actors: Sequence[Actor]) -> list[Actor]:
     by_key: dict[tuple[str, str], Actor] = {}
     for a in sorted(actors, key=lambda a: (a.evidence.start if a.evidence else -1, a.name)):
-        by_key.setdefault((a.role, a.name), a)
+        by_key.setdefault((a.role, _actor_key(a)), a)
     ordered = sorted(by_key.values(), key=lambda a: (("actor1", "actor2", "target").index(a.role)
                                                      if a.role in ("actor1", "actor2", "target")
                                                      else 3, a.name))  # fmt: skip
@@ -3577,8 +3631,9 @@ def _dedup_actors(actors: Sequence[Actor]) -> list[Actor]:
             if has1:
                 a = a.model_copy(update={"role": "actor2"})
             has1 = True
-        if all((a.role, a.name) != (b.role, b.name) for b in out):
-            out.append(a)
+        if all((a.role, _actor_key(a)) != (b.role, _actor_key(b)) for b in out) and not (
+                a.role == "actor2" and any(b.role == "actor1" and _actor_key(b) == _actor_key(a) for b in out)):
+            out.append(a)  # (a side demoted to actor2 is never the actor1 again)
     return out
 
 
