@@ -2456,3 +2456,19 @@ def test_probe_round_14_actors_a_speaker_a_gang_and_one_state_by_two_names() -> 
     (ev,) = _real_events(text)
     assert (ev.location.name, ev.location.region, ev.fatalities, ev.injured) == ("Nyaung Pin Thar", "MM-01", 11, 20)
     assert [(a.name, a.role) for a in ev.actors if a.role != "target"] == [("Armed Forces of Myanmar", "actor1")]
+
+
+def test_probe_round_14_a_years_clashes_and_a_story_told_on_by_its_teller() -> None:
+    """"Clashes ... have killed thousands of people over the years" is no battle, and "He said
+    around a dozen people were missing and believed to have been abducted", five sentences into
+    the attack's story, is the attack's (each had been an event of its own)."""
+    text = ("BENI, Democratic Republic of Congo, April 6 (Reuters) - Rebels from the Allied Democratic Forces "
+            "killed twenty-three civilians in the village of Mamove in North Kivu province on Saturday night, the "
+            "Red Cross said.\n\nThe attackers went from house to house, said a local civil society leader.\n\n"
+            "Red Cross volunteers recovered bodies in the surrounding fields on Sunday morning, he said.\n\n"
+            "\"Several houses were burned,\" he told Reuters by phone.\n\nResidents fled to Beni.\n\n"
+            "He said around a dozen people were missing and believed to have been abducted.\n\n"
+            "Clashes between herders and farmers over land have killed thousands of people over the years.")
+    got = _real_events(text)
+    assert [(e.location.name, e.fatalities) for e in got] == [("Mamove", 23)]
+    assert {c.category.value for c in got[0].casualties} == {"killed", "missing"}

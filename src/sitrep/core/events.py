@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.43")
+BUILDER = ExtractorInfo(name="events", version="0.3.44")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1437,6 +1437,8 @@ _ONGOING = re.compile(
     r"the night|the day|the morning|the evening)\b)"
     r"|\bfor (?:more than |over |nearly |almost |about |some |the (?:past|last) )?(?:a |an |two |three |four |five |"
     r"several |many |\d+ )?(?:years?|months|decades?)\b"
+    # "Clashes between ... herders and ... farmers ... have killed thousands of people over the years"
+    r"|\b(?:over|in|during) (?:the|recent) (?:past |last )?(?:few |several |many )?(?:years|decades)\b"
     r"|\b(?:long-running|years-long|decades-long|months-long|protracted|ongoing)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:conflict|war|insurgency|fighting|violence|rebellion|clashes)\b",
     re.IGNORECASE,
@@ -1457,7 +1459,7 @@ _RECENT_SPELL = re.compile(
     re.IGNORECASE,
 )
 _ONGOING_HINTS = ("has ", "have ", "had ", "continu", "rage", "persist", "drag", "simmer", "grip", "engulf",
-                  "plague", "ravage", "for ", "long", "ongoing", "protracted")
+                  "plague", "ravage", "for ", "long", "ongoing", "protracted", "years", "decades")
 
 
 def _ongoing(text: str, low: str, a: int, b: int) -> bool:
@@ -1491,8 +1493,8 @@ def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | No
         return triggers
     if _BACKDROP_WORDS.search(sent.text):
         triggers = [t for t in triggers if not any(m.start("t") == t.start for m in _BACKDROP.finditer(sent.text))]
-    if sent.casualties or sent.separate():
-        return triggers
+    if any(c.best is not None for c in sent.casualties) or sent.separate():
+        return triggers  # (a vague toll, "thousands", is no incident's figure of its own)
     return [t for t in triggers if not (
         _ongoing(sent.text, sent.low or "", t.start, t.end)
         and not _segment_date(sent, (0, len(sent.text)), published, t.start).explicit)]
@@ -2860,7 +2862,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             # the story's type (it had been a drone strike of its own, taking the attackers' claim)
             weapon_told = sent.low.startswith("dropped", trig.start)  # type: ignore[union-attr]
             if loc is None and out and (out[-1].family is trig.family or weapon_told) and (
-                    sent.index - out[-1].sentence.index <= 2) and (
+                    sent.index - out[-1].sentence.index <= 2 or (
+                        # "... He said around a dozen people were missing and believed to have been
+                        # abducted", five sentences into the story it goes on telling (it had been
+                        # an abduction of its own at the Beni dateline)
+                        sent.index - out[-1].sentence.index <= _FOLLOWING_SENTENCES and not date.explicit
+                        and (_GOES_ON_TELLING.match(sent.text) or _RETELLING.match(sent.text)))) and (
                     _dates_compatible(out[-1].date, date)) and not sent.separate() and not other:
                 # "The shells struck the Abu Shouk camp ...", right after the shelling of El
                 # Fasher: the same event goes on (it had been a second one, at the dateline),
@@ -2966,6 +2973,8 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?
 _FIGHT_RETOLD = re.compile(r"\W*the\s+(?:[\w-]+\s+)?(?:fighting|clash(?:es)?|violence|unrest)\b", re.IGNORECASE)
 
 
+#: A sentence that goes on with the story's teller or people: "He said ...", "They were ...".
+_GOES_ON_TELLING = re.compile(r"\W*(?:he|she|they|it|we)\s+(?:said|says|added|told|were|was|had|have)\b", re.IGNORECASE)
 #: After a trigger, the story's own target by a definite noun: "overrun the base", "stormed the village".
 _DEFINITE_TARGET = re.compile(
     r"\s+(?:the|that)\s+(?:(?:military|army|police|main|same)\s+)?(?:base|camp|post|outpost|garrison|barracks|"
