@@ -2472,3 +2472,21 @@ def test_probe_round_14_a_years_clashes_and_a_story_told_on_by_its_teller() -> N
     got = _real_events(text)
     assert [(e.location.name, e.fatalities) for e in got] == [("Mamove", 23)]
     assert {c.category.value for c in got[0].casualties} == {"killed", "missing"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # a protest word that shows or recovers (each had been a peaceful protest)
+        "And the judges in Krasnodar have demonstrated their position clearly.",
+        "This was also demonstrated by our decision in Ljubljana, stressed PM Miro Cerar.",
+        "Team Panther rallied from an early ten point deficit to knock out the Royals from Watertown.",
+    ],
+)
+def test_a_protest_word_that_shows_or_recovers_is_no_protest(sentence: str) -> None:
+    assert _real_events(sentence) == []
+
+
+def test_a_demonstration_stays_a_protest() -> None:
+    got = _real_events("Thousands demonstrated outside parliament in Tbilisi on Sunday, and students rallied "
+                       "in Batumi.")
+    assert {e.event_type for e in got} == {F.PROTESTS}

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.44")
+BUILDER = ExtractorInfo(name="events", version="0.3.45")
 
 # --- typing -------------------------------------------------------------------
 
@@ -676,6 +676,13 @@ def _figurative(text: str, start: int, end: int) -> bool:
     return bool(word.startswith(("battle", "fight")) and _FIGURATIVE_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+#: A protest word that shows or recovers, not protests: "demonstrated their position", "was
+#: demonstrated by our decision", "rallied from an early ten point team deficit", "stocks rallied".
+_NO_PROTEST = re.compile(
+    r"demonstrated\s+(?:their|his|her|its|our|my|your|the|a|an|that|how|what|why|this|these|those|by|to|"
+    r"remarkable|great|strong|clear|real|true|considerable)\b"
+    r"|rallied\s+(?:from|back|late|to\s+(?:win|beat|victory|tie|force|take|claim|edge|draw|level))\b"
+)
 #: What an "executed" that kills no one carries out, and the words of a court's execution
 #: (ACLED codes no judicial one): a warrant, an order or a plan; a sentence, death row.
 _WARRANT_AFTER = re.compile(
@@ -822,6 +829,8 @@ def _typed_triggers(
             continue
         if family is _F.BATTLES and _figurative(text, s, e):
             continue
+        if family is _F.PROTESTS and _NO_PROTEST.match(text[s:e].lower() + text[e : e + 40].lower()):
+            continue  # "chefs ... demonstrated Passover recipes", "rallied from an early ten point deficit"
         if family is _F.VIOLENCE_AGAINST_CIVILIANS and text[s:e].lower().startswith("execut") and (
                 _WARRANT_AFTER.match(text, e) or _JUDICIAL.search(text)):
             continue  # "agents executed a search warrant", "Killer asks Ohio court to delay execution"
