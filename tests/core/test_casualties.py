@@ -331,6 +331,9 @@ def test_gold_distractors_report_nothing() -> None:
         ("Three hostages were killed in the raid.", [("killed", 3, "hostages")]),
         ("Gunmen killed four hostages in Kaduna on Sunday.", [("killed", 4, "hostages")]),
         ("The siege left 26 hostages dead.", [("killed", 26, "hostages")]),
+        # (these had been no figure)
+        ("One guardsman was wounded.", [("injured", 1, "guardsmen")]),
+        ("Two militiamen and three tribesmen were killed.", [("killed", 5, "people")]),
         # past a phrase between them and their verb (it had been "captured 26")
         ("The military said 26 hostages, most of them soldiers, were killed.", [("killed", 26, "hostages")]),
         ("Gunmen took 26 hostages, most of them soldiers, on Sunday.", [("captured", 26, None)]),

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.20", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.21", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -254,6 +254,8 @@ _PLURAL_VICTIMS = {
     ).split()},
     # street victims: "killing a passer-by", "two shopkeepers were wounded"
     **{w: "bystanders" for w in ("passers-by", "passersby")},
+    # "One guardsman was wounded", "two militiamen were killed" (these had been no figure)
+    **{w: w for w in "guardsmen militiamen tribesmen gunmen policemen".split()},
     **{w: "traders" for w in ("shopkeepers", "vendors", "merchants")},
     **{w: w for w in "engineers elders imams pastors judges lawyers staffers leaders chiefs "
        "commanders headmen".split()},
@@ -299,6 +301,7 @@ _SINGULAR_VICTIMS = {
     "migrant": "migrants", "refugee": "refugees", "gendarme": "gendarmes",
     "pupil": "pupils", "monk": "monks", "nun": "nuns", "cadet": "cadets", "sailor": "sailors",
     "marine": "marines", "rebel": "rebels", "insurgent": "insurgents",
+    "guardsman": "guardsmen", "militiaman": "militiamen", "tribesman": "tribesmen",
 }
 #: Possessives that open a second victim in a list: "a woman and her two children".
 _POSSESSIVES = frozenset(("his", "her", "their"))
