@@ -2490,3 +2490,12 @@ def test_a_demonstration_stays_a_protest() -> None:
     got = _real_events("Thousands demonstrated outside parliament in Tbilisi on Sunday, and students rallied "
                        "in Batumi.")
     assert {e.event_type for e in got} == {F.PROTESTS}
+
+
+def test_a_war_told_with_an_aside_before_its_toll_is_the_wars_toll() -> None:
+    """"South Sudan's civil war, which began in 2013, killed an estimated 400,000 people" is the
+    war's toll, no protest's (it had given a Juba protest 400,000 fatalities)."""
+    text = ("JUBA, April 6 (Reuters) - Several hundred people demonstrated in Juba on Sunday against rising prices, "
+            "police said.\n\nSouth Sudan's civil war, which began in 2013, killed an estimated 400,000 people "
+            "before a 2018 peace deal.")
+    assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Juba", None)]

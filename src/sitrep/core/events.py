@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.45")
+BUILDER = ExtractorInfo(name="events", version="0.3.46")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1342,7 +1342,9 @@ _PERIOD = re.compile(
 #: "The war in Yemen, which began in 2014, has killed": a war as the subject of a toll.
 _WAR_TOLL = re.compile(
     r"\b(?:war|conflict|insurgency|invasion|civil war|crisis|offensive|campaign)\b(?:[^.;]{0,100}?\b(?:has|have)\s+"
-    r"(?:now\s+|so far\s+|already\s+)?|\s+(?:that|which)\s+(?:[\w-]+\s+){0,5}?(?:had\s+)?)(?:killed|left|claimed|cost)\b",
+    r"(?:now\s+|so far\s+|already\s+)?|\s+(?:that|which)\s+(?:[\w-]+\s+){0,5}?(?:had\s+)?"
+    # "South Sudan's civil war, which began in 2013, killed an estimated 400,000 people"
+    r"|,\s+(?:which|that)\s+[^,;.]{0,60},\s+(?:had\s+)?)(?:killed|left|claimed|cost)\b",
     re.IGNORECASE,
 )  # "a civil war that killed around 400,000", "an offensive that the government says killed 7,000"
 #: "Fighting between the two factions has killed more than 1,800", "The violence has left 1,800
