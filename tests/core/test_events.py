@@ -2499,3 +2499,11 @@ def test_a_war_told_with_an_aside_before_its_toll_is_the_wars_toll() -> None:
             "police said.\n\nSouth Sudan's civil war, which began in 2013, killed an estimated 400,000 people "
             "before a 2018 peace deal.")
     assert [(e.location.name, e.fatalities) for e in _real_events(text)] == [("Juba", None)]
+
+
+def test_a_country_backing_a_side_is_neither_the_place_nor_the_actor() -> None:
+    text = ("GOMA, April 6 (Reuters) - Heavy fighting broke out on Saturday between the Rwanda-backed M23 and "
+            "Wazalendo militias, residents said.")
+    (ev,) = _real_events(text)
+    assert ev.location.country == "CD"
+    assert "Armed Forces of Rwanda" not in [a.name for a in ev.actors]

@@ -168,6 +168,13 @@ def test_a_hamlet_elsewhere_after_a_sentence_naming_the_region_is_that_region() 
         "Nyaung Pin Thar": ("MM-01", "admin1"), "Tabayin": ("MM-01", "admin1")}
 
 
+def test_a_place_joined_to_backed_or_based_is_a_modifier() -> None:
+    """"the Rwanda-backed M23" is not in Rwanda, nor Rwanda's forces (it had been a location);
+    "a Pakistan-based group" stays a place, the text's evidence for Pakistan."""
+    found = by_surface("Fighting broke out between the Rwanda-backed M23 and a Pakistan-based group.")
+    assert {s: m.role for s, m in found.items()} == {"Rwanda": "modifier", "Pakistan": "location"}
+
+
 def test_an_elided_article_inside_a_name_keeps_it_whole() -> None:
     """"Côte d'Ivoire" was no place at all, "Anse-d'Hainault" (the gazetteer lacks it) was
     Anse in France and Hainault in England, and "Pointe-à-Pitre" was not found."""

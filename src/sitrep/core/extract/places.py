@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.20"
+VERSION = "0.2.21"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -2506,8 +2506,19 @@ _PART_AFTER_POSS = re.compile(
 _METONYM_NEXT = re.compile(r"['’]s?\b|\s+(\w+)")
 
 
+#: A place joined to a participle that makes it a modifier: "the Rwanda-backed M23", "a
+#: Russia-held area" (not where anything happened, nor who acted). "-based" stays a place:
+#: "a Pakistan-based group" is evidence the text is about Pakistan (events skip it as a place).
+_JOINED_MODIFIER = re.compile(
+    r"-(?:backed|led|allied|aligned|funded|trained|supported|sponsored|linked|controlled|held|run|"
+    r"occupied|brokered|mediated|administered|annexed)\b")
+
+
 def _roles(g: Gazetteer, m: _Mention, text: str) -> None:
     if m.kind == "demonym" or m.resolved is None:
+        return
+    if text.startswith("-", m.end) and _JOINED_MODIFIER.match(text, m.end):
+        m.role = "modifier"
         return
     p = m.resolved
     if p.kind not in (PlaceKind.CITY, PlaceKind.TOWN) or p.geonames_id is None:
