@@ -2507,3 +2507,13 @@ def test_a_country_backing_a_side_is_neither_the_place_nor_the_actor() -> None:
     (ev,) = _real_events(text)
     assert ev.location.country == "CD"
     assert "Armed Forces of Rwanda" not in [a.name for a in ev.actors]
+
+
+def test_a_toll_of_thousands_is_an_incidents_only_with_a_recent_day() -> None:
+    """A war's or a truce's undated toll of thousands is none of the event's figures (it had
+    been the strike's 4,000 fatalities); an incident of that size dated this week keeps it."""
+    text = ("BEIRUT (AFP) - An Israeli drone strike on a car in south Lebanon killed one person on Monday.\n\n"
+            "Israel has kept up near-daily strikes on Lebanon despite the truce that ended more than a year of "
+            "hostilities in which more than 4,000 people were killed.\n\n"
+            "The RSF killed more than 1,500 people in El Geneina on Saturday, the UN said.")
+    assert sorted((e.location.country, e.fatalities) for e in _real_events(text)) == [("LB", 1), ("SD", 1500)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.46")
+BUILDER = ExtractorInfo(name="events", version="0.3.47")
 
 # --- typing -------------------------------------------------------------------
 
@@ -4094,6 +4094,29 @@ def _unverified_claims(c: _Candidate, sents: Sequence[_Sentence]) -> bool:
     return True
 
 
+#: A death toll this large is one incident's only with a recent day of its own (see below).
+_MASS_TOLL = 1000
+
+
+def _drop_undated_mass_tolls(c: _Candidate, sents: Sequence[_Sentence], published: dt.date | None) -> None:
+    """Drop killed figures of 1,000 or more whose sentence dates them to no day of the week
+    before publication: single incidents that large are rare and always dated, while wars',
+    insurgencies' and years' totals are told undated ("a truce that ended more than a year of
+    hostilities in which more than 4,000 people were killed", "an Islamist insurgency ...
+    that has killed more than 40,000"; each had been an event's fatalities)."""
+    big = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and (f.best or 0) >= _MASS_TOLL]
+    if not big or published is None:
+        return
+    starts = [s.start for s in sents]
+    for f in big:
+        i = bisect.bisect_right(starts, f.span.start) - 1
+        sent = sents[i] if i >= 0 else None
+        day = _segment_date(sent, (0, len(sent.text)), published, sent.rel(f.span)) if sent is not None else None
+        if day is None or not (day.explicit and not day.told and day.precision is DatePrecision.DAY
+                               and day.date is not None and 0 <= (published - day.date).days <= 7):
+            c.casualties = [x for x in c.casualties if x is not f]
+
+
 def assemble_events(doc: DocumentView) -> list[Event]:
     """All events ``doc`` reports, in document order of their first trigger."""
     if not doc.chunks:
@@ -4105,6 +4128,7 @@ def assemble_events(doc: DocumentView) -> list[Event]:
     groups = _split_aggregates(_group(_titles_into_leads(_candidates(doc, sents, published), sents)), published)
     events: dict[str, Event] = {}
     for g in sorted(groups, key=lambda g: g.order):
+        _drop_undated_mass_tolls(g, sents, published)
         unverified = _unverified_claims(g, sents)
         ev = _finish(doc, g, unverified=unverified)
         if ev.event_id in events:
