@@ -2517,3 +2517,10 @@ def test_a_toll_of_thousands_is_an_incidents_only_with_a_recent_day() -> None:
             "hostilities in which more than 4,000 people were killed.\n\n"
             "The RSF killed more than 1,500 people in El Geneina on Saturday, the UN said.")
     assert sorted((e.location.country, e.fatalities) for e in _real_events(text)) == [("LB", 1), ("SD", 1500)]
+
+
+def test_a_wars_origin_told_undated_is_no_incident() -> None:
+    text = ("GAZA, April 7 (Reuters) - An Israeli strike on a tent camp in Khan Younis killed four people on Monday, "
+            "medics said.\n\nThe war was triggered by the Hamas-led attack on southern Israel in which about 1,200 "
+            "people were killed.")
+    assert [(e.location.country, e.fatalities) for e in _real_events(text)] == [("PS", 4)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.47")
+BUILDER = ExtractorInfo(name="events", version="0.3.48")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1486,6 +1486,12 @@ def _ongoing(text: str, low: str, a: int, b: int) -> bool:
     return bool(_PERFECT.search(text, lo, hi) and _WIDE.search(text, lo, hi))
 
 
+#: The origin of a war told as background: what follows is no incident of the story.
+_WAR_ORIGIN = re.compile(
+    r"\b(?:war|conflict|crisis|insurgency|uprising|rebellion)\s+(?:was\s+|were\s+)?"
+    r"(?:triggered|sparked|began|started|erupted|broke\s+out|ignited|set\s+off)\s+(?:by|with|after|when|following)\b",
+    re.IGNORECASE,
+)
 #: A battle told as the backdrop of the sentence's incident: "Shelling ... killed fourteen
 #: people ..., as fighting intensified around the last major city in Darfur held by the army"
 #: (it had been a battle in Darfur beside the shelling).
@@ -1504,6 +1510,11 @@ def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | No
         return triggers
     if _BACKDROP_WORDS.search(sent.text):
         triggers = [t for t in triggers if not any(m.start("t") == t.start for m in _BACKDROP.finditer(sent.text))]
+    if (origin := _WAR_ORIGIN.search(sent.text)) is not None and not _segment_date(
+            sent, (0, len(sent.text)), published, origin.end()).explicit:
+        # "The war was triggered by the Hamas-led attack on southern Israel in which about 1,200
+        # people were killed": the war's origin, told undated, is no incident of the story
+        triggers = [t for t in triggers if t.start < origin.start()]
     if any(c.best is not None for c in sent.casualties) or sent.separate():
         return triggers  # (a vague toll, "thousands", is no incident's figure of its own)
     return [t for t in triggers if not (
