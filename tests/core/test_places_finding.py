@@ -173,6 +173,10 @@ def test_a_place_joined_to_backed_or_based_is_a_modifier() -> None:
     "a Pakistan-based group" stays a place, the text's evidence for Pakistan."""
     found = by_surface("Fighting broke out between the Rwanda-backed M23 and a Pakistan-based group.")
     assert {s: m.role for s, m in found.items()} == {"Rwanda": "modifier", "Pakistan": "location"}
+    # nor the country a village it lacks falls back to (Nyabiondo had been put in Rwanda)
+    found = by_surface("GOMA, Congo (AP) - Fighting broke out between the Rwanda-backed M23 rebels and militias "
+                       "around the locality of Nyabiondo, in Masisi territory.")
+    assert found["Nyabiondo"].resolved.country == "CD"  # type: ignore[union-attr]
 
 
 def test_an_elided_article_inside_a_name_keeps_it_whole() -> None:

@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.21"
+VERSION = "0.2.22"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -1485,7 +1485,8 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     two: list[tuple[_Mention, str]] = []
     for m in ms:
         key = fold(m.surface)
-        m.across = m.across or _ACROSS_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        m.across = m.across or _ACROSS_BEFORE.search(text, max(0, m.start - 40), m.start) is not None or (
+            text.startswith("-", m.end) and _JOINED_MODIFIER.match(text, m.end) is not None)  # "the Rwanda-backed M23"
         if m.across or m.named_after:  # (nor is a lake's name: "Lake Victoria" is no Australian state)
             # "pushed into Rafah, near the border with Egypt's North Sinai province": the
             # country across a border is named, but is no evidence for where the text's
