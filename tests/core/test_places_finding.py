@@ -179,6 +179,18 @@ def test_a_place_joined_to_backed_or_based_is_a_modifier() -> None:
     assert found["Nyabiondo"].resolved.country == "CD"  # type: ignore[union-attr]
 
 
+def test_a_district_of_the_city_the_text_tells() -> None:
+    """"In the southern city of Kherson ... shelled the Dniprovskyi district" is Kherson's (the
+    gazetteer's one Dniprovskyi is Kyiv's), and "the city's Kyivskyi and Saltivskyi districts"
+    are Kharkiv's, told before Moscow was (they had been Poltava's)."""
+    found = by_surface("In the southern city of Kherson, a man was killed when Russian forces shelled the "
+                       "Dniprovskyi district on Sunday.")
+    assert found["Dniprovskyi"].resolved.region == "UA-65"  # type: ignore[union-attr]
+    found = by_surface("Russian drones hit Kharkiv overnight. Moscow said it struck military targets. The mayor "
+                       "said drones hit the city's Kyivskyi and Saltivskyi districts.")
+    assert found["Kyivskyi"].resolved.region == "UA-63"  # type: ignore[union-attr]
+
+
 def test_an_elided_article_inside_a_name_keeps_it_whole() -> None:
     """"Côte d'Ivoire" was no place at all, "Anse-d'Hainault" (the gazetteer lacks it) was
     Anse in France and Hainault in England, and "Pointe-à-Pitre" was not found."""

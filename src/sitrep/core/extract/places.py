@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.22"
+VERSION = "0.2.23"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -2616,6 +2616,9 @@ _THE_CITYS = re.compile(r"\b(?:the|that) city['’]s\s+(?:\w+\s+)?$", re.IGNOREC
 _NEIGHBOURHOOD_POP = 100_000
 
 
+_CITY_OF_BEFORE = re.compile(r"\bcity\s+of\s+$")
+
+
 def _city_districts(ms: list[_Mention], text: str) -> None:
     """"In the city of Odesa, a missile hit ... the Kyivskyi district": a district of the
     city its sentence names, not a namesake district of another city (it had been Donetsk's
@@ -2636,8 +2639,19 @@ def _city_districts(ms: list[_Mention], text: str) -> None:
                 part and (r.population or 0) >= _NEIGHBOURHOOD_POP):
             continue
         back = 2 if part else 10**6 if _THE_CITYS.search(text, max(0, m.start - 30), m.start) else 0
+        if not back and r is not None and not any(o is not m and o.resolved is not None and o.resolved.region == r.region
+                                                  for o in ms):
+            # "Kharkiv Mayor Ihor Terekhov said ... drones hit ... the Kyivskyi district", after a
+            # sentence on Kharkiv: the district's one reading is in a region the text names
+            # nowhere (Donetsk's Kyivskyi), so the city just told is its city
+            back = 1
         host = next((o.resolved for o in reversed(ms[:k]) if m.sent - back <= o.sent <= m.sent and o.resolved is not None
-                     and o.resolved.kind == PlaceKind.CITY and (o.resolved.population or 0) >= 100_000), None)
+                     and (r is None or part or o.resolved.country == r.country)  # (not Moscow, told in between)
+                     and ((o.resolved.kind == PlaceKind.CITY and (o.resolved.population or 0) >= 100_000)
+                          # "In the southern city of Kherson, ... shelled the Dniprovskyi district": a city
+                          # told as one (the gazetteer's Kherson is a town of 66,000; the district had been Kyiv's)
+                          or (o.resolved.kind in (PlaceKind.CITY, PlaceKind.TOWN)
+                              and _CITY_OF_BEFORE.search(text, max(0, o.start - 30), o.start) is not None))), None)
         if host is None or (r is not None and (host.region == r.region or (not part and host.country != r.country))):
             continue  # (nor abroad: "a border village in Kailahun district" stays in Sierra Leone)
         m.resolved = Place.model_construct(**{**host.__dict__, "name": m.surface, "kind": PlaceKind.DISTRICT,
