@@ -2524,3 +2524,16 @@ def test_a_wars_origin_told_undated_is_no_incident() -> None:
             "medics said.\n\nThe war was triggered by the Hamas-led attack on southern Israel in which about 1,200 "
             "people were killed.")
     assert [(e.location.country, e.fatalities) for e in _real_events(text)] == [("PS", 4)]
+
+
+def test_a_title_clause_joins_the_finer_event_told_below_it() -> None:
+    """"...; Kherson man dies in shelling" above "In the southern city of Kherson, a 68-year-old
+    man was killed ... shelled the Dniprovskyi district": one shelling, at the district, with
+    its dead (it had been a Kherson event without figures and one at Kyiv's Dniprovskyi)."""
+    text = ("Russian drones pound Kharkiv overnight, killing five; Kherson man dies in shelling\n\n"
+            "KYIV, Ukraine (AP) - Russian drones slammed into Kharkiv overnight, killing five people.\n\n"
+            "The mayor said the drones hit residential buildings.\n\nRescuers worked through the night.\n\n"
+            "In the southern city of Kherson, a 68-year-old man was killed and two women were injured when Russian "
+            "forces shelled the Dniprovskyi district on Sunday afternoon, the regional military administration said.")
+    got = sorted((e.location.name, e.location.region, e.fatalities, e.injured) for e in _real_events(text))
+    assert got == [("Dniprovskyi", "UA-65", 1, 2), ("Kharkiv", "UA-63", 5, None)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.48")
+BUILDER = ExtractorInfo(name="events", version="0.3.49")
 
 # --- typing -------------------------------------------------------------------
 
@@ -3468,7 +3468,7 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
             # title's other clause is told in full further down ("In a separate attack, a drone
             # strike hit a crowded market in El Obeid ... on Saturday"; it had been its own event)
             lead = next((c for c in cands if c.sentence.index >= end and c.family is h.family
-                         and _place_key(c.location) == _place_key(h.location)
+                         and (_place_key(c.location) == _place_key(h.location) or _contains(h.location, c.location))
                          and (h.date.date is None or c.date.date is None
                               or abs((h.date.date - c.date.date).days) <= 1)), None)  # (a title's day is its lead's)
         if lead is None:
