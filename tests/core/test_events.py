@@ -2537,3 +2537,19 @@ def test_a_title_clause_joins_the_finer_event_told_below_it() -> None:
             "forces shelled the Dniprovskyi district on Sunday afternoon, the regional military administration said.")
     got = sorted((e.location.name, e.location.region, e.fatalities, e.injured) for e in _real_events(text))
     assert got == [("Dniprovskyi", "UA-65", 1, 2), ("Kharkiv", "UA-63", 5, None)]
+
+
+def test_a_thousands_comma_ends_no_clause_and_an_earlier_attack_keeps_its_dead() -> None:
+    """"... has killed at least 80 people and displaced more than 56,000 since mid-January" is a
+    period's toll (the comma of 56,000 had cut "since" off it, giving the clash 80), and "...,
+    barely one week after a similar attack ... left 52 people dead" is the earlier attack's
+    (it had given Hurti 52)."""
+    text = ("BOGOTA, April 7 (Reuters) - At least eight people were killed on Sunday in fighting between ELN "
+            "guerrillas and FARC dissidents in the rural area of Tibu, local authorities said.\n\n"
+            "The violence in Catatumbo, a mountainous border region with Venezuela, has killed at least 80 people "
+            "and displaced more than 56,000 since mid-January, when the ELN launched an offensive.")
+    assert [e.fatalities for e in _real_events(text)] == [8]
+    text = ("JOS, April 7 (Reuters) - In Plateau State, gunmen on Sunday attacked Hurti community in Bokkos LGA, "
+            "killing 11 people and injuring seven others, barely one week after a similar attack in neighbouring "
+            "Ruwi community left 52 people dead.")
+    assert [(e.fatalities, e.injured) for e in _real_events(text)] == [(11, 7)]

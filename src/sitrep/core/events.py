@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.49")
+BUILDER = ExtractorInfo(name="events", version="0.3.50")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1364,7 +1364,7 @@ _GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising
 #: "since early March, when violence ... killed some 1,500": the clause tells the period's start.
 _SINCE_WHEN = re.compile(r"\bsince (?:early |late |mid-?)?[\w.]+(?: \d{1,2})?(?:,? (?:19|20)\d\d)?\s*$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]|\s-\s")  # (not a thousands comma: "56,000")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
 _JOINED_FIGURE = re.compile(r"^[\s,]*(?:with|and|as well as|plus|while)?\s*(?:another\s+|some\s+)?$",
                             re.IGNORECASE)
@@ -1655,7 +1655,10 @@ _EARLIER_INCIDENT = re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+after\b"
     r"|\b(?:came|comes)\s+(?:just\s+|only\s+|shortly\s+)?after\b"
-    r"|,\s+(?:just\s+|only\s+|barely\s+)?(?:hours|a\s+day|days)\s+after\b",  # "..., hours after insurgents shot dead"
+    r"|,\s+(?:just\s+|only\s+|barely\s+)?(?:hours|a\s+day|days)\s+after\b"  # "..., hours after insurgents shot dead"
+    # "..., barely one week after a similar attack in neighbouring Ruwi community left 52 people dead"
+    r"|,\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+|more\s+than\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+after\b",
     re.IGNORECASE,
 )
 _TITLE_AFTER = re.compile(r"\b(?:after|following|days after|hours after|in response to|in retaliation for)\s", re.IGNORECASE)
@@ -2859,6 +2862,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             cas = _without_spell_totals(sent, trig, cas)
             cas = _without_other_clause(sent, trig, loc, cas)
+            if (before_then := earlier or _EARLIER_INCIDENT.search(sent.text)) is not None and before_then.start() > trig.end:
+                # "killing 11 people ..., barely one week after a similar attack in neighbouring Ruwi
+                # community left 52 people dead": the earlier incident's dead are not this one's
+                cas = [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) < before_then.start()]
             within_story = False
             if k == 0 and out and cas and sent.index - out[-1].sentence.index <= 1 and not sent.separate() and (
                     not other) and (before := _BEFORE_TRIGGER.search(sent.text, 0, trig.start)) is not None:
