@@ -333,6 +333,7 @@ def test_gold_distractors_report_nothing() -> None:
         ("The siege left 26 hostages dead.", [("killed", 26, "hostages")]),
         # (these had been no figure)
         ("One guardsman was wounded.", [("injured", 1, "guardsmen")]),
+        ("Two members of the communist New People's Army (NPA) were killed.", [("killed", 2, "members")]),
         ("Two militiamen and three tribesmen were killed.", [("killed", 5, "people")]),
         # past a phrase between them and their verb (it had been "captured 26")
         ("The military said 26 hostages, most of them soldiers, were killed.", [("killed", 26, "hostages")]),

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.21", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.22", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -1003,7 +1003,8 @@ def _skip_modifier(s: _Sentence, k: int) -> int:
             return m if m > k + 1 else k
         if not of and t == ",":
             return m + 1 if m > k + 1 else k
-        if not (t.isalpha() or t == "'s" or ("-" in t and t.replace("-", "").isalpha())) or (
+        if not (t.isalpha() or t == "'s" or ("-" in t and t.replace("-", "").isalpha())
+                or (t[-2:] in ("'s", "\u2019s") and t[:-2].isalpha())) or (  # "members of the New People's Army"
                 _match(_STATE, w, m) is not None) or t in _AUX or (
                 _num_start(t) and t not in ("one", "a", "an")):
             return k
