@@ -1492,6 +1492,7 @@ _WAR_ORIGIN = re.compile(
     r"(?:triggered|sparked|began|started|erupted|broke\s+out|ignited|set\s+off)\s+(?:by|with|after|when|following)\b",
     re.IGNORECASE,
 )
+_WAR_ORIGIN_HINTS = ("triggered", "sparked", "began", "started", "erupted", "broke out", "ignited", "set off")
 #: A battle told as the backdrop of the sentence's incident: "Shelling ... killed fourteen
 #: people ..., as fighting intensified around the last major city in Darfur held by the army"
 #: (it had been a battle in Darfur beside the shelling).
@@ -1504,13 +1505,16 @@ _BACKDROP_WORDS = re.compile(r"\b(?:intensified|escalated|raged|continued|spread
 
 
 def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | None) -> list[Trigger]:
-    """``triggers`` but those telling a conflict's state (:func:`_ongoing`) in a sentence
-    with no figure and no day of its own: "Fighting ... has spread across Amhara"."""
+    """``triggers`` but those telling no incident: a battle told as the backdrop of another
+    (:data:`_BACKDROP`), what follows a war's origin told undated (:data:`_WAR_ORIGIN`), and
+    a conflict's state (:func:`_ongoing`) in a sentence with no figure and no day of its own:
+    "Fighting ... has spread across Amhara"."""
     if not triggers:
         return triggers
-    if _BACKDROP_WORDS.search(sent.text):
+    low = sent.low or sent.text.lower()
+    if " as " in low and _BACKDROP_WORDS.search(low):
         triggers = [t for t in triggers if not any(m.start("t") == t.start for m in _BACKDROP.finditer(sent.text))]
-    if (origin := _WAR_ORIGIN.search(sent.text)) is not None and not _segment_date(
+    if any(w in low for w in _WAR_ORIGIN_HINTS) and (origin := _WAR_ORIGIN.search(sent.text)) is not None and not _segment_date(
             sent, (0, len(sent.text)), published, origin.end()).explicit:
         # "The war was triggered by the Hamas-led attack on southern Israel in which about 1,200
         # people were killed": the war's origin, told undated, is no incident of the story
