@@ -1156,6 +1156,7 @@ class _Sentence:
     whole: Span | None = None  # the sentence's own span, built once
     _words: frozenset[bytes] | bool | None = False  # see words(); False: not read yet
     _separate: bool | None = None  # see separate(); None: not read yet
+    _earlier: re.Match[str] | None | bool = False  # see earlier(); False: not read yet
 
     def __post_init__(self) -> None:
         if self.low is None:
@@ -1173,6 +1174,13 @@ class _Sentence:
         if self._separate is None:
             self._separate = _SEPARATE.match(self.text) is not None
         return self._separate
+
+    def earlier(self) -> re.Match[str] | None:
+        """Where the sentence turns to an earlier incident (:data:`_EARLIER_INCIDENT`), read
+        once: the story loop asks it of a sentence, of the one before and of those after."""
+        if self._earlier is False:
+            self._earlier = _EARLIER_INCIDENT.search(self.text)
+        return self._earlier  # type: ignore[return-value]
 
     def rel(self, span: Span) -> int:
         return span.start - self.start
@@ -1487,21 +1495,23 @@ def _ongoing(text: str, low: str, a: int, b: int) -> bool:
 
 
 #: The origin of a war told as background: what follows is no incident of the story.
+_WAR_ORIGIN_HINTS = ("triggered", "sparked", "began", "started", "erupted", "broke out", "ignited", "set off")
+_WAR_ORIGIN_VERBS = "|".join(h.replace(" ", r"\s+") for h in _WAR_ORIGIN_HINTS)
 _WAR_ORIGIN = re.compile(
     r"\b(?:war|conflict|crisis|insurgency|uprising|rebellion)\s+(?:was\s+|were\s+)?"
-    r"(?:triggered|sparked|began|started|erupted|broke\s+out|ignited|set\s+off)\s+(?:by|with|after|when|following)\b",
+    rf"(?:{_WAR_ORIGIN_VERBS})\s+(?:by|with|after|when|following)\b",
     re.IGNORECASE,
 )
-_WAR_ORIGIN_HINTS = ("triggered", "sparked", "began", "started", "erupted", "broke out", "ignited", "set off")
 #: A battle told as the backdrop of the sentence's incident: "Shelling ... killed fourteen
 #: people ..., as fighting intensified around the last major city in Darfur held by the army"
 #: (it had been a battle in Darfur beside the shelling).
+_BACKDROP_VERBS = "intensified|escalated|raged|continued|spread|mounted|grew|worsened|flared|dragged on"
 _BACKDROP = re.compile(
     r"\bas\s+(?:the\s+)?(?:heavy\s+|fierce\s+|intense\s+)?(?P<t>fighting|clashes|battles?|violence)\s+"
-    r"(?:intensified|escalated|raged|continued|spread|mounted|grew|worsened|flared|dragged on)\b",
+    rf"(?:{_BACKDROP_VERBS})\b",
     re.IGNORECASE,
 )
-_BACKDROP_WORDS = re.compile(r"\b(?:intensified|escalated|raged|continued|spread|mounted|grew|worsened|flared|dragged)\b")
+_BACKDROP_WORDS = re.compile(rf"\b(?:{_BACKDROP_VERBS.replace(' on', '')})\b")
 
 
 def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | None) -> list[Trigger]:
@@ -2072,7 +2082,7 @@ def _actors(sent: _Sentence, trig: Trigger, seg: tuple[int, int]) -> list[Actor]
         return []
     nearest = max(cues, key=lambda c: c.pos)  # (on a tie the entity's cue, listed first)
     last = nearest.actor
-    if trig.family is EventType.BATTLES:
+    if trig.family is _F.BATTLES:
         # "ELN rebels and FARC dissidents fought ...": both subjects are the two sides
         before = [c for c in cues if c.pos < nearest.pos]
         first = max(before, key=lambda c: c.pos).actor if before else None
@@ -2286,6 +2296,11 @@ def _without_other_clause(
     if not any(sent.rel(p.span) > cut and p.role == "location" and p.resolved is not None
                and _place_key(p) != here and not _contains(p, loc) for p in sent.places):
         return cas
+    return _told_before(sent, cas, cut)
+
+
+def _told_before(sent: _Sentence, cas: list[CasualtyMention], cut: int) -> list[CasualtyMention]:
+    """``cas`` but the figures of ``sent`` told at or after ``cut`` (another incident's)."""
     return [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) < cut]
 
 
@@ -2313,7 +2328,7 @@ def _attached_casualties(
             break  # "The death toll in Manbij rose to 15": that place's event's (see _candidates)
         if nxt.casualties and _elsewhere_region(nxt, sent):
             break  # "In Guerrero, six bodies were found ... outside Chilpancingo": another state's dead
-        if (earlier := _EARLIER_INCIDENT.search(nxt.text)) is not None:
+        if (earlier := nxt.earlier()) is not None:
             # "The violence comes weeks after separatists hijacked a train ... The military said
             # 26 hostages ... were killed": the story has gone back to an earlier incident
             out.extend(c for c in nxt.casualties if nxt.rel(c.span) < earlier.start())
@@ -2692,7 +2707,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             _credit_claim(out, sents, sent, published)
             if sent.index - out[-1].sentence.index == 1 and _TOOK_PLACE.match(sent.text):
                 _place_told_after(out[-1], sent)
-        earlier = _EARLIER_INCIDENT.search(sent.text) if out else None
+        earlier = sent.earlier() if out else None
         # "Sunday's missile strike, which killed 21 people, ...": a recap of the event told
         # before, whatever its own event phrase, unless its day is another
         same = bool(out and sent.casualties) and _SAME_EVENT.match(sent.text) is not None
@@ -2780,12 +2795,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             if other and date.span is not None and date.span[0] < earlier.start():  # type: ignore[union-attr]
                 date = _fallback(published)  # "Saturday's" is the story's day, not the earlier one's
             if not date.explicit and out and sent.index and not sent.separate() and (
-                    earlier_before := _EARLIER_INCIDENT.search(prev_text := sents[sent.index - 1].text)) is not None:
+                    earlier_before := (prev := sents[sent.index - 1]).earlier()) is not None:
                 # "The violence comes weeks after Baloch separatists hijacked the Jaffar Express
                 # ... in March. The military said 26 hostages ... were killed": the earlier
                 # incident told on, on its day (it had been the story's, with 26 dead)
-                then = _segment_date(sents[sent.index - 1], (earlier_before.end(), len(prev_text)), published,
-                                     earlier_before.end())
+                then = _segment_date(prev, (earlier_before.end(), len(prev.text)), published, earlier_before.end())
                 if then.explicit and not then.told:
                     date = then
             if (not date.explicit or date.told) and sent.index + 1 < len(sents) and (
@@ -2866,10 +2880,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
             cas = _without_spell_totals(sent, trig, cas)
             cas = _without_other_clause(sent, trig, loc, cas)
-            if (before_then := earlier or _EARLIER_INCIDENT.search(sent.text)) is not None and before_then.start() > trig.end:
+            if (before_then := sent.earlier()) is not None and before_then.start() > trig.end:
                 # "killing 11 people ..., barely one week after a similar attack in neighbouring Ruwi
                 # community left 52 people dead": the earlier incident's dead are not this one's
-                cas = [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) < before_then.start()]
+                cas = _told_before(sent, cas, before_then.start())
             within_story = False
             if k == 0 and out and cas and sent.index - out[-1].sentence.index <= 1 and not sent.separate() and (
                     not other) and (before := _BEFORE_TRIGGER.search(sent.text, 0, trig.start)) is not None:
@@ -3142,12 +3156,18 @@ def _names_victims(sent: _Sentence, host: _Candidate) -> bool:
     )
 
 
+def _place_rank(p: PlaceMention) -> int:
+    """How coarse a place is (:data:`_KIND_RANK`); a settlement read as its region only is a
+    settlement's."""
+    return 0 if _region_fallback(p) else _KIND_RANK.get(_kind(p), 1)  # type: ignore[arg-type]
+
+
 def _place_told_after(host: _Candidate, sent: _Sentence) -> None:
     """"A suicide bomber rammed ... a police checkpoint in northwestern Pakistan ... The attack
     took place on the outskirts of Bannu": the next sentence's town places a country- or
     region-level event (it had stayed in Pakistan)."""
     here = host.location
-    rank = 0 if _region_fallback(here) else _KIND_RANK.get(_kind(here), 1)  # type: ignore[arg-type]
+    rank = _place_rank(here)
     if rank < 3 or here.resolved is None:
         return
     finer = next((p for p in sent.places if p.role == "location" and p.resolved is not None
@@ -3163,8 +3183,7 @@ def _retold(host: _Candidate, cand: _Candidate) -> None:
     """Fold the retelling into the story: its figures, its finer day, and its place when that
     is finer or the story's was a reference point ("in the desert east of Homs")."""
     h, c = host.location, cand.location
-    hr = 0 if _region_fallback(h) else _KIND_RANK.get(_kind(h), 1)  # type: ignore[arg-type]
-    cr = 0 if _region_fallback(c) else _KIND_RANK.get(_kind(c), 1)  # type: ignore[arg-type]
+    hr, cr = _place_rank(h), _place_rank(c)
     sent = host.sentence
     pos = h.span.start - sent.start
     reference = 0 <= pos <= len(sent.text) and (_REFERENCE_BEFORE.search(sent.text, max(0, pos - 30), pos) is not None
@@ -3174,7 +3193,6 @@ def _retold(host: _Candidate, cand: _Candidate) -> None:
     host.lead = lead
     if cr < hr or reference:
         host.location = c
-    host.actors.extend(a for a in cand.actors if a not in host.actors)
 
 
 # --- who claimed the attack --------------------------------------------------------
@@ -3376,7 +3394,7 @@ def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
         # "strike on Kharkiv ... The missile hit the city's Kyivskyi district": the district
         # the places extractor placed at that city (it had been a second, undated event)
         return f.kind is PlaceKind.DISTRICT and (f.region, f.lat, f.lon) == (c.region, c.lat, c.lon)
-    fine_rank = 0 if _region_fallback(fine) else _KIND_RANK.get(f.kind, 1)
+    fine_rank = _place_rank(fine)
     if fine_rank >= _KIND_RANK.get(c.kind, 1):
         return False
     if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
@@ -4099,6 +4117,12 @@ _UNVERIFIED = re.compile(
 )
 
 
+def _sentence_index(sents: Sequence[_Sentence], pos: int) -> int | None:
+    """The index of the sentence holding original offset ``pos`` (sentences are in order)."""
+    i = bisect.bisect_right(sents, pos, key=lambda s: s.start) - 1
+    return i if i >= 0 and pos < sents[i].end else None
+
+
 def _unverified_claims(c: _Candidate, sents: Sequence[_Sentence]) -> bool:
     """Whether the event's only killed figures are a side's claims of its kills that the
     text, in the claim's sentence or the two next, flags unverified: ACLED records no such count
@@ -4110,7 +4134,7 @@ def _unverified_claims(c: _Candidate, sents: Sequence[_Sentence]) -> bool:
     if not killed or not all(_perpetrator_claim(f) for f in killed):
         return False
     for f in killed:
-        i = next((i for i, s in enumerate(sents) if s.start <= f.span.start < s.end), None)
+        i = _sentence_index(sents, f.span.start)
         if i is None or not any(_UNVERIFIED.search(s.text) for s in sents[i : i + 3]):
             return False
     return True
@@ -4129,10 +4153,9 @@ def _drop_undated_mass_tolls(c: _Candidate, sents: Sequence[_Sentence], publishe
     big = [f for f in c.casualties if f.category is CasualtyCategory.KILLED and (f.best or 0) >= _MASS_TOLL]
     if not big or published is None:
         return
-    starts = [s.start for s in sents]
     for f in big:
-        i = bisect.bisect_right(starts, f.span.start) - 1
-        sent = sents[i] if i >= 0 else None
+        i = _sentence_index(sents, f.span.start)
+        sent = sents[i] if i is not None else None
         day = _segment_date(sent, (0, len(sent.text)), published, sent.rel(f.span)) if sent is not None else None
         if day is None or not (day.explicit and not day.told and day.precision is DatePrecision.DAY
                                and day.date is not None and 0 <= (published - day.date).days <= 7):

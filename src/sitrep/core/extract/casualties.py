@@ -255,7 +255,7 @@ _PLURAL_VICTIMS = {
     # street victims: "killing a passer-by", "two shopkeepers were wounded"
     **{w: "bystanders" for w in ("passers-by", "passersby")},
     # "One guardsman was wounded", "two militiamen were killed" (these had been no figure)
-    **{w: w for w in "guardsmen militiamen tribesmen gunmen policemen".split()},
+    **{w: w for w in "guardsmen militiamen tribesmen".split()},
     **{w: "traders" for w in ("shopkeepers", "vendors", "merchants")},
     **{w: w for w in "engineers elders imams pastors judges lawyers staffers leaders chiefs "
        "commanders headmen".split()},

@@ -1486,7 +1486,7 @@ def _context(g: Gazetteer, ms: list[_Mention], text: str) -> _Context:
     for m in ms:
         key = fold(m.surface)
         m.across = m.across or _ACROSS_BEFORE.search(text, max(0, m.start - 40), m.start) is not None or (
-            text.startswith("-", m.end) and _JOINED_MODIFIER.match(text, m.end) is not None)  # "the Rwanda-backed M23"
+            _joined_modifier(m, text))  # "the Rwanda-backed M23"
         if m.across or m.named_after:  # (nor is a lake's name: "Lake Victoria" is no Australian state)
             # "pushed into Rafah, near the border with Egypt's North Sinai province": the
             # country across a border is named, but is no evidence for where the text's
@@ -2515,10 +2515,15 @@ _JOINED_MODIFIER = re.compile(
     r"occupied|brokered|mediated|administered|annexed)\b")
 
 
+def _joined_modifier(m: _Mention, text: str) -> bool:
+    """Whether the mention is joined to a participle that makes it a modifier (:data:`_JOINED_MODIFIER`)."""
+    return text.startswith("-", m.end) and _JOINED_MODIFIER.match(text, m.end) is not None
+
+
 def _roles(g: Gazetteer, m: _Mention, text: str) -> None:
     if m.kind == "demonym" or m.resolved is None:
         return
-    if text.startswith("-", m.end) and _JOINED_MODIFIER.match(text, m.end):
+    if _joined_modifier(m, text):
         m.role = "modifier"
         return
     p = m.resolved
