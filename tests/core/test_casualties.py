@@ -1035,3 +1035,22 @@ def test_probe_round_13_figures(text: str, want: list[tuple[str, int | None, str
     """Held-out round 13."""
     got = [(c.category.value, c.best, c.claimed_by) for c in extract_casualties(make_chunk(text)).casualties]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "breakdown"),
+    [
+        ("An Israeli strike near the village killed one man, a 45-year-old shepherd, the mayor said.", 1, {}),
+        ("Gunmen killed two men, a farmer and his son, on Sunday.", 2, {"farmers": 1, "sons": 1}),
+        ("The strike killed two people, a woman and a child.", 2, {"women": 1, "children": 1}),
+        ("The blast killed a soldier, a policeman and a civilian.", 3, {"soldiers": 1, "police": 1, "civilians": 1}),
+        ("Gunmen opened fire on a bus, killing five passengers and the driver, police said.", 6,
+         {"passengers": 5, "drivers": 1}),
+        ("Two soldiers and the driver were killed.", 3, {"soldiers": 2, "drivers": 1}),
+    ],
+)
+def test_who_the_dead_were_is_no_more_dead_and_the_driver_is_one(text: str, best: int, breakdown: dict[str, int]) -> None:
+    """"one man, a 45-year-old shepherd" had been two, "two people, a woman and a child"
+    four; "five passengers and the driver" had been five."""
+    [m] = [m for m in extract_casualties(make_chunk(text)).casualties if m.category.value == "killed"]
+    assert (m.best, m.breakdown) == (best, breakdown)

@@ -25,6 +25,7 @@ from sitrep.core.events import (
     resolve_date,
 )
 from sitrep.core.merge import build_events
+from sitrep.core.pipeline import EXTRACT
 from sitrep.core.text import split_sentences
 from sitrep.schemas import DatePrecision, EventType, GeoPrecision, Place, PlaceKind
 from tests.core.test_merge import (
@@ -706,6 +707,12 @@ def test_dates_agree_with_dateparser_except_where_news_reads_them_otherwise(offs
         (  # the incident ranked against a period is still the incident's figure
             "Gunmen killed 40 people in Zamfara on Sunday in the deadliest attack this year.",
             40,
+        ),
+        (  # an aside on the victims does not cut the clause from its period (it had been 280's event)
+            "An Israeli drone strike on a car near Nabatieh killed two people on Tuesday. The United "
+            "Nations human rights office said last month that at least 280 people, including dozens of "
+            "civilians, had been killed by Israeli fire in Lebanon since the ceasefire took effect.",
+            2,
         ),
     ],
 )
@@ -2553,3 +2560,21 @@ def test_a_thousands_comma_ends_no_clause_and_an_earlier_attack_keeps_its_dead()
             "killing 11 people and injuring seven others, barely one week after a similar attack in neighbouring "
             "Ruwi community left 52 people dead.")
     assert [(e.fatalities, e.injured) for e in _real_events(text)] == [(11, 7)]
+
+
+def test_an_attack_the_story_happened_weeks_after_keeps_its_own_toll_and_place() -> None:
+    """A Carthage, N.C. nursing-home rampage (eight killed): "Robert Stewart, 45," in one
+    chunk had left "Stewart" in the next a village (the attack moved there, then merged
+    with the Alabama shooting the story "happened just weeks after", ten killed)."""
+    text = ("CARTHAGE, N.C. (AP) - Investigators are looking into a shooting at a nursing home, police said "
+            "Monday. Authorities said Robert Stewart, 45, went on a rampage in the Pinelake Health and Rehab "
+            "center on Sunday morning, killing seven residents and a nurse and wounding three others. "
+            "Officers said Stewart's ex-wife worked there. Griffin added she did not know why Stewart would "
+            "shoot people there. Sunday's rampage happened just weeks after a man killed 10 people, "
+            "including his mother, in the worst mass shooting in Alabama history.")
+    chunks = chunk_document(text, chunk_size=300, published_at=dt.date(2025, 4, 7))
+    assert len(chunks) > 1
+    events = build_events([fn(c) for c in chunks for fn in EXTRACT.values()])
+    rampage = next(e for e in events if "rampage in" in e.summary)
+    assert rampage.fatalities == 8
+    assert rampage.location is not None and (rampage.location.country, rampage.location.region) == ("US", "US-NC")

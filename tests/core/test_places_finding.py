@@ -374,3 +374,25 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
         "The convoy was delayed at the border, said Chad Miller, a logistics coordinator.")).places}
     assert "Chad" not in found
     assert "Chad" in {pm.surface for pm in extract_places(make_chunk("Troops entered Chad on Monday.")).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('"She told me Lebanon would be better," said Ahmed Hamade about his mother, Fatima.', {"Fatima"}),
+        ("Maria Hrawi said she loves her mother Eliana for always being there.", {"Eliana"}),
+        ("Hege and Dunakin were shot on March 21. Romans, Sakai and the parolee died later in a shootout.",
+         {"Romans", "Sakai"}),
+    ],
+)
+def test_a_relative_or_one_listed_with_a_person_is_a_person(text: str, names: set[str]) -> None:
+    """"his mother, Fatima" had been Fátima in Brazil, and "Romans, Sakai and the parolee
+    died" an Oakland shootout put in Sakai, Japan (Romans-sur-Isère once Sakai was out)."""
+    assert not names & set(surfaces(text))
+    assert surfaces("Shells fell on Sakai and the port of Romans on Monday.")  # places stay places
+
+
+def test_the_end_of_an_institution_s_name_is_no_town() -> None:
+    """"the Pinelake Health and Rehab center" had put a North Carolina shooting in Rehab, Jordan."""
+    assert "Rehab" not in surfaces("Stewart went on a rampage in the Pinelake Health and Rehab center on Sunday.")
+    assert "Rehab" in surfaces("Troops entered Rehab and Mafraq on Sunday.")

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.50")
+BUILDER = ExtractorInfo(name="events", version="0.3.51")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1372,6 +1372,8 @@ _GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising
 #: "since early March, when violence ... killed some 1,500": the clause tells the period's start.
 _SINCE_WHEN = re.compile(r"\bsince (?:early |late |mid-?)?[\w.]+(?: \d{1,2})?(?:,? (?:19|20)\d\d)?\s*$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*(?:including|among them|among whom|most of them|many of them|mostly|all of them)\b",
+                    re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]|\s-\s")  # (not a thousands comma: "56,000")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
 _JOINED_FIGURE = re.compile(r"^[\s,]*(?:with|and|as well as|plus|while)?\s*(?:another\s+|some\s+)?$",
@@ -1387,6 +1389,13 @@ def _clause_around(text: str, a: int, b: int) -> tuple[int, int]:
             _WHEN.match(text, lo) and _SINCE_WHEN.search(text, max(0, lo - 40), lo - 1))):
         lo = ends.pop() if ends else 0
     m = _CLAUSE_END.search(text, b)
+    while m is not None and m.group() == "," and _ASIDE.match(text, m.end()):
+        # an aside on the victims goes on to the rest of the clause: "at least 280 people,
+        # including dozens of civilians, had been killed ... since the ceasefire took effect"
+        shut = _CLAUSE_END.search(text, m.end())
+        if shut is None or shut.group() != ",":
+            break
+        m = _CLAUSE_END.search(text, shut.end())
     return lo, m.start() if m else len(text)
 
 
@@ -1666,7 +1675,7 @@ _SEPARATE = re.compile(
 #: "Saturday's attack came days after a bombing on Wednesday": what follows "after" is an
 #: earlier incident, not the story's (its day and figures had become the story's).
 _EARLIER_INCIDENT = re.compile(
-    r"\b(?:came|comes|coming|follows|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"\b(?:came|comes|coming|follows|followed|following|happened|occurred|took\s+place)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+after\b"
     r"|\b(?:came|comes)\s+(?:just\s+|only\s+|shortly\s+)?after\b"
     r"|,\s+(?:just\s+|only\s+|barely\s+)?(?:hours|a\s+day|days)\s+after\b"  # "..., hours after insurgents shot dead"

@@ -21,6 +21,7 @@ from sitrep.schemas import (
     CasualtiesResult,
     ChunkRef,
     EntitiesResult,
+    EntityKind,
     EntityMention,
     Event,
     ExtractorInfo,
@@ -124,10 +125,10 @@ def _entities(results: Sequence[EntitiesResult]) -> list[EntityMention]:
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.name, m.kind))  # StrEnum
 
 
-def _places(results: Sequence[PlacesResult]) -> list[PlaceMention]:
+def _places(results: Sequence[PlacesResult], entities: Sequence[EntityMention]) -> list[PlaceMention]:
     refine = _optional("places", "refine_with_document")
     if refine is not None and results:
-        mentions = list(refine(results))
+        mentions = list(refine(results, [e.name for e in entities if e.kind is EntityKind.PERSON]))
     else:
         mentions = [m for r in results for m in r.places]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.surface))
@@ -161,8 +162,8 @@ def document_view(results: Iterable[Any]) -> DocumentView | None:
     return DocumentView(
         document_id=ordered[0].chunk.document_id,
         chunks=tuple(chunks[s] for s in sorted(chunks)),
-        entities=tuple(_entities(ents)),
-        places=tuple(_places(places)),
+        entities=(entities := tuple(_entities(ents))),
+        places=tuple(_places(places, entities)),
         casualties=tuple(cas),
         extractors=tuple(infos[k] for k in sorted(infos)),
     )

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.22", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.23", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -759,6 +759,12 @@ def _read_parts(s: _Sentence, j: int) -> tuple[list[_Part], int] | None:
             nxt.qual = qual
         if nxt is None and k2 < s.n and w[k2] in _POSSESSIVES:
             nxt = _possessed(s, k2)
+        if (nxt is None and w[k] == "and" and k2 + 1 < s.n and w[k2] == "the"
+                and (one := _SINGULAR_VICTIMS.get(w[k2 + 1])) is not None
+                and (k2 + 2 == s.n or w[k2 + 2] in _AFTER_NAME or w[k2 + 2] in _AUX)):
+            # "killing five passengers and the driver" (six; it had been five), not
+            # "... and the gunman fled"
+            nxt = _Part(Quantity(k2, k2 + 1, 1), one, k2 + 2, True)
         if nxt is None and w[k] == "and" and k2 + 1 < s.n and len(s.raw[k2]) > 1 and s.raw[k2].isupper() and (
                 w[k2 + 1] in _AUX):
             k = k2 + 1  # "30 and 50 soldiers and VDP were killed": a force's acronym, uncounted
@@ -1589,6 +1595,22 @@ def _claims(s: _Sentence) -> list[tuple[int, str, bool]]:
     return out
 
 
+#: Heads general enough that a list after them names their members, not more victims.
+_GENERAL_HEADS = frozenset(("people", "persons", "men", "women", "civilians", "villagers", "residents",
+                            "individuals", "victims"))
+
+
+def _apposition(s: _Sentence, parts: list[_Part]) -> bool:
+    """Whether the parts after the first, set off by a comma, sum to it under a general
+    head: "two men, a farmer and his son" (but "a soldier, a policeman and a civilian"
+    lists three)."""
+    first = parts[0]
+    return (first.kind in _GENERAL_HEADS and first.has_head and first.q.value is not None
+            and first.end < s.n and s.words[first.end] == ","
+            and not any(p.q.vague or p.q.value is None for p in parts[1:])
+            and sum(p.q.value or 0 for p in parts[1:]) == first.q.value)
+
+
 def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int], claims: list[tuple[int, str, bool]]) -> CasualtyMention | None:
     parts = found.parts
     qual, _ = _qualifier_before(s.words, parts[0].q.start)
@@ -1604,6 +1626,15 @@ def _to_mention(chunk: Chunk, s: _Sentence, found: _Found, sent: tuple[int, int]
     if first.q.vague:
         best, low, high, qual = None, first.q.low, first.q.high, Qualifier.VAGUE
         kind = first.kind
+    elif len(parts) > 1 and _apposition(s, parts):
+        # "one man, a 45-year-old shepherd", "two people, a woman and a child": the parts
+        # after the comma say who the first count is (they had been added to it, 2 and 4)
+        best, kind = first.q.value, first.kind
+        for p in parts[1:]:
+            key = p.kind or "others"
+            breakdown[key] = breakdown.get(key, 0) + (p.q.value or 0)
+        if len(breakdown) == 1:
+            breakdown = {}
     elif len(parts) > 1:
         values = [p.q.value or 0 for p in parts]
         best = sum(values)

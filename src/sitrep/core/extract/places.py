@@ -23,7 +23,7 @@ import re
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.23"
+VERSION = "0.2.24"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -251,6 +251,14 @@ _INFERRED_CUES = _DISTRICT_NOUNS | FEATURE_NOUNS | SETTLEMENT_NOUNS | _COUNTY_NO
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d,? $")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-|:|\x97)")  # \x97: a cp1252 em dash read as Latin-1
 _PERSON_BEFORE = re.compile(r"\b(?:told|asked|thanked)\s$")
+#: a relative's name in apposition: "his mother, Fatima", "her son Jordan"
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our) (?:late )?(?:(?:grand|step)?(?:mother|father|son|daughter)|wife|husband|brother"
+    r"|sister|uncle|aunt|cousin|nephew|niece|fianc[eé]e?|partner|girlfriend|boyfriend),? $")
+#: one of people listed with a person: "Romans, Sakai and the parolee died"
+_WITH_PERSON_AFTER = re.compile(
+    r"(?:, [A-Z][\w'’-]+)*,? and (?:the|his|her|their) (?:parolee|suspect|gunman|gunmen|shooter|victim|officer|driver|passenger|nurse"
+    r"|wife|husband|mother|father|son|daughter)\b")
 #: A locative preposition right before a name: "officers in Columbus said" is no person.
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|around|of|Near|Outside|In)\s$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "HAPs", "NGOs": acronyms, not Haps in Brabant
@@ -794,6 +802,9 @@ class _Finder:
             return False  # "the western half of New Guinea island" (the gazetteer lacks it) is not Guinea
         if single and not p.sizeable and _BODY_FOR_BEFORE.search(text, max(0, m.start - 24), m.start):
             return False  # "the Centre for Research and Security Studies": no village Research
+        if single and not big and _INSTITUTION_AFTER.match(text, m.end) and (
+                f := _FIELDS_BEFORE.search(text, max(0, m.start - 24), m.start)) and fold(f.group(1)) not in self.g.names:
+            return False  # "the Pinelake Health and Rehab center": no town in Jordan
         if single and (key in STOP or key in ORG_HEADS or _CONTRACTION.search(surface)) and not (
                 key in _COMPASS_NAMES and p.admin1_primary and _REGION_NOUN_AFTER.match(text, m.end)):
             return False  # "Chamber of Commerce", "I'll"; but "Cameroon's Southwest region" is one
@@ -861,6 +872,8 @@ class _Finder:
                     m.surface in self.person_words
                     or (_PERSON_AFTER.match(text, m.end) and not _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start))
                     or _PERSON_BEFORE.search(text, max(0, m.start - 12), m.start)
+                    or _KIN_BEFORE.search(text, max(0, m.start - 32), m.start)
+                    or _WITH_PERSON_AFTER.match(text, m.end)
                     or _NICKNAME_BEFORE.search(text, max(0, m.start - 50), m.start)
                     or _FIRM_AFTER.match(text, m.end) or _FIRM_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 # "Ron McCurry ... McCurry", "Shelton, 33,", "Hughes said", "Long & Foster";
@@ -2317,6 +2330,9 @@ _BODY_FOR_BEFORE = re.compile(
     r"Fund|Alliance|Coalition|Movement|Federation|League|Network|Office|Bureau|Agency|Department|"
     r"Ministry|School|College|University|Academy|Board|Forum) (?:for|of) (?:the )?$")
 _REGION_NOUN_AFTER = re.compile(r" (?:region|province)\b")
+#: The end of an institution's name of two fields: "the Pinelake Health and Rehab center"
+_FIELDS_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:and|&) $")
+_INSTITUTION_AFTER = re.compile(r" (?:center|centre|clinic|hospital|home|facility)\b")
 _COMPASS_NAMES = frozenset(
     f"{a}{sep}{b}" for a in ("north", "south") for b in ("east", "west", "central", "south")
     for sep in (" ", "")) | frozenset(("north central", "south south"))
@@ -3115,18 +3131,24 @@ _NONE: frozenset[str] = frozenset()
 # --- document level ------------------------------------------------------------------
 
 
-def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
+def refine_with_document(results: Sequence[PlacesResult], people: Iterable[str] = ()) -> list[PlaceMention]:
     """Re-rank every chunk's readings with the whole document's regions and countries.
 
     Deterministic whatever the order of ``results``: they are sorted by document and
     position first. Same surface, same place across the document; a reading in a region
-    or country the document names elsewhere beats a namesake outside it.
+    or country the document names elsewhere beats a namesake outside it. ``people`` are
+    the document's persons' full names: their surnames read alone as a town or village
+    are that person (each chunk is read alone, so "Robert Stewart, 45," in one chunk had
+    left "Stewart's ex-wife" in the next a village in Minnesota).
     """
     rs = sorted(results, key=lambda r: (r.chunk.document_id, r.chunk.seq, r.chunk.start))
     regions: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    mentions = [pm for r in rs for pm in r.places]
-    chunk_of = [n for n, r in enumerate(rs) for _pm in r.places]
+    surnames = {name.rsplit(" ", 1)[1] for name in people if " " in name}
+    kept = [[pm for pm in r.places if not (pm.surface in surnames and pm.resolved is not None
+                                            and pm.resolved.kind in _SMALL_KINDS)] for r in rs]
+    mentions = [pm for ps in kept for pm in ps]
+    chunk_of = [n for n, ps in enumerate(kept) for _pm in ps]
     for pm in mentions:
         p = pm.resolved
         if p is None:
@@ -3192,6 +3214,9 @@ def refine_with_document(results: Sequence[PlacesResult]) -> list[PlaceMention]:
             pm = pm.model_copy(update={"resolved": b.resolved, "candidates": b.candidates})
         final.append(pm)
     return final
+
+
+_SMALL_KINDS = frozenset((PlaceKind.TOWN, PlaceKind.VILLAGE))
 
 
 @lru_cache(maxsize=8192)
