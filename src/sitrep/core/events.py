@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.51")
+BUILDER = ExtractorInfo(name="events", version="0.3.52")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1467,6 +1467,10 @@ _ONGOING = re.compile(
     r"several |many |\d+ )?(?:years?|months|decades?)\b"
     # "Clashes between ... herders and ... farmers ... have killed thousands of people over the years"
     r"|\b(?:over|in|during) (?:the|recent) (?:past |last )?(?:few |several |many )?(?:years|decades)\b"
+    # "The group ... says it is fighting army-allied forces and militias inside the city": a stance
+    r"|\b(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:is|are|was|were)\s+(?:only\s+)?fighting\b"
+    # "two of the criminal gangs fighting for control of drug trafficking routes": a rivalry
+    r"|\b(?:fighting|battling|vying|competing|warring)\s+(?:for|over)\s+(?:the\s+)?(?:control|territory|dominance|supremacy|turf)\b"
     r"|\b(?:long-running|years-long|decades-long|months-long|protracted|ongoing)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:conflict|war|insurgency|fighting|violence|rebellion|clashes)\b",
     re.IGNORECASE,
@@ -1700,6 +1704,23 @@ _ORDINAL_PART = re.compile(
     re.IGNORECASE,
 )
 #: The next sentence dates the event just told: "The attacks took place on Saturday night".
+#: A victim's later death: "died on Monday of wounds suffered when ...".
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:died|succumbed)\b(?:\s+[\w,]+){0,4}?\s+(?:of|from|to)\s+(?:his|her|their|the)?\s*(?:wounds|injuries)\b",
+    re.IGNORECASE,
+)
+
+
+def _death_day(text: str, date: ResolvedDate) -> bool:
+    """Whether the day is a wounded victim's death, told in the sentence ("A third police
+    officer died on Monday of wounds suffered when drones hit a police station"), not the
+    incident's: the next sentence's "The attack took place late on Sunday" dates it."""
+    if not date.explicit or date.span is None:
+        return False
+    m = _DIED_OF_WOUNDS.search(text)
+    return m is not None and m.start() <= date.span[0] < m.end() + 20
+
+
 _TOOK_PLACE = re.compile(
     r"^\W*(?:The|This|That|These|Those) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?|"
     r"shelling|assaults?|ambush|incident|killings?|massacre|clashes|fighting|airstrikes?|air strikes?|jet|"
@@ -1957,6 +1978,18 @@ def _country_name(iso: str) -> str:
     return getattr(c, "common_name", None) or (c.name if c is not None else iso)
 
 
+#: A drill: what its troops "capture" or "strike" is make-believe.
+_EXERCISE = _CaseFree(
+    r"\b(?:military|joint|naval|air|live-fire|army|training|command-post|field|combat)\s+(?:exercises?|drills?|manoeuvres|maneuvers)\b"
+    r"|\bwar\s+games\b|\bmock\b|\bsimulated\b"
+)
+
+
+def _state_only(a: Actor) -> bool:
+    """An actor read from a country's name alone (:func:`_state_actor`)."""
+    return a.name.startswith("Armed Forces of ")
+
+
 def _state_actor(iso: str, role: str, evidence: Span | None) -> Actor:
     return Actor(
         name=f"Armed Forces of {_country_name(iso)}",
@@ -2205,6 +2238,38 @@ class _Candidate:
         return self.lead or (self.order, self.sentence)
 
 
+#: A figure told by the means right after it: "killing 17 civilians in an air strike".
+_BY_MEANS_BEFORE = re.compile(r"\b(?:in|by|with)\s+(?:an?|the|their|its|two|three|several)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _means_clause(text: str, triggers: Sequence[Trigger], k: int) -> int | None:
+    """Where the clause of trigger ``k`` opens when a figure before it is told by it as the
+    means ("..., medics said, while the RSF accused the army of killing 17 civilians in an
+    air strike on Nyala"): the 17 is the air strike's, not the shelling's before it."""
+    t = triggers[k]
+    prev_end = triggers[k - 1].end
+    if not _BY_MEANS_BEFORE.search(text, max(prev_end, t.start - 40), t.start):
+        return None
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, prev_end, t.start)]
+    return ends[-1] if ends else None
+
+
+def _own_range(text: str, triggers: Sequence[Trigger], k: int) -> tuple[int, int]:
+    """The figures' share of trigger ``k``: from it (the first, from the sentence's start)
+    to the next trigger, or to the clause of the next told by it as its means."""
+    lo = 0
+    if k:
+        lo = triggers[k].start
+        if (cut := _means_clause(text, triggers, k)) is not None:
+            lo = cut
+    hi = len(text)
+    if k + 1 < len(triggers):
+        hi = triggers[k + 1].start
+        if (cut := _means_clause(text, triggers, k + 1)) is not None:
+            hi = cut
+    return lo, hi
+
+
 def _segments(triggers: Sequence[Trigger], n: int) -> list[tuple[int, int]]:
     """Each trigger owns the text from the previous trigger's end to the next's start."""
     out = []
@@ -2315,13 +2380,15 @@ def _told_before(sent: _Sentence, cas: list[CasualtyMention], cut: int) -> list[
 
 def _attached_casualties(
     sents: Sequence[_Sentence], sent: _Sentence, seg: tuple[int, int], own_triggers: bool,
-    date: ResolvedDate, published: dt.date | None,
+    date: ResolvedDate, published: dt.date | None, *, follow: bool = True,
 ) -> list[CasualtyMention]:
-    """Figures in the trigger's clause and in up to three following sentences that
-    continue the story (no new event phrase of their own, no other date: "The war began
+    """Figures in the trigger's clause and, if ``follow``, in up to three following sentences
+    that continue the story (no new event phrase of their own, no other date: "The war began
     when Hamas-led militants attacked southern Israel on Oct. 7, 2023, killing some 1,200
     people" had given a strike on a Gaza shelter that toll)."""
     out = [c for c in sent.casualties if seg[0] <= sent.rel(c.span) < seg[1] or not own_triggers]
+    if not follow:
+        return out
     # three sentences that tell figures, within six: a sentence that tells none ("Among the
     # victims were a pregnant woman ...", a quote split at its stop) is no step away from the
     # story, unless three in a row leave it ('... so we are at 14 dead," Katuho told ... Three
@@ -2811,7 +2878,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 then = _segment_date(prev, (earlier_before.end(), len(prev.text)), published, earlier_before.end())
                 if then.explicit and not then.told:
                     date = then
-            if (not date.explicit or date.told) and sent.index + 1 < len(sents) and (
+            if (not date.explicit or date.told or (not (k and sep is not None) and _death_day(sent.text, date))) and sent.index + 1 < len(sents) and (
                     _TOOK_PLACE.search(sents[sent.index + 1].text)):
                 # "Bandits killed six ... The attacks took place on Saturday night", "killed 23
                 # people, residents said on Sunday. The strike hit the monastery ... on Friday"
@@ -2856,7 +2923,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 date = out[-1].date
             # a figure belongs to the trigger before it only ("strike on Kharkiv killed nine
             # people, while drones hit Odesa": Odesa's segment holds the nine too)
-            own = (trig.start if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(sent.text))
+            own = _own_range(sent.text, triggers, k)
             story = out[-1].date if out else None
             # an undated story's day, or one only told, is about the publication's
             story_day = None if story is None else story.date if story.explicit and not story.told else published
@@ -2886,7 +2953,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 # "Earlier this year, two teachers were killed when gunmen attacked a bus in Mandera
                 # town": a past incident of the year told as background (it had been an April event)
                 continue
-            cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published)
+            # "..., as the army reported a separate deadly clash with dissident rebels": what the
+            # next sentences tell is the story's, not the other incident's (its "Two officers were
+            # killed" had gone to the clash)
+            aside = bool(k) and sep is not None
+            cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published, follow=not aside)
             cas = _without_spell_totals(sent, trig, cas)
             cas = _without_other_clause(sent, trig, loc, cas)
             if (before_then := sent.earlier()) is not None and before_then.start() > trig.end:
@@ -2956,8 +3027,14 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             if loc is None:
                 continue
             actors = _actors(sent, trig, seg)
-            if not actors and _unarmed(sents, sent, trig):
-                continue  # "Kelly also has clashed with Trump's son-in-law", "carbon capture project"
+            if _EXERCISE.in_sentence(sent) is not None:
+                continue  # "a joint military exercise, during which soldiers 'captured' a mock base"
+            if (not actors or (trig.family is _F.BATTLES and all(_state_only(a) for a in actors))) and _unarmed(
+                    sents, sent, trig):
+                # "Kelly also has clashed with Trump's son-in-law", "carbon capture project"; and
+                # countries with nothing armed about them are teams ("Afghanistan crush Pakistan
+                # in Sharjah clash")
+                continue
             if (frame := _REPORTED_RETELLING.match(sent.text)) is not None and frame.end() > trig.start:
                 # "The Sudan Doctors Network said in a statement that the drone hit ...": who
                 # reports the strike is not who struck (it had been the Sudanese army's strike)

@@ -62,7 +62,7 @@ from sitrep.schemas import (
 __all__ = ["EXTRACTOR", "chunk_ref", "extract_casualties"]
 
 EXTRACTOR = ExtractorInfo(
-    name="casualties", version="0.2.23", resources={"text2num": TEXT2NUM_VERSION}
+    name="casualties", version="0.2.24", resources={"text2num": TEXT2NUM_VERSION}
 )
 
 _K, _I, _M, _C = (
@@ -452,7 +452,7 @@ _QUALIFIERS: list[tuple[tuple[str, ...], Qualifier]] = sorted(
 
 _SPEECH = frozenset(
     "said says say reported reports told stated announced claimed claims confirmed added "
-    "wrote estimated".split()
+    "wrote estimated accused accuses".split()
 )
 _ROLE_WORDS = frozenset(
     "officials official authorities ministry police military army governor mayor spokesman "
@@ -1962,6 +1962,31 @@ def _disaster_word(w: Sequence[str], k: int) -> bool:
 _DISASTER_TIME = frozenset("after before since following amid despite".split())
 
 
+#: Victims who are armed, and whose vehicles may be ("military truck"): neither is violence
+#: by itself when the sentence tells an accident as the cause.
+_ARMED_VICTIMS = frozenset("soldiers soldier troops police policemen officers servicemen militants fighters".split())
+_FORCE_OWNED = frozenset(("military", "army", "police"))
+
+
+def _armed_victims_only(w: Sequence[str], first: int, last: int) -> bool:
+    return all(w[k] not in _VIOLENCE or w[k] in _ARMED_VICTIMS for k in range(first, min(len(w), last)))
+
+
+def _accident_after(w: Sequence[str], last: int) -> bool:
+    """"... when their (military) truck overturned": an accident verb after its vehicle,
+    told as the cause ("when", "after"), within the figure's clause."""
+    n = len(w)
+    for k in range(last, min(n, last + 14)):
+        if w[k] in ("when", "as") and any(w[j] in _ACCIDENT_VERBS and _disaster_word(w, j)
+                                          for j in range(k + 1, min(n, k + 7))):
+            return True
+        if w[k] in _VIOLENCE and not (w[k] in _FORCE_OWNED and k + 1 < n and w[k + 1] in _VEHICLES):
+            return False
+        if w[k] in (";", ".") or w[k] in _DISASTER_CLAUSE_STOP:
+            return False
+    return False
+
+
 _MINE_HIT = frozenset("hit hitting struck striking triggered triggering stepped detonated".split())
 
 
@@ -1978,8 +2003,9 @@ def _disaster_cause(w: Sequence[str], first: int, last: int, active: bool) -> bo
     five people in the quake-hit town", "the army said it killed 20 militants after the
     floods")."""
     n = len(w)
-    if any(w[k] in _VIOLENCE for k in range(first, min(n, last))):
-        return False
+    if any(w[k] in _VIOLENCE for k in range(first, min(n, last))) and not (
+            _armed_victims_only(w, first, last) and _accident_after(w, last)):
+        return False  # "20 militants"; but "six soldiers were killed ... when their truck overturned"
     for k in range(first - 1, max(-1, first - _DISASTER_BACK), -1):
         t = w[k]
         if t in _VIOLENCE:
@@ -1990,6 +2016,8 @@ def _disaster_cause(w: Sequence[str], first: int, last: int, active: bool) -> bo
             return True
     for k in range(last, min(n, last + 12)):  # "killed in|by|during the [adj] earthquake"
         t = w[k]
+        if t in _FORCE_OWNED and k + 1 < n and w[k + 1] in _VEHICLES:
+            continue  # "their military truck overturned": whose truck, no violence
         if t in _VIOLENCE or t in _DISASTER_CLAUSE_STOP or t in _DISASTER_TIME or t in (",", ".", ";"):
             return False
         if _disaster_word(w, k):
