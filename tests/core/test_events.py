@@ -2632,3 +2632,42 @@ def test_a_separate_clause_s_event_takes_not_the_story_s_next_figures_nor_a_deat
     got = {e.location.name: e for e in _real_events(text, dt.date(2025, 4, 22)) if e.location}
     assert got["Suárez"].date == dt.date(2025, 4, 20)
     assert got["Argelia"].fatalities == 5
+
+
+def test_a_feast_day_is_no_weekday_and_an_incident_two_months_before_the_story_is_background() -> None:
+    """"a Palm Sunday missile strike on April 13 that killed 35", in a story of June 12, had
+    been an event of Sunday June 8 with 35 killed."""
+    text = ("KYIV (Reuters) - Russian drones killed nine people in Sumy overnight, officials said on Thursday.\n\n"
+            "The city of Sumy is still mourning the victims of a Palm Sunday missile strike on April 13 that "
+            "killed 35 people.")
+    events = _real_events(text, dt.date(2025, 6, 12))
+    assert [(e.location.name if e.location else None, e.fatalities) for e in events] == [("Sumy", 9)]
+
+
+def test_a_haul_is_no_territory_and_bodies_found_shot_are_an_attack_at_the_place_not_its_reference() -> None:
+    """"Troops seized 30 assault rifles" had been a territory change; "residents of Navolato,
+    a municipality about 30 kilometers west of Culiacan, found the bodies of five men ...
+    The men had been shot in the head" had been no event (and then one at Culiacan)."""
+    text = ("CULIACAN, Mexico (AP) - Soldiers killed eleven gunmen in a firefight in Culiacan on Tuesday. "
+            "Troops seized 30 assault rifles and 6,000 rounds of ammunition, the statement said.\n\n"
+            "The next morning, residents of Navolato, a municipality about 30 kilometers west of Culiacan, "
+            "found the bodies of five men dumped beside an irrigation canal on Wednesday. The state "
+            "prosecutor's office said the men had been shot in the head and had their hands bound.")
+    events = _real_events(text, dt.date(2025, 6, 12))
+    got = sorted((e.event_type.value, e.location.name if e.location else None, e.fatalities) for e in events)
+    assert got == [("battles", "Culiacán", 11), ("violence_against_civilians", "Navolato", 5)]
+    assert _real_events("Rescuers recovered 12 bodies from the rubble after the earthquake in Herat on Monday.") == []
+    assert _real_events("The bodies of five migrants were found in the desert near Agadez on Monday.") == []
+
+
+def test_an_unknown_town_told_as_one_is_a_place_of_the_text_s_region() -> None:
+    """"villages outside Wapenamanda, a town in the province's lowlands" (the gazetteer lacks
+    it) had been no place, the clash put in Wabag, a town told only as where people fled; a
+    quote's present ("The young men are fighting with guns ...") is no clash."""
+    text = ("PORT MORESBY (AFP) - At least 18 people have been killed in tribal fighting in Enga province, "
+            "police said on Tuesday.\n\nFighting erupted on Thursday between two rival clans in villages "
+            "outside Wapenamanda, a town in the province's lowlands. People fled to the provincial capital "
+            "Wabag.\n\n\"The young men are fighting with guns bought with coffee money,\" said a pastor in Wabag.")
+    events = _real_events(text, dt.date(2025, 11, 4))
+    places = {e.location.name for e in events if e.location}
+    assert "Wapenamanda" in places and "Wabag" not in places

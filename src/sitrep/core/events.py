@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.52")
+BUILDER = ExtractorInfo(name="events", version="0.3.53")
 
 # --- typing -------------------------------------------------------------------
 
@@ -782,10 +782,22 @@ def _unarmed(sents: Sequence[_Sentence], sent: _Sentence, trig: Trigger) -> bool
     return not any(context.search(s.text, low=s.low) for s in told)
 
 
+#: What a seizure takes that is no territory: arms, drugs, money, vehicles.
+_GOODS_AFTER = re.compile(
+    r"\s+(?:(?:an?|the|some|about|nearly|more than|over|\d[\d,.]*|[\w-]+)\s+){0,3}?(?:assault\s+)?"
+    r"(?:rifles?|weapons?|guns?|firearms?|pistols?|ammunition|rounds|magazines|cartridges|drugs?|narcotics|"
+    r"cocaine|heroin|methamphetamine|fentanyl|marijuana|cannabis|cash|money|vehicles?|trucks?|cars?|boats?|"
+    r"tons?|tonnes?|kilos?|kilograms?|pounds|packages|shipments?|cargo|contraband)\b",
+    re.IGNORECASE,
+)
+
+
 def _territorial(text: str, start: int, end: int, place_offsets: Sequence[int]) -> bool:
     """A capture verb is a territory change only when a place or territory is its object
     ("seized the village"), or its subject in the passive ("Sudzha ... was retaken")."""
     after, before = text[end : end + 60], text[max(0, start - 90) : start]
+    if _GOODS_AFTER.match(after):
+        return False  # "Troops seized 30 assault rifles, ... 6,000 rounds of ammunition": a haul
     passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", before)
     if passive and not re.match(r"\s+by\b", after):
         # "Two inmates ... were recaptured in the nearby town of Pasaje": what was taken is the
@@ -961,6 +973,10 @@ def _past(month: int, day: int, year: int | None, published: dt.date) -> dt.date
         return None
 
 
+#: Words naming a day of the week a feast or a remembered day: "Palm Sunday", "Good Friday".
+_FEAST_BEFORE = ("palm ", "easter ", "good ", "holy ", "bloody ", "black ", "ash ", "maundy ")
+
+
 def _resolve_match(  # noqa: PLR0911
     kind: str, m: re.Match[str], pub: dt.date, shift: int = 0
 ) -> ResolvedDate | None:
@@ -977,6 +993,8 @@ def _resolve_match(  # noqa: PLR0911
         d = _past(month, 1, year, pub.replace(day=1))
         return None if d is None or d > pub else ResolvedDate(d, DatePrecision.MONTH, True, span)
     if kind == "weekday":
+        if m.string[max(0, m.start() - 8) : m.start()].lower().endswith(_FEAST_BEFORE):
+            return None  # "a Palm Sunday missile strike on April 13": a feast, not the last Sunday
         back = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
         return ResolvedDate(pub - dt.timedelta(days=back), day_p, True, span)
     if kind in ("yesterday", "last_night"):
@@ -1469,6 +1487,8 @@ _ONGOING = re.compile(
     r"|\b(?:over|in|during) (?:the|recent) (?:past |last )?(?:few |several |many )?(?:years|decades)\b"
     # "The group ... says it is fighting army-allied forces and militias inside the city": a stance
     r"|\b(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:is|are|was|were)\s+(?:only\s+)?fighting\b"
+    # '"The young men are fighting with guns bought with coffee money," said Pastor ...': a quote's present
+    r"|[\"\u201c](?:[^\"\u201d]{0,80}?\s)?(?:is|are)\s+(?:still\s+)?fighting\b"
     # "two of the criminal gangs fighting for control of drug trafficking routes": a rivalry
     r"|\b(?:fighting|battling|vying|competing|warring)\s+(?:for|over)\s+(?:the\s+)?(?:control|territory|dominance|supremacy|turf)\b"
     r"|\b(?:long-running|years-long|decades-long|months-long|protracted|ongoing)\s+(?:[\w-]+\s+){0,2}?"
@@ -1491,7 +1511,8 @@ _RECENT_SPELL = re.compile(
     re.IGNORECASE,
 )
 _ONGOING_HINTS = ("has ", "have ", "had ", "continu", "rage", "persist", "drag", "simmer", "grip", "engulf",
-                  "plague", "ravage", "for ", "long", "ongoing", "protracted", "years", "decades")
+                  "plague", "ravage", "for ", "long", "ongoing", "protracted", "years", "decades", "fighting",
+                  "battling", "vying", "competing", "warring")
 
 
 def _ongoing(text: str, low: str, a: int, b: int) -> bool:
@@ -2316,6 +2337,14 @@ def _choose_location(
     cands = _location_candidates(sent)
     in_seg = [p for p in cands if seg[0] <= sent.rel(p.span) < seg[1]]
     pool = in_seg or cands
+    if len(pool) > 1:
+        # a reference point yields to a settlement the sentence names: "residents of Navolato,
+        # a municipality about 30 kilometers west of Culiacan, found the bodies" (it had been
+        # Culiacan); "a tent in the al-Mawasi area west of Khan Younis" keeps Khan Younis
+        refs = [p for p in pool if _REFERENCE_BEFORE.search(sent.text, max(0, sent.rel(p.span) - 30), sent.rel(p.span))]
+        if refs and any(p.resolved is not None and p.resolved.kind in _SETTLEMENT_KINDS
+                        and 0 < refs[0].span.start - p.span.end <= 80 for p in pool if p not in refs):
+            pool = [p for p in pool if p not in refs]  # the place told first, then its reference point
     if pool:
         best = pool[0] if len(pool) == 1 else min(
             pool, key=lambda p: _rank(p, trig.start, sent, trig.end)
@@ -2649,6 +2678,41 @@ def _find_generic_triggers(sent: _Sentence) -> list[Trigger]:
     return out
 
 
+#: Bodies found: "residents ... found the bodies of five men dumped beside an irrigation canal".
+_BODIES_FOUND = re.compile(
+    r"\b(?:found|discovered|recovered|dumped|left|lying)\b[^.;:]{0,40}?\bbod(?:y|ies)\b"
+    r"|\bbod(?:y|ies)\b[^.;:]{0,60}?\b(?:were|was|have been|had been)\s+(?:found|discovered|recovered|dumped|left)\b"
+)
+#: The signs of a killing on them, in their sentence or the next: "had been shot in the head
+#: and had their hands bound", "with gunshot wounds", "bullet-riddled".
+_VIOLENT_DEATH = re.compile(
+    r"\b(?:gunshot|bullet\w*|shot|bound|blindfolded|tortur\w+|decapitated|beheaded|dismembered|executed|"
+    r"stabbed|strangled|mutilated|hacked|machete|signs of violence)\b"
+)
+
+
+def _bodies_told(sent: _Sentence) -> re.Match[str] | None:
+    """Where the sentence tells bodies found, with a figure of dead (a discovery opens its own
+    story: its five had been added to the firefight told before it)."""
+    low = sent.low or sent.text.lower()
+    if "bod" not in low or not any(c.category is CasualtyCategory.KILLED for c in sent.casualties):
+        return None
+    return _BODIES_FOUND.search(low)
+
+
+def _body_triggers(sents: Sequence[_Sentence], sent: _Sentence) -> list[Trigger]:
+    """A discovery of bodies with the signs of a killing is an attack on civilians (ACLED's
+    coding): it had been no event, with no attack word."""
+    m = _bodies_told(sent)
+    if m is None or _NON_CONFLICT.in_sentence(sent) or _RETOLD.in_sentence(sent):
+        return []
+    low = sent.low or sent.text.lower()
+    nxt = sents[sent.index + 1] if sent.index + 1 < len(sents) else None
+    if not (_VIOLENT_DEATH.search(low) or (nxt is not None and _VIOLENT_DEATH.search(nxt.low or nxt.text.lower()))):
+        return []
+    return [Trigger(m.start(), m.end(), _F.VIOLENCE_AGAINST_CIVILIANS, "attack")]
+
+
 _BATTLE_WORDS = ("battl",)  # "fighting", "clashes": armed in news unless told otherwise
 
 
@@ -2701,7 +2765,7 @@ def _opens_event(sent: _Sentence) -> bool:
     """A sentence with an event phrase of its own, not one continuing the last story: a
     specific trigger, or an attack/killing verb with a place of its own."""
     return bool(_triggers_of(sent)) or bool(
-        _generic_triggers(sent) and _location_candidates(sent)
+        (_generic_triggers(sent) or _bodies_told(sent)) and _location_candidates(sent)
     )
 
 
@@ -2847,6 +2911,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
         ):  # without a place of its own, a killing right after a story continues it
             triggers, last_story = generic, sent.index
             generic_used = True
+        elif (found := _incidents(sent, _body_triggers(sents, sent), published)) and _location_candidates(sent):
+            triggers, last_story = found, sent.index
+            generic_used = True
         if earlier is None and len(triggers) > 1 and _is_title(sent):
             # "Israeli strike kills two in south Lebanon after rocket fire at Metula": a title's
             # event told after "after" is the earlier incident the story answers
@@ -2947,6 +3014,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 # "In March, jihadists killed 44 worshippers at a mosque in Fambita" in a story of
                 # a parade, "The suicide bombers struck ... on March 22, 2016" in one of a court's
                 # sentence: a past incident told as background, whatever the story is
+                continue
+            if story_day is not None and date.explicit and not date.told and date.date is not None and (
+                    story_day - date.date).days > _BACKGROUND_DAYS:
+                # "The city of Sumy is still mourning the victims of a Palm Sunday missile strike on
+                # April 13 that killed 35", in a story of June 12: an incident of two months before,
+                # told as background, is no event of the story (it had been one, at its day)
                 continue
             if story is not None and _EARLIER_IN_YEAR.match(sent.text) and not (
                     date.explicit and date.precision is DatePrecision.DAY):

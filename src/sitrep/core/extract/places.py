@@ -39,7 +39,7 @@ from ._common import chunk_ref, original_offsets, split_sentences
 __all__ = ["EXTRACTOR", "extract_places", "refine_with_document", "resolve_toponym"]
 
 #: Stamped on every result: bumped whenever the same text can get a different reading.
-VERSION = "0.2.24"
+VERSION = "0.2.25"
 
 # --- lexical resources (linguistic, not geographic) ----------------------------------
 
@@ -1118,6 +1118,30 @@ class _Finder:
             found = add(s, k)
             if region:  # the region the text puts it in, as "X, Kursk region" would
                 found.link_region, found.link_cc = region, region.split("-")[0]
+        # "Wapenamanda, a town in the province's lowlands": an unknown run the text calls a
+        # settlement is one (the gazetteer lacks it; it had been no place at all)
+        if "," in text:
+            for hit in _SETTLED_APPOSITION.finditer(text):
+                if end_index is None:
+                    end_index = {t.end: k for k, t in enumerate(toks)}
+                k = end_index.get(hit.start())
+                if k is None or used[k]:
+                    continue
+                s = k
+                while s > 0 and k - s < 3:
+                    if toks[s - 1].cap and not used[s - 1] and text[toks[s - 1].end : toks[s].start] in (" ", "-"):
+                        s -= 1
+                    elif s > 1 and not toks[s - 1].cap and toks[s - 2].cap and not used[s - 2] and _ARTICLE_JOIN.fullmatch(
+                            text, toks[s - 2].end, toks[s].start):
+                        s -= 2  # "Yohmor al-Shqif, a village in the Nabatieh governorate"
+                    else:
+                        break
+                if unknown_run(s) != k or any(toks[x].text in self.person_words or toks[x].w.given  # type: ignore[union-attr]
+                                             for x in range(s, k + 1)):
+                    continue
+                if s > 0 and toks[s - 1].text.lower() in TITLES and _adjacent(text, toks, s):
+                    continue
+                add(s, k)
 
     def _repeat(self, toks: list[_Tok], out: list[_Mention], used: list[bool], sent_of: list[int]) -> None:
         """A name shown to be a place once ("the village of X") is a place at every mention."""
