@@ -2671,3 +2671,23 @@ def test_an_unknown_town_told_as_one_is_a_place_of_the_text_s_region() -> None:
     events = _real_events(text, dt.date(2025, 11, 4))
     places = {e.location.name for e in events if e.location}
     assert "Wapenamanda" in places and "Wabag" not in places
+
+
+def test_the_strike_told_again_and_a_closing_recap_are_the_story_s_event() -> None:
+    """"The strike hit a vehicle on the road between ... Kfar Roummane and ... Nabatieh,
+    adding that a passer-by was also wounded" had been a second strike with the wounded;
+    a closing "At least nine people were killed ... in the overnight attack on Sumy" a second
+    event (an attack on civilians) with the nine again."""
+    text = ("BEIRUT (AP) - An Israeli drone strike on a car in southern Lebanon killed two people on Tuesday, "
+            "the Health Ministry said.\n\nThe strike hit a vehicle on the road between the village of Kfar "
+            "Roummane and the city of Nabatieh in the afternoon, the ministry said, adding that a passer-by "
+            "was also wounded.")
+    [event] = _real_events(text, dt.date(2025, 9, 3))
+    assert (event.fatalities, event.injured) == (2, 1)
+    text = ("SUMY, Ukraine (Reuters) - Russian attack drones slammed into residential buildings in Sumy "
+            "overnight, killing at least nine people, regional officials said on Thursday.\n\n"
+            "Officials said 41 people had been wounded.\n\nIn Kharkiv, a drone damaged a warehouse.\n\n"
+            "Residents laid flowers. The mayor declared a day of mourning. Schools were closed.\n\n"
+            "At least nine people were killed and 41 wounded in the overnight attack on Sumy, officials said.")
+    sumy = [e for e in _real_events(text, dt.date(2025, 6, 12)) if e.location and e.location.name == "Sumy"]
+    assert [(e.event_type.value, e.fatalities) for e in sumy] == [("explosions_remote_violence", 9)]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.53")
+BUILDER = ExtractorInfo(name="events", version="0.3.54")
 
 # --- typing -------------------------------------------------------------------
 
@@ -3160,6 +3160,7 @@ _RETELLING = re.compile(
     r"\W*(?:(?:in|on)\s+[\w' -]{1,30},\s+)?(?:the|these|those)\s+"
     r"(?!(?:first|second|third|other|another|earlier|previous|separate|last|next|new|same|latest)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:attacks?|clash(?:es)?|fighting|battles?|ambush|raids?|assault|violence|gunmen|"
+    r"strikes?|airstrikes?|shelling|bombing|blast|explosion|"
     r"militants|attackers|assailants|fighters|insurgents|jihadists|bandits|rebels|victims|farmers|villagers|"
     r"worshippers|passengers|convoy|patrol)\b",
     re.IGNORECASE,
@@ -3191,6 +3192,10 @@ _DEFINITE_TARGET = re.compile(
 #: Saturday with a suicide car bomb at the gate of the base".
 _ATTACK_RETOLD = re.compile(r"\W*(?:the|that|this)\s+(?:[\w-]+\s+)?(?:attack|assault|raid|ambush|offensive)\b",
                             re.IGNORECASE)
+#: The story's attack named as the figures' cause: "... were killed and 41 wounded in the
+#: overnight attack on Sumy" (a drone strike's dead, not an attack on civilians of its own).
+_IN_THE_ATTACK = re.compile(r"\b(?:in|during|by)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?(?:attack|assault|raid)\b",
+                            re.IGNORECASE)
 _ASSAULT_FAMILIES = frozenset((_F.BATTLES, _F.EXPLOSIONS_REMOTE_VIOLENCE, _F.VIOLENCE_AGAINST_CIVILIANS))
 
 
@@ -3203,7 +3208,8 @@ def _retells(sent: _Sentence, host: _Candidate, cand: _Candidate) -> bool:
         return False
     if cand.family is not host.family and not (
             {cand.family, host.family} <= {_F.RIOTS, _F.BATTLES} and _FIGHT_RETOLD.match(sent.text)) and not (
-            {cand.family, host.family} <= _ASSAULT_FAMILIES and _ATTACK_RETOLD.match(sent.text)):
+            {cand.family, host.family} <= _ASSAULT_FAMILIES and (
+                _ATTACK_RETOLD.match(sent.text) or _IN_THE_ATTACK.search(sent.text))):
         # ("The attack began early on Saturday with a suicide car bomb at the gate of the base": the
         # assault's own bomb, not a second event with the assault's dead)
         return False  # "... killed in riot at Ecuador prison. The fighting broke out at about 9 a.m."
@@ -3761,7 +3767,7 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
     by_place: dict[str, list[_Candidate]] = {}
     for c in cands:  # document order
         same_place = by_place.setdefault(_place_key(c.location), [])
-        host = next((g for g in same_place if _compatible(g, c) or _summary_of(g, c)), None)
+        host = next((g for g in same_place if _compatible(g, c) or _summary_of(g, c) or _recap_of(g, c)), None)
         if host is None:
             groups.append(c)
             same_place.append(c)
@@ -3800,6 +3806,18 @@ def _group(cands: list[_Candidate]) -> list[_Candidate]:
         else:
             kept.append(g)
     return kept
+
+
+def _recap_of(g: _Candidate, c: _Candidate) -> bool:
+    """Whether ``c``, at ``g``'s place, retells ``g``'s toll under another assault word: "At
+    least nine people were killed and 41 wounded in the overnight attack on Sumy", a closing
+    recap of the drone strike (it had been an attack on civilians of its own, the nine twice)."""
+    if g.family is c.family or not {g.family, c.family} <= _ASSAULT_FAMILIES or c.apart or g.apart:
+        return False
+    if c.sentence.separate() or not _dates_compatible(g.date, c.date):
+        return False
+    a1, b1 = _actor1(g), _actor1(c)
+    return (not a1 or not b1 or a1 == b1) and bool(_killed_told(c)) and _killed_told(c) <= _killed_told(g)
 
 
 def _killed_told(c: _Candidate) -> set[int]:
