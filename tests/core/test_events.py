@@ -2691,3 +2691,22 @@ def test_the_strike_told_again_and_a_closing_recap_are_the_story_s_event() -> No
             "At least nine people were killed and 41 wounded in the overnight attack on Sumy, officials said.")
     sumy = [e for e in _real_events(text, dt.date(2025, 6, 12)) if e.location and e.location.name == "Sumy"]
     assert [(e.event_type.value, e.fatalities) for e in sumy] == [("explosions_remote_violence", 9)]
+
+
+def test_a_report_of_abuses_is_no_incident_and_a_title_s_raid_clause_is_the_market_attack_below() -> None:
+    """"HRW said in a report last month that ... forces had committed abuses against civilians
+    ..., including summary executions" had been an attack of the month before; the title's
+    "civilians killed in Niger market raid" a battle in Niger beside the Banibangou attack."""
+    text = ("Dozens of soldiers feared dead in attack on Mali army camp; civilians killed in Niger market raid\n\n"
+            "BAMAKO, Mali (Reuters) - Jihadist fighters stormed an army camp in Boulkessi in central Mali on "
+            "Tuesday, killing at least 30 soldiers, two security sources said.\n\n"
+            "In Niger, armed men on motorcycles opened fire on Sunday at the weekly livestock market in "
+            "Banibangou, in the Tillaberi region, killing 22 civilians, a local councillor said.\n\n"
+            "Rights group Human Rights Watch said in a report last month that both jihadists and "
+            "government-aligned forces had committed abuses against civilians in the region, including "
+            "summary executions.")
+    events = _real_events(text, dt.date(2025, 6, 12))
+    got = sorted((e.event_type.value, e.location.country if e.location else "", e.fatalities or 0) for e in events)
+    assert got == [("battles", "ML", 30), ("violence_against_civilians", "NE", 22)]
+    niger = next(e for e in events if e.location and e.location.country == "NE")
+    assert niger.summary.startswith("In Niger, armed men")

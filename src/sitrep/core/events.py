@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.54")
+BUILDER = ExtractorInfo(name="events", version="0.3.55")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1565,9 +1565,21 @@ def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | No
         triggers = [t for t in triggers if t.start < origin.start()]
     if any(c.best is not None for c in sent.casualties) or sent.separate():
         return triggers  # (a vague toll, "thousands", is no incident's figure of its own)
+    if "abuses" in low or "atrocities" in low or "violations" in low or "crimes" in low:
+        # "HRW said in a report last month that both jihadists and government-aligned forces had
+        # committed abuses against civilians ..., including summary executions": a report's
+        # findings over time, dated by the report, no incident (it had been one at Kaya)
+        triggers = [t for t in triggers if not _ABUSES.search(sent.text, *_clause_around(sent.text, t.start, t.end))]
     return [t for t in triggers if not (
         _ongoing(sent.text, sent.low or "", t.start, t.end)
         and not _segment_date(sent, (0, len(sent.text)), published, t.start).explicit)]
+
+
+_ABUSES = re.compile(
+    r"\b(?:committed|committing|commit|perpetrated|carried out)\s+(?:[\w-]+\s+){0,2}?(?:abuses|atrocities|"
+    r"violations|war crimes|crimes against humanity)\b",
+    re.IGNORECASE,
+)
 
 
 #: A time of a named year: "over Christmas 2023", "in the summer of 2022", "in early 2021",
@@ -3661,10 +3673,18 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
             # "RSF shelling kills 14 in El Fasher camp as drone strike hits El Obeid market": the
             # title's other clause is told in full further down ("In a separate attack, a drone
             # strike hit a crowded market in El Obeid ... on Saturday"; it had been its own event)
-            lead = next((c for c in cands if c.sentence.index >= end and c.family is h.family
+            # (and "civilians killed in Niger market raid" is the Banibangou market attack told
+            # below: a title clause with no figure of its own, another assault word, an undated day)
+            lead = next((c for c in cands if c.sentence.index >= end and (
+                            c.family is h.family or ({c.family, h.family} <= _ASSAULT_FAMILIES and not _killed_told(h)))
                          and (_place_key(c.location) == _place_key(h.location) or _contains(h.location, c.location))
-                         and (h.date.date is None or c.date.date is None
+                         and (h.date.date is None or c.date.date is None or (c.family is not h.family and not h.date.explicit)
                               or abs((h.date.date - c.date.date).days) <= 1)), None)  # (a title's day is its lead's)
+            if lead is not None:
+                told = lead.first_told()
+                _absorb(lead, h)
+                lead.lead = told  # its summary is the sentence telling it in full, not the title's clause
+                continue
         if lead is None:
             out.append(h)
         else:
