@@ -2710,3 +2710,15 @@ def test_a_report_of_abuses_is_no_incident_and_a_title_s_raid_clause_is_the_mark
     assert got == [("battles", "ML", 30), ("violence_against_civilians", "NE", 22)]
     niger = next(e for e in events if e.location and e.location.country == "NE")
     assert niger.summary.startswith("In Niger, armed men")
+
+
+def test_an_ambush_of_civilians_is_an_attack_on_them() -> None:
+    """"gunmen ... ambushed a public bus and killed six passengers" had been a battle, merged
+    with the clan fighting of the same sentence (its 18 and the six together)."""
+    text = ("PORT MORESBY (AFP) - At least 18 people have been killed in tribal fighting in Enga province "
+            "since last week, police said on Tuesday, as gunmen in the same province ambushed a public bus "
+            "and killed six passengers.")
+    got = sorted((e.event_type.value, e.fatalities) for e in _real_events(text, dt.date(2025, 11, 4)))
+    assert got == [("battles", 18), ("violence_against_civilians", 6)]
+    [clash] = _real_events("Gunmen ambushed an army patrol near Kidal on Monday, killing six soldiers.")
+    assert clash.event_type.value == "battles"

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.55")
+BUILDER = ExtractorInfo(name="events", version="0.3.56")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1336,7 +1336,7 @@ _PERIOD = re.compile(
     r"\bsince\b(?!\s+(?:the\s+|this\s+|last\s+|early\s+|late\s+)?(?:attacks?|strikes?|bombings?|blasts?|"
     r"explosions?|raids?|shelling|assault|incident|ambush|massacre|shooting|fire|morning|dawn|"
     r"(?:mid)?night|midday|noon|evening|yesterday|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b)"
+    r"saturday|sunday|week|weekend)\b)"
     r"|\b(?:decades?|years|months) of (?:war|conflict|fighting|violence|insurgency|unrest|civil war)\b"
     r"|\b(?:this|last|the past|the previous) (?:year|decade)\b|\bso far this\b|\bto date\b"
     # "Earlier in the year, fighting in Catatumbo killed more than 80": a time before the story's
@@ -3146,6 +3146,10 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 # "where a police officer was shot dead", "shot dead two soldiers": an attack on
                 # armed forces is a battle in ACLED's terms, not violence against civilians
                 family, sub_type = _F.BATTLES, "armed_clash"
+            if family is _F.BATTLES and word.startswith("ambush") and _unarmed_victims(cas, sent, own):
+                # "gunmen ... ambushed a public bus and killed six passengers": an attack on
+                # civilians, in ACLED's terms (it had been a battle)
+                family, sub_type = _F.VIOLENCE_AGAINST_CIVILIANS, "attack"
             cand = _Candidate(family, sub_type, (sent.index, trig.start), sent, loc, date,
                               actors, cas, evidence, civil, apart=other, own=len(cas),
                               plural=word.endswith("s") and not word.endswith("ss"))  # fmt: skip
@@ -3954,6 +3958,21 @@ def _civilian_context(sent: _Sentence, seg: tuple[int, int]) -> Span | None:
             return sent.span(*m.span())
         pos = m.end()
     return None
+
+
+#: Victims no one takes for fighters.
+_UNARMED_KINDS = frozenset(
+    "civilians passengers villagers residents travellers travelers traders farmers herders worshippers women "
+    "children students pilgrims miners drivers".split()
+)
+
+
+def _unarmed_victims(cas: Sequence[CasualtyMention], sent: _Sentence, own: tuple[int, int]) -> bool:
+    """Whether the trigger's own figures in ``sent`` all count unmistakable civilians."""
+    mine = [c for c in cas if c.sentence.start == sent.start and own[0] <= sent.rel(c.span) < own[1]
+            and c.category in (CasualtyCategory.KILLED, CasualtyCategory.INJURED)]
+    return bool(mine) and all(
+        all(k.lower() in _UNARMED_KINDS for k in (c.breakdown or {(c.victim_kind or ""): 0})) for c in mine)
 
 
 def _civilian_victims(cas: Sequence[CasualtyMention]) -> Span | None:
