@@ -2597,6 +2597,10 @@ def test_an_attack_the_story_happened_weeks_after_keeps_its_own_toll_and_place()
         "of the criminal gangs fighting for control of drug trafficking routes to the Pacific ports.",
         "The group has denied targeting civilians and says it is fighting army-allied forces and militias "
         "inside El Fasher.",
+        # the corpora's: a transitive "demonstrated", a capture word as an adjective, a shoplifter's brawl
+        "As he spoke, chefs in the Market District kitchen demonstrated Passover recipes.",
+        "A Berea man was charged with second-degree robbery and resisting arrest after fighting with Walmart "
+        "employees and Berea police attempting to detain him.",
     ],
 )
 def test_accidents_teams_drills_and_rivalries_are_no_events(text: str) -> None:
@@ -2722,3 +2726,14 @@ def test_an_ambush_of_civilians_is_an_attack_on_them() -> None:
     assert got == [("battles", 18), ("violence_against_civilians", 6)]
     [clash] = _real_events("Gunmen ambushed an army patrol near Kidal on Monday, killing six soldiers.")
     assert clash.event_type.value == "battles"
+
+
+def test_a_capture_word_as_an_adjective_tells_no_capture() -> None:
+    """"Captured Confederates later said their snipers recognized Lincoln's unmistakable
+    profile" had been a territory change at Lincoln, Illinois."""
+    text = "Captured Confederates later said their snipers recognized Lincoln's unmistakable profile."
+    assert find_triggers(text, [text.index("Lincoln")]) == []
+    text = "The captured soldiers were paraded in Donetsk."
+    assert find_triggers(text, [text.index("Donetsk")]) == []
+    text = "Rebels captured the town of Bunagana on Monday."
+    assert [t.family for t in find_triggers(text, [text.index("Bunagana")])] == [EventType.STRATEGIC_DEVELOPMENTS]

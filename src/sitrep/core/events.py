@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.56")
+BUILDER = ExtractorInfo(name="events", version="0.3.57")
 
 # --- typing -------------------------------------------------------------------
 
@@ -681,8 +681,21 @@ def _figurative(text: str, start: int, end: int) -> bool:
 _NO_PROTEST = re.compile(
     r"demonstrated\s+(?:their|his|her|its|our|my|your|the|a|an|that|how|what|why|this|these|those|by|to|"
     r"remarkable|great|strong|clear|real|true|considerable)\b"
+    # "chefs ... demonstrated Passover recipes": a transitive "demonstrated" shows something
+    r"|demonstrated\s+(?!(?:against|in|on|outside|at|for|near|across|through|along|around|before|after|peacefully|"
+    r"again|there|here|yesterday|today|tonight|overnight|daily|weekly|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|and|or|last|this|early|late|over|throughout|since|until|while|when|as|with|without|from|"
+    r"inside|outside|alongside|nationwide|across|demanding|calling|chanting|carrying|waving|holding|marching|"
+    r"in front)\b)[a-z]"
     r"|rallied\s+(?:from|back|late|to\s+(?:win|beat|victory|tie|force|take|claim|edge|draw|level))\b"
 )
+#: A criminal case told in the sentence: a fight in it is a brawl with a shop's staff or the
+#: police, no clash of armed sides.
+_CHARGED = re.compile(r"\b(?:charged with|resisting arrest|shoplift\w*|booked into|arrested (?:for|on charges))\b",
+                      re.IGNORECASE)
+#: Before a capture word used as an adjective: a sentence's start, an article or a number.
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|two|three|four|five|several|some|many)\s+$",
+                               re.IGNORECASE)
 #: What an "executed" that kills no one carries out, and the words of a court's execution
 #: (ACLED codes no judicial one): a warrant, an order or a plan; a sentence, death row.
 _WARRANT_AFTER = re.compile(
@@ -841,6 +854,8 @@ def _typed_triggers(
             continue
         if family is _F.BATTLES and _figurative(text, s, e):
             continue
+        if family is _F.BATTLES and text[s:e].lower().startswith(("fight", "fought")) and _CHARGED.search(text):
+            continue  # "A Berea man was charged with second-degree robbery ... after fighting with Walmart employees"
         if family is _F.PROTESTS and _NO_PROTEST.match(text[s:e].lower() + text[e : e + 40].lower()):
             continue  # "chefs ... demonstrated Passover recipes", "rallied from an early ten point deficit"
         if family is _F.VIOLENCE_AGAINST_CIVILIANS and text[s:e].lower().startswith("execut") and (
@@ -848,6 +863,9 @@ def _typed_triggers(
             continue  # "agents executed a search warrant", "Killer asks Ohio court to delay execution"
         if family is _F.STRATEGIC_DEVELOPMENTS and not _territorial(text, s, e, place_offsets):
             continue
+        if family is _F.STRATEGIC_DEVELOPMENTS and text[s:e].endswith("ed") and (
+                not text[:s].strip() or _ADJECTIVE_BEFORE.search(text, max(0, s - 14), s)):
+            continue  # "Captured Confederates later said ...", "the captured soldiers": a participle, no capture told
         if family is _F.STRATEGIC_DEVELOPMENTS and text[s:e].lower().startswith("overr") and _OVERRAN_POST.match(text, e):
             # "overran a military base in ... Djibo ..., killing at least 50 soldiers, and held parts
             # of the town for several hours": an assault on troops, a battle (it had been a territory change)
