@@ -2737,3 +2737,35 @@ def test_a_capture_word_as_an_adjective_tells_no_capture() -> None:
     assert find_triggers(text, [text.index("Donetsk")]) == []
     text = "Rebels captured the town of Bunagana on Monday."
     assert [t.family for t in find_triggers(text, [text.index("Bunagana")])] == [EventType.STRATEGIC_DEVELOPMENTS]
+
+
+def test_round_19_wrong_counts() -> None:
+    """Each had been a wrong fatality count: "About 100 people were killed in Yelwata in
+    mid-June" ("mid-June" was no date) had made a repelled attack 103; the title's other
+    clause gave a roadside bomb 13; "putting the total toll at seven" had been 7 + 2; "A week
+    later, 36 quarry workers were killed nearby" after "In November 2014, ..." had gone to
+    this week's kidnapping; "By Friday the death toll had risen to six" had dated the bomb's
+    vehicle, told again, to Friday, a second event with al-Shabab's claimed 11."""
+    cases = [
+        ("MAKURDI, July 3 (NAN) - In a separate incident on Wednesday, police operatives repelled an attack "
+         "on Yelwata in Benue State, killing three of the assailants, the spokesperson said.\n\nAbout 100 people "
+         "were killed in Yelwata in mid-June, according to Amnesty International.", dt.date(2025, 7, 3), [3]),
+        ("Thirteen soldiers killed in jihadist attack in northern Benin, roadside bomb kills two in Togo\n\n"
+         "LOME (AP) - On Tuesday, a motorbike struck a roadside bomb near Mandouri in northern Togo, killing "
+         "two civilians, an official said.", dt.date(2025, 3, 21), [2]),
+        ("Late on Wednesday, suspected Islamic State militants attacked an SDF checkpoint on the outskirts of "
+         "al-Busayrah in Deir ez-Zor, killing five SDF members, according to the group's media office. Two of "
+         "the attackers were also killed in the exchange of fire, the Observatory said, putting the total toll "
+         "at seven.", dt.date(2025, 4, 18), [7]),
+        ("On Tuesday, gunmen stopped a pickup truck near Lafey in Mandera county and abducted two workers, local "
+         "officials said. Their whereabouts are unknown.\n\nIn November 2014, al-Shabab fighters stopped a bus "
+         "outside Mandera town and killed 28 passengers. A week later, 36 quarry workers were killed nearby.",
+         dt.date(2025, 5, 9), [None]),
+        ("NAIROBI, Kenya (AP) - A roadside bomb tore through a police vehicle in Kenya's Mandera county on "
+         "Thursday, killing four officers, officials said.\n\nThe vehicle, carrying 11 officers, struck the "
+         "explosive device on the road between Elwak and the village of Wargadud at about 7 a.m., police said.\n\n"
+         "By Friday the death toll had risen to six, the Interior Ministry said.\n\nAl-Shabab claimed "
+         "responsibility, saying its fighters killed 11 police officers.", dt.date(2025, 5, 9), [6]),
+    ]
+    for text, published, want in cases:
+        assert [e.fatalities for e in _real_events(text, published)] == want, text[:60]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.57")
+BUILDER = ExtractorInfo(name="events", version="0.3.58")
 
 # --- typing -------------------------------------------------------------------
 
@@ -943,7 +943,8 @@ _DATE_TABLE: tuple[tuple[str, str], ...] = (
         ("mdy", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"),
         ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}{_YEAR}\b"),
         ("iso", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b"),
-        ("month", rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH_RE}{_YEAR}\b"),
+        # "in June", "early June", "in mid-June", "mid-June"
+        ("month", rf"\b(?:(?:in|since|during|early|late)\s+(?:(?:early|late)\s+|mid-?\s*)?|mid-?\s*){_MONTH_RE}{_YEAR}\b"),
         ("weekday", r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
         ("yesterday", r"\byesterday\b"),
         ("last_night", r"\blast night\b"),
@@ -2437,6 +2438,33 @@ def _told_before(sent: _Sentence, cas: list[CasualtyMention], cut: int) -> list[
     return [c for c in cas if c.sentence.start != sent.start or sent.rel(c.span) < cut]
 
 
+_TITLE_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-\u2013\u2014]\s")
+
+
+def _title_clause_figures(sent: _Sentence, trig: Trigger, cas: list[CasualtyMention]) -> list[CasualtyMention]:
+    """A title's clauses are headlines of their own: "Thirteen soldiers killed in jihadist
+    attack in northern Benin, roadside bomb kills two in Togo" gives the bomb none of the
+    other clause's 13 (a clause with a killing or attack word of its own keeps its figures)."""
+    text = sent.text
+    cuts = [0, *(m.end() for m in _TITLE_CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    if len(cuts) == 2:
+        return cas
+    def clause(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(cuts, pos) - 1
+        return cuts[i], cuts[i + 1]
+    mine = clause(trig.start)
+    kept = []
+    for c in cas:
+        if c.sentence.start != sent.start or c.span.start < sent.start:
+            kept.append(c)
+            continue
+        lo, hi = clause(sent.rel(c.span))
+        if (lo, hi) != mine and _GENERIC_ATTACK.search(text, lo, hi):
+            continue
+        kept.append(c)
+    return kept
+
+
 def _attached_casualties(
     sents: Sequence[_Sentence], sent: _Sentence, seg: tuple[int, int], own_triggers: bool,
     date: ResolvedDate, published: dt.date | None, *, follow: bool = True,
@@ -2463,6 +2491,10 @@ def _attached_casualties(
             break  # "The death toll in Manbij rose to 15": that place's event's (see _candidates)
         if nxt.casualties and _elsewhere_region(nxt, sent):
             break  # "In Guerrero, six bodies were found ... outside Chilpancingo": another state's dead
+        if published is not None and (_YEAR_DIGITS.search(nxt.text) or _LATER_OPENING.match(nxt.text)) and (
+                _past_then(nxt, published) or (_LATER_OPENING.match(nxt.text) and _past_then(sents[j - 1], published))):
+            break  # "In November 2014, al-Shabab fighters ... A week later, 36 quarry workers were killed
+            # nearby": the past, whose figures the story's kidnapping had taken
         if (earlier := nxt.earlier()) is not None:
             # "The violence comes weeks after separatists hijacked a train ... The military said
             # 26 hostages ... were killed": the story has gone back to an earlier incident
@@ -2858,6 +2890,21 @@ def _segment_date(
 _EARLIER_IN_YEAR = re.compile(r"\W*(?:earlier|previously)\s+(?:this|in\s+the)\s+year\b", re.IGNORECASE)
 
 
+#: A sentence opening on a time counted from the one before: "A week later", "Two days later".
+_LATER_OPENING = re.compile(
+    r"\W*(?:(?:a|one|two|three|four|five|six|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s+later"
+    r"|the\s+(?:next|following)\s+(?:day|week|month|year|morning|night))\b",
+    re.IGNORECASE,
+)
+
+
+def _past_then(sent: _Sentence, published: dt.date) -> bool:
+    """Whether the sentence is dated more than :data:`_BACKGROUND_DAYS` before ``published``."""
+    then = _segment_date(sent, (0, len(sent.text)), published, 0)
+    return then.explicit and not then.told and then.date is not None and (
+        (published - then.date).days > _BACKGROUND_DAYS + (31 if then.precision is DatePrecision.MONTH else 0))
+
+
 def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | None) -> list[_Candidate]:
     focus: PlaceMention | None = None
     focus_done = False
@@ -2865,6 +2912,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
     last_story = -10  # index of the last sentence that opened an event
     lead_index = next((s.index for s in sents if not _is_title(s)), 0)
     for sent in sents:
+        if sent.index and published is not None and _LATER_OPENING.match(sent.text) and _past_then(
+                sents[sent.index - 1], published) and not _segment_date(sent, (0, len(sent.text)), published, 0).explicit:
+            # "In November 2014, al-Shabab fighters ... killed 28 passengers ... A week later, 36
+            # quarry workers were killed nearby": the past goes on (its 36 had joined this week's
+            # abduction near Lafey, the story told before)
+            continue
         triggers = _triggers_of(sent)
         if out and (not out[-1].date.explicit or out[-1].date.told) and (
                 recap := _DAY_RECAP.match(sent.text)) is not None and not sent.separate():
@@ -2989,6 +3042,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                     if _triggers_of(nxt) or nxt.separate() or (_generic_triggers(nxt) and _elsewhere(nxt, loc)):
                         break  # "... In the West Bank, two were killed in a raid on Tammun on Sunday night":
                         # another place's story and day (it had dated a strike in Deir al-Balah)
+                    if _TOLL_UPDATE.search(nxt.text):
+                        continue  # "By Friday the death toll had risen to six": the update's day, not the incident's
                     if not (nxt.casualties or _generic_triggers(nxt) or _RETELLING.match(nxt.text)):
                         continue  # not the story's violence ("delegations are due to meet on Wednesday"),
                         # nor its actors told again ("... local sources said on Monday. The militants
@@ -3062,6 +3117,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             aside = bool(k) and sep is not None
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published, follow=not aside)
             cas = _without_spell_totals(sent, trig, cas)
+            if len(triggers) == 1 and _is_title(sent):
+                cas = _title_clause_figures(sent, trig, cas)
             cas = _without_other_clause(sent, trig, loc, cas)
             if (before_then := sent.earlier()) is not None and before_then.start() > trig.end:
                 # "killing 11 people ..., barely one week after a similar attack in neighbouring Ruwi
@@ -3194,7 +3251,7 @@ _RETELLING = re.compile(
     r"\W*(?:(?:in|on)\s+[\w' -]{1,30},\s+)?(?:the|these|those)\s+"
     r"(?!(?:first|second|third|other|another|earlier|previous|separate|last|next|new|same|latest)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:attacks?|clash(?:es)?|fighting|battles?|ambush|raids?|assault|violence|gunmen|"
-    r"strikes?|airstrikes?|shelling|bombing|blast|explosion|"
+    r"strikes?|airstrikes?|shelling|bombing|blast|explosion|vehicle|truck|bus|minibus|car|"
     r"militants|attackers|assailants|fighters|insurgents|jihadists|bandits|rebels|victims|farmers|villagers|"
     r"worshippers|passengers|convoy|patrol)\b",
     re.IGNORECASE,
@@ -4060,6 +4117,13 @@ def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
     Security forces killed one of the attackers" is 3; it had been 2, the larger figure)."""
     if not killed:
         return None
+    totals = [f.best for f in killed if f.best is not None and _told_as_total(f)]
+    if totals and len(totals) < len(killed):
+        # "killing five SDF members ... Two of the attackers were also killed ..., putting the
+        # total toll at seven": the total counts both sides (it had been 7 + 2)
+        if max(totals) >= max(f.best for f in killed):  # type: ignore[type-var]
+            return max(totals)  # type: ignore[type-var]
+        return _fatalities([f for f in killed if not _told_as_total(f)])
     theirs: list[int] = []
     ours: list[int] = []
     #: per total of "people" told with a breakdown of some of them ("at least 22 people, including
@@ -4087,6 +4151,19 @@ def _fatalities(killed: Sequence[CasualtyMention]) -> int | None:
         # a total of "people" counts everyone (it had been 36; summing would inflate)
         return max(ours)
     return (max(ours) if ours else 0) + (max(theirs) if theirs else 0)
+
+
+#: Before a figure that sums a toll: "putting the total toll at seven", "a total of 12".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total(?:\s+(?:death\s+)?toll)?\s+(?:at|to|of)|in\s+total|overall\s+(?:death\s+)?toll\s+(?:at|to))\s+"
+    r"(?:at\s+least\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_as_total(f: CasualtyMention) -> bool:
+    before = f.sentence.text[: max(0, f.span.start - f.sentence.start)]
+    return _TOTAL_BEFORE.search(before[-40:]) is not None
 
 
 #: Victim kinds of a total that counts everyone killed, of whichever side.
