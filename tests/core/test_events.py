@@ -2601,6 +2601,17 @@ def test_an_attack_the_story_happened_weeks_after_keeps_its_own_toll_and_place()
         "As he spoke, chefs in the Market District kitchen demonstrated Passover recipes.",
         "A Berea man was charged with second-degree robbery and resisting arrest after fighting with Walmart "
         "employees and Berea police attempting to detain him.",
+        # round 19's: a trial, a match, a habit
+        "A 23-year-old man who \"executed\" a teenager in a feud between two rival groups in south Manchester "
+        "has been jailed for life.",
+        "Kyle had been ambushed as he walked home from a chip shop in Hulme, the court was told.",
+        "KYIV, Aug 11 (Reuters) - Shakhtar Donetsk bombarded the Zorya Luhansk goal from the first whistle on "
+        "their way to a 4-1 win in the Ukrainian Premier League on Sunday.",
+        "In football, Yala City FC will face Pattani FC on Saturday in what local fans call the southern derby, "
+        "a fierce clash that last season ended with several fans injured outside the stadium.",
+        "Cattle raids, in which children are often taken, kill hundreds of people in South Sudan each year.",
+        "The VRAEM is Peru's largest coca-growing zone and a place where the military still battles remnants "
+        "of the Shining Path in the Mantaro valley.",
     ],
 )
 def test_accidents_teams_drills_and_rivalries_are_no_events(text: str) -> None:
@@ -2769,3 +2780,17 @@ def test_round_19_wrong_counts() -> None:
     ]
     for text, published, want in cases:
         assert [e.fatalities for e in _real_events(text, published)] == want, text[:60]
+
+
+def test_another_strike_in_the_lead_takes_not_the_story_s_next_figures() -> None:
+    """"..., while another strike on a tent near Khan Yunis killed five members of one family
+    overnight" had taken the school strike's "more than 50 others were wounded" and its earlier
+    toll of 19 (19 killed, 50 wounded), and stayed apart from the same strike told below."""
+    text = ("GAZA CITY (AFP) - An Israeli air strike on a school in Jabalia in the northern Gaza Strip killed at "
+            "least 27 people on Thursday, the civil defence agency said, while another strike on a tent near Khan "
+            "Yunis killed five members of one family overnight.\n\nThe civil defence spokesman said more than 50 "
+            "others were wounded. He earlier gave a toll of 19.\n\nIn the south of the territory, a strike before "
+            "dawn on Friday hit a tent in the Al-Mawasi area west of Khan Yunis, killing five people, according to "
+            "Nasser Hospital.")
+    got = sorted((e.location.name, e.fatalities, e.injured) for e in _real_events(text, dt.date(2025, 5, 9)) if e.location)
+    assert got == [("Jabālyā", 27, 50), ("Khān Yūnis", 5, None)]

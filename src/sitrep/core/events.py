@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.58")
+BUILDER = ExtractorInfo(name="events", version="0.3.59")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1409,7 +1409,7 @@ _GOES_ON = re.compile(r"\s*(?:\w+ing|with|which|who|that|bringing|taking|raising
 #: "since early March, when violence ... killed some 1,500": the clause tells the period's start.
 _SINCE_WHEN = re.compile(r"\bsince (?:early |late |mid-?)?[\w.]+(?: \d{1,2})?(?:,? (?:19|20)\d\d)?\s*$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
-_ASIDE = re.compile(r"\s*(?:including|among them|among whom|most of them|many of them|mostly|all of them)\b",
+_ASIDE = re.compile(r"\s*(?:including|among them|among whom|most of them|many of them|mostly|all of them|in which)\b",
                     re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]|\s-\s")  # (not a thousands comma: "56,000")
 #: A figure joined to the one before it ("54,927, with 126,227 wounded") shares its scope.
@@ -1506,6 +1506,9 @@ _ONGOING = re.compile(
     r"|\b(?:over|in|during) (?:the|recent) (?:past |last )?(?:few |several |many )?(?:years|decades)\b"
     # "The group ... says it is fighting army-allied forces and militias inside the city": a stance
     r"|\b(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:is|are|was|were)\s+(?:only\s+)?fighting\b"
+    # "Cattle raids ... kill hundreds of people in South Sudan each year", "a place where the military
+    # still battles remnants of the Shining Path": what happens habitually
+    r"|\b(?:each|every|a|per)\s+(?:year|month|week)\b|\bannually\b|\bstill\s+(?:battles|fights|clashes)\b"
     # '"The young men are fighting with guns bought with coffee money," said Pastor ...': a quote's present
     r"|[\"\u201c](?:[^\"\u201d]{0,80}?\s)?(?:is|are)\s+(?:still\s+)?fighting\b"
     # "two of the criminal gangs fighting for control of drug trafficking routes": a rivalry
@@ -1531,7 +1534,8 @@ _RECENT_SPELL = re.compile(
 )
 _ONGOING_HINTS = ("has ", "have ", "had ", "continu", "rage", "persist", "drag", "simmer", "grip", "engulf",
                   "plague", "ravage", "for ", "long", "ongoing", "protracted", "years", "decades", "fighting",
-                  "battling", "vying", "competing", "warring")
+                  "battling", "vying", "competing", "warring", "each ", "every ", "a year", "per ", "annually",
+                  "still ")
 
 
 def _ongoing(text: str, low: str, a: int, b: int) -> bool:
@@ -1711,6 +1715,9 @@ _MILITARY_AFTER = re.compile(
 #: Also a recap by its day: "Sunday's strike, which killed 21 people, was the deadliest this year".
 #: A clause that tells another incident than its sentence's others: "while residents said a
 #: separate drone strike had killed nine civilians" (matched up to its trigger).
+#: Right before a trigger told as one more incident: "..., while another strike on a tent near
+#: Khan Yunis killed five": what the next sentences tell is the story's, not this one's.
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+second|a\s+further|a\s+third)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SEPARATE_CLAUSE = re.compile(r"\b(?:a|another)\s+separate\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SAME_EVENT = re.compile(
     r"\s*(?:The|This|That|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday)['\u2019]s"
@@ -2030,6 +2037,23 @@ def _country_name(iso: str) -> str:
     return getattr(c, "common_name", None) or (c.name if c is not None else iso)
 
 
+#: Words of a match: two of them in a sentence with no figure and no attackers tell sport.
+_SPORT_WORDS = re.compile(
+    r"\b(?:FC|goals?|match(?:es)?|league|derby|striker|midfielder|kick-off|penalty|scored|champions|cup|tournament|"
+    r"wickets?|innings|fans|coach|season|whistle|win|victory|defeat|draw)\b",
+)
+
+
+def _sport_told(sent: _Sentence) -> bool:
+    found = {m.group().lower() for m in _SPORT_WORDS.finditer(sent.text)}
+    return len(found) >= 2 and _ATTACKERS.in_sentence(sent) is None
+
+
+#: A trial told in the sentence: the killing it tells is the case's, long past.
+_COURT_CASE = _CaseFree(
+    r"\b(?:jailed for|sentenced to|found guilty|court heard|court was told|told the court|told the jury|"
+    r"pleaded guilty|pleaded not guilty|was acquitted|were acquitted)\b"
+)
 #: A drill: what its troops "capture" or "strike" is make-believe.
 _EXERCISE = _CaseFree(
     r"\b(?:military|joint|naval|air|live-fire|army|training|command-post|field|combat)\s+(?:exercises?|drills?|manoeuvres|maneuvers)\b"
@@ -3114,7 +3138,7 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             # "..., as the army reported a separate deadly clash with dissident rebels": what the
             # next sentences tell is the story's, not the other incident's (its "Two officers were
             # killed" had gone to the clash)
-            aside = bool(k) and sep is not None
+            aside = bool(k) and (sep is not None or _ANOTHER_BEFORE.search(sent.text, max(0, trig.start - 40), trig.start) is not None)
             cas = _attached_casualties(sents, sent, own, len(triggers) > 1, date, published, follow=not aside)
             cas = _without_spell_totals(sent, trig, cas)
             if len(triggers) == 1 and _is_title(sent):
@@ -3187,6 +3211,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             if loc is None:
                 continue
             actors = _actors(sent, trig, seg)
+            if not any(c.category is CasualtyCategory.KILLED and c.best for c in cas) and _sport_told(sent):
+                continue  # "Shakhtar Donetsk bombarded the Zorya Luhansk goal", "Yala City FC will face
+                # Pattani FC ... a fierce clash": a match, with no dead and no armed men
+            if _COURT_CASE.in_sentence(sent) is not None:
+                continue  # "A 23-year-old man who 'executed' a teenager ... has been jailed for life", "...
+                # had been ambushed as he walked home ..., the court was told": a trial's, no incident
             if _EXERCISE.in_sentence(sent) is not None:
                 continue  # "a joint military exercise, during which soldiers 'captured' a mock base"
             if (not actors or (trig.family is _F.BATTLES and all(_state_only(a) for a in actors))) and _unarmed(
@@ -3913,8 +3943,10 @@ def _recap_of(g: _Candidate, c: _Candidate) -> bool:
     recap of the drone strike (it had been an attack on civilians of its own, the nine twice)."""
     if g.family is c.family or not {g.family, c.family} <= _ASSAULT_FAMILIES or c.apart or g.apart:
         return False
-    if c.sentence.separate() or not _dates_compatible(g.date, c.date):
-        return False
+    if c.sentence.separate() or not (_dates_compatible(g.date, c.date) or (
+            g.borrowed_day and g.date.date is not None and c.date.date is not None
+            and abs((c.date.date - g.date.date).days) <= 1)):
+        return False  # (a lead clause dated by its sentence's other clause, "overnight", is a day off at most)
     a1, b1 = _actor1(g), _actor1(c)
     return (not a1 or not b1 or a1 == b1) and bool(_killed_told(c)) and _killed_told(c) <= _killed_told(g)
 
