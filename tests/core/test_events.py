@@ -2794,3 +2794,27 @@ def test_another_strike_in_the_lead_takes_not_the_story_s_next_figures() -> None
             "Nasser Hospital.")
     got = sorted((e.location.name, e.fatalities, e.injured) for e in _real_events(text, dt.date(2025, 5, 9)) if e.location)
     assert got == [("Jabālyā", 27, 50), ("Khān Yūnis", 5, None)]
+
+
+def test_a_separate_clause_is_told_in_full_by_its_wounded_and_no_far_reference_or_prayer_day_places_or_dates() -> None:
+    """"..., as a separate drone attack wounded three police officers" had been a strike in
+    Colombia of Sunday (beside "On Monday, ... a drone struck the police station in El Tarra,
+    ... wounding three officers") that took the ELN's claimed nine; "about 230 km (140 miles)
+    west of the capital Sanaa" had placed Hodeidah's strikes at Sanaa; "after Friday
+    prayers" in September 2022 had been a protest of the last Friday."""
+    text = ("CUCUTA, Colombia - Clashes between ELN guerrillas and FARC dissidents in the Catatumbo region "
+            "killed at least five people on Sunday, the ombudsman said, as a separate drone attack wounded three "
+            "police officers.\n\nThe ELN said in a statement that its fighters had killed nine dissidents.\n\n"
+            "On Monday, an explosives-laden drone struck the police station in El Tarra, wounding three "
+            "officers, the national police said.")
+    drones = [e for e in _real_events(text, dt.date(2025, 7, 15)) if e.event_type.value == "explosions_remote_violence"]
+    assert [(e.location.name if e.location else None, e.date, e.fatalities) for e in drones] == [
+        ("El Tarra", dt.date(2025, 7, 14), None)]
+    text = ("HODEIDAH, Yemen (Reuters) - Israeli air strikes on the port of Hodeidah killed three people on "
+            "Thursday, the health ministry said.\n\nHouthi-run Al-Masirah TV said more than a dozen strikes hit "
+            "the port's docks on the northern edge of the city, about 230 km (140 miles) west of the capital Sanaa.")
+    assert [e.location.name if e.location else None for e in _real_events(text, dt.date(2025, 9, 5))] == ["Al Ḩudaydah"]
+    text = ("ZAHEDAN, Iran - Gunmen killed seven police officers in Rask on Wednesday, state media said.\n\n"
+            "In September 2022, security forces opened fire on protesters after Friday prayers in the provincial "
+            "capital, Zahedan, killing dozens.")
+    assert [e.event_type.value for e in _real_events(text, dt.date(2025, 11, 7))] == ["battles"]

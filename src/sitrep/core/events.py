@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.59")
+BUILDER = ExtractorInfo(name="events", version="0.3.60")
 
 # --- typing -------------------------------------------------------------------
 
@@ -2392,6 +2392,12 @@ def _choose_location(
     cands = _location_candidates(sent)
     in_seg = [p for p in cands if seg[0] <= sent.rel(p.span) < seg[1]]
     pool = in_seg or cands
+    far = [p for p in pool if _far_reference(sent, p)]
+    if far:
+        # "on the northern edge of the city, about 230 km (140 miles) west of the capital Sanaa":
+        # a place far from where it happened says only how far (it had been the strike's place)
+        pool = [p for p in pool if p not in far]
+        cands = [p for p in cands if p not in far]
     if len(pool) > 1:
         # a reference point yields to a settlement the sentence names: "residents of Navolato,
         # a municipality about 30 kilometers west of Culiacan, found the bodies" (it had been
@@ -2910,6 +2916,12 @@ def _segment_date(
     return date if date.explicit else _pick_date(hits, published, anchor, text=text)
 
 
+#: A sentence opening on a past time by its year: "In September 2022,", "In 2019,", "On March 3, 2021,".
+_PAST_YEAR_OPENING = re.compile(
+    rf"\W*(?:in|on|during|by|since)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTH_NAMES})\s+(?:\d{{1,2}},?\s+)?)?"
+    r"((?:19|20)\d\d)\b(?![-\u2013/]\d)",
+    re.IGNORECASE,
+)
 #: A sentence set earlier in the year than the story: "Earlier this year", "Earlier in the year".
 _EARLIER_IN_YEAR = re.compile(r"\W*(?:earlier|previously)\s+(?:this|in\s+the)\s+year\b", re.IGNORECASE)
 
@@ -3112,8 +3124,11 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 # incident told as background, no event of the story (it had been one, at its place;
                 # "In August 2023, fighting in Finote Selam killed 26" after an undated strike too)
                 continue
-            if published is not None and (year := _YEAR_BEFORE.search(sent.text, max(0, trig.start - 30), trig.start)) and (
-                    int(year.group(1)) < published.year):
+            if published is not None and (
+                    (year := _YEAR_BEFORE.search(sent.text, max(0, trig.start - 30), trig.start))
+                    or (year := _PAST_YEAR_OPENING.match(sent.text))) and int(year.group(1)) < published.year:
+                # (and "In September 2022, security forces opened fire on protesters after Friday
+                # prayers in ... Zahedan": a sentence set in a past year, whatever weekday it names)
                 # "sentences man to 20 years over 2016 Brussels bombings network": an incident of
                 # a past year, named by it (it had been a suicide bombing of the court's Friday)
                 continue
@@ -3268,8 +3283,12 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
                 # had been a second attack, each with the 12)
                 _retold(out[-1], cand)
                 continue
-            if within_story:
-                out.insert(len(out) - 1, cand)  # the story stays the last told (see "before" above)
+            if within_story or (aside and out and out[-1].sentence is sent):
+                # the story stays the last told (see "before" above), and so past a lead's clause
+                # told as another incident: "..., as a separate drone attack wounded three police
+                # officers" is not what the next sentences go on with (it had taken the ELN's
+                # claimed nine dissidents)
+                out.insert(len(out) - 1, cand)
                 continue
             out.append(cand)
     return out
@@ -3294,6 +3313,24 @@ _REPORTED_RETELLING = re.compile(
     r"attack|raid|bombing|aircraft|warplanes?|jets?|planes?|helicopters?)\s",
     re.IGNORECASE,
 )
+#: A distance and a bearing before a place: "about 230 km (140 miles) west of the capital ".
+_FAR_FROM_BEFORE = re.compile(
+    r"\b(?P<n>\d[\d,]*)\s*(?P<u>km|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]{0,30}\))?\s+"
+    r"(?:(?:north|south|east|west)[\w-]*\s+of|from|away\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _far_reference(sent: _Sentence, p: PlaceMention) -> bool:
+    """Whether the place is told as 50 km (30 miles) or more from where it happened."""
+    pos = sent.rel(p.span)
+    m = _FAR_FROM_BEFORE.search(sent.text, max(0, pos - 60), pos)
+    if m is None:
+        return False
+    n = int(m.group("n").replace(",", ""))
+    return n >= (30 if m.group("u").lower().startswith("mi") else 50)
+
+
 _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[\w-]*)\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
                                re.IGNORECASE)
 
@@ -3764,6 +3801,7 @@ def _titles_into_leads(cands: list[_Candidate], sents: Sequence[_Sentence]) -> l
                  and (c.family is h.family or _shares_figure(h, c) or _same_region(h, c))
                  and _dates_compatible(c.date, h.date)
                  and (hc is None or c.location.resolved is None or c.location.resolved.country == hc)]
+        leads.sort(key=lambda c: c.order)  # told order (an aside clause's candidate sits before its story)
         lead = next(iter(leads), None)
         if lead is not None and lead.family is not h.family:
             # "Ethiopian army says it killed 43 Fano fighters; residents say drone strike killed
@@ -3856,8 +3894,12 @@ def _told_apart_later(g: _Candidate, h: _Candidate) -> bool:
     if not g.separate_clause or g.sentence.index > _LEAD_SENTENCES or h.sentence.index <= g.sentence.index or (
             h.separate_clause or h.apart or g.family is not h.family or not _same_weapon(g, h)):
         return False
-    own = {f.best for f in g.casualties[: g.own] if f.category is CasualtyCategory.KILLED and f.best is not None}
-    if not own or not own <= _killed_told(h):
+    # its own figures, killed or wounded: "as a separate drone attack wounded three police officers"
+    # is "On Monday, an explosives-laden drone struck the police station in El Tarra, ..., wounding
+    # three officers"
+    own = {(f.category, f.best) for f in g.casualties[: g.own] if f.best is not None
+           and f.category in (CasualtyCategory.KILLED, CasualtyCategory.INJURED)}
+    if not own or not own <= {(f.category, f.best) for f in h.casualties if f.best is not None}:
         return False
     if g.borrowed_day or g.date.told or not g.date.explicit:
         a, b = g.date.date, h.date.date
