@@ -2818,3 +2818,28 @@ def test_a_separate_clause_is_told_in_full_by_its_wounded_and_no_far_reference_o
             "In September 2022, security forces opened fire on protesters after Friday prayers in the provincial "
             "capital, Zahedan, killing dozens.")
     assert [e.event_type.value for e in _real_events(text, dt.date(2025, 11, 7))] == ["battles"]
+
+
+def test_round_20_the_past_goes_on_and_a_force_s_headline_count_of_its_foes_is_a_claim() -> None:
+    """A veterans' story: "... on the afternoon of 18 August 1966. Over about three and a half
+    hours ... Eighteen Australians were killed and 24 wounded. At least 245 enemy bodies were
+    found" had been an attack of this week in Townsville with 245 killed, and "The battle of
+    Long Tan became a symbol ..." a battle. "Nigerian army says over 50 jihadists killed"
+    and "troops had killed 'more than 30' militants", the Ministry "said on Thursday evening",
+    had been summed with the sources' soldiers (61, 30+9)."""
+    text = ("Long Tan veterans prepare to mark 59 years since the battle\n\nBy a staff reporter, Townsville\n\n"
+            "Mr Kearney was a national serviceman when his company ran into a far larger force in a rubber "
+            "plantation near Long Tan, in what was then South Vietnam's Phuoc Tuy province, on the afternoon of "
+            "18 August 1966.\n\nOver about three and a half hours, 108 Australians held off an enemy force. Eighteen "
+            "Australians were killed and 24 wounded. At least 245 enemy bodies were found on the battlefield the "
+            "following day.\n\nThe battle of Long Tan became a symbol of Australia's involvement in the Vietnam "
+            "War, in which 521 Australians died between 1962 and 1973.")
+    assert _real_events(text, dt.date(2025, 8, 5)) == []
+    text = ("Nigerian army says over 50 jihadists killed in Borno base attack; sources put toll lower\n\n"
+            "MAIDUGURI, Nigeria (Reuters) - Islamist militants attacked a military base in the town of Marte late "
+            "on Monday. Two security sources said 11 soldiers were killed.")
+    assert [e.fatalities for e in _real_events(text, dt.date(2025, 4, 9))] == [11]
+    text = ("MOGADISHU (Wire) - Al-Shabaab militants attacked a Somali army base in the town of Sabiid in Lower "
+            "Shabelle region on Thursday. Local elders said at least nine soldiers had been killed. The Ministry of "
+            "Defence said on Thursday evening that troops had killed \"more than 30\" militants.")
+    assert [e.fatalities for e in _real_events(text, dt.date(2025, 5, 9))] == [9]

@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.60")
+BUILDER = ExtractorInfo(name="events", version="0.3.61")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1509,6 +1509,8 @@ _ONGOING = re.compile(
     # "Cattle raids ... kill hundreds of people in South Sudan each year", "a place where the military
     # still battles remnants of the Shining Path": what happens habitually
     r"|\b(?:each|every|a|per)\s+(?:year|month|week)\b|\bannually\b|\bstill\s+(?:battles|fights|clashes)\b"
+    # "The battle of Long Tan became a symbol of Australia's involvement in the Vietnam War": a named battle remembered
+    r"|\bthe\s+battle\s+(?:of|for)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:became|was|is|remains|has\s+become|marked)\b"
     # '"The young men are fighting with guns bought with coffee money," said Pastor ...': a quote's present
     r"|[\"\u201c](?:[^\"\u201d]{0,80}?\s)?(?:is|are)\s+(?:still\s+)?fighting\b"
     # "two of the criminal gangs fighting for control of drug trafficking routes": a rivalry
@@ -1535,7 +1537,7 @@ _RECENT_SPELL = re.compile(
 _ONGOING_HINTS = ("has ", "have ", "had ", "continu", "rage", "persist", "drag", "simmer", "grip", "engulf",
                   "plague", "ravage", "for ", "long", "ongoing", "protracted", "years", "decades", "fighting",
                   "battling", "vying", "competing", "warring", "each ", "every ", "a year", "per ", "annually",
-                  "still ")
+                  "still ", "battle of", "battle for")
 
 
 def _ongoing(text: str, low: str, a: int, b: int) -> bool:
@@ -2947,7 +2949,19 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
     out: list[_Candidate] = []
     last_story = -10  # index of the last sentence that opened an event
     lead_index = next((s.index for s in sents if not _is_title(s)), 0)
+    past_told = -10  # index of the last sentence dated more than _BACKGROUND_DAYS before publication
     for sent in sents:
+        own_day = _segment_date(sent, (0, len(sent.text)), published, 0) if published is not None else None
+        if own_day is not None and own_day.explicit and not own_day.told:
+            if _past_then(sent, published):  # type: ignore[arg-type]
+                past_told = sent.index
+            else:
+                past_told = -10
+        elif sent.index - past_told <= 3 and sent.casualties and not _location_candidates(sent) and not sent.separate():
+            # "... near Long Tan, ... on the afternoon of 18 August 1966. Over about three and a half hours
+            # ... Eighteen Australians were killed and 24 wounded": undated, placeless, the past goes on
+            # (it had been an attack of this week in Townsville, 245 killed)
+            continue
         if sent.index and published is not None and _LATER_OPENING.match(sent.text) and _past_then(
                 sents[sent.index - 1], published) and not _segment_date(sent, (0, len(sent.text)), published, 0).explicit:
             # "In November 2014, al-Shabab fighters ... killed 28 passengers ... A week later, 36
@@ -4140,7 +4154,7 @@ _CLAIMED_KILL = re.compile(
     # ("Yemen's Houthis say they killed 40 government troops", a headline's present, had been no claim)
     # "said in a statement released through its Az-Zallaqa media arm on Saturday that it had
     # killed 73 soldiers" (it had been no claim, and the toll 73 over the sources' "at least 50")
-    r"\b(?:said|says|say|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day|"
+    r"\b(?:said|says|say|saying|claimed|claims|announced)(?:\s+(?:late\s+|early\s+)?on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|"
     r"\s+in\s+a\s+statement\s+(?:released|issued|posted|published|carried|shared)\s+[^,.;:\"\u201c]{0,60}?(?=\s+that\b)|"
     r"\s+in\s+a\s+statement|"
     # "The 3R claimed on social media that its fighters had killed \"more than 20 soldiers and
@@ -4170,7 +4184,13 @@ _CLAIMED_KILL = re.compile(
     # that \"more than 100 terrorists were neutralised\"" (it had been no claim)
     r"|\b(?:said|says|claimed|announced)(?:\s+[^,.;:\"\u201c]{0,60}?)?\s+that\s+[\"\u201c]"
     r"(?=[^\"\u201d.;]{0,40}?\b(?:terrorists|militants|jihadists|bandits|insurgents|rebels|assailants|attackers)"
-    r"\s+(?:were|had\s+been|have\s+been)\s+(?:neutrali[sz]ed|eliminated|killed)\b)",
+    r"\s+(?:were|had\s+been|have\s+been)\s+(?:neutrali[sz]ed|eliminated|killed)\b)"
+    # a force's headline count of its foes: "Nigerian army says over 50 jihadists killed", "Police say
+    # 18 Maoists killed in Chhattisgarh gunfight" (they had been summed with the sources' count)
+    r"|\b(?:army|military|police|troops|forces|junta|ministry)\s+(?:says?|said|claims?|claimed)\s+"
+    r"(?=(?:over\s+|more\s+than\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|up\s+to\s+)?[\w,]+\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:terrorists|militants|jihadists|bandits|insurgents|rebels|maoists|fighters|gunmen|extremists|separatists|"
+    r"attackers|assailants)\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|neutrali[sz]ed|eliminated|dead)\b)",
     re.IGNORECASE,
 )  # also "The Pakistani Taliban claimed the attack, saying 20 soldiers had been killed"
 
