@@ -2612,6 +2612,10 @@ def test_an_attack_the_story_happened_weeks_after_keeps_its_own_toll_and_place()
         "Cattle raids, in which children are often taken, kill hundreds of people in South Sudan each year.",
         "The VRAEM is Peru's largest coca-growing zone and a place where the military still battles remnants "
         "of the Shining Path in the Mantaro valley.",
+        # round 20's: a roundup's sum, a war's origin of a past year
+        "In all, at least 11 people were killed in the incidents recorded in this roundup of Cauca.",
+        "The conflict in the North-West and South-West regions erupted in 2017, when separatists declared an "
+        "independent state after the government cracked down on protests by English-speaking teachers in Bamenda.",
     ],
 )
 def test_accidents_teams_drills_and_rivalries_are_no_events(text: str) -> None:

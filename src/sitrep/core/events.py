@@ -80,7 +80,7 @@ __all__ = [
 
 #: The event builder's own stamp beside the extractors' on every event: event building
 #: changes as often as they do, and an analyst must be able to tell which one built it.
-BUILDER = ExtractorInfo(name="events", version="0.3.61")
+BUILDER = ExtractorInfo(name="events", version="0.3.62")
 
 # --- typing -------------------------------------------------------------------
 
@@ -1380,6 +1380,8 @@ _PERIOD = re.compile(
     r"massacres?|ambush(?:es)?|assaults?|blasts?|explosions?|shootings?|killings?|clashes|offensive|invasion|war|"
     r"uprising|siege|coup)\b"
     # "more than 14,000 civilians have been killed in the war": the war's toll, not an incident's
+    # "In all, at least 11 people were killed in the incidents recorded in this roundup": several incidents' sum
+    r"|\bin (?:the|these|those|all the) (?:[\w-]+ )?incidents\b"
     r"|\b(?:killed|died|dead|deaths|lives) (?:in|during|since|over the course of) (?:the|this) (?:[\w-]+ ){0,2}?"
     r"(?:war|conflict|invasion|insurgency)\b(?! zones?\b)",
     re.IGNORECASE,
@@ -1453,7 +1455,7 @@ def _period_in(text: str, lo: int, hi: int) -> bool:
 
 #: Words one of which every _PERIOD or _WAR_TOLL match holds: most sentences hold none,
 #: and substring tests cost far less than the patterns.
-_PERIOD_HINTS = ("since", "decade", "year", "month", "week", "so far", "to date", "between", "fronts",
+_PERIOD_HINTS = ("incidents", "since", "decade", "year", "month", "week", "so far", "to date", "between", "fronts",
                  "period", "in 1", "in 2", "during 1", "during 2", "throughout", "war", "conflict",
                  "insurgen", "invasion", "crisis", "offensive", "campaign", " days", "half", "quarter",
                  "a 19", "a 20", "the 19", "the 20", "s 19", "s 20", "fighting", "violence", "bloodshed")
@@ -1557,8 +1559,9 @@ def _ongoing(text: str, low: str, a: int, b: int) -> bool:
 _WAR_ORIGIN_HINTS = ("triggered", "sparked", "began", "started", "erupted", "broke out", "ignited", "set off")
 _WAR_ORIGIN_VERBS = "|".join(h.replace(" ", r"\s+") for h in _WAR_ORIGIN_HINTS)
 _WAR_ORIGIN = re.compile(
-    r"\b(?:war|conflict|crisis|insurgency|uprising|rebellion)\s+(?:was\s+|were\s+)?"
-    rf"(?:{_WAR_ORIGIN_VERBS})\s+(?:by|with|after|when|following)\b",
+    # "The conflict in the North-West and South-West regions erupted in 2017, when separatists declared ..."
+    r"\b(?:war|conflict|crisis|insurgency|uprising|rebellion)(?:\s+(?:in|of|between|and|the|[A-Z][\w'-]*)){0,6}?\s+(?:was\s+|were\s+)?"
+    rf"(?:{_WAR_ORIGIN_VERBS})\s+(?:in\s+(?P<year>(?:19|20)\d\d),?\s+)?(?:by|with|after|when|following)\b",
     re.IGNORECASE,
 )
 #: A battle told as the backdrop of the sentence's incident: "Shelling ... killed fourteen
@@ -1583,8 +1586,9 @@ def _incidents(sent: _Sentence, triggers: list[Trigger], published: dt.date | No
     low = sent.low or sent.text.lower()
     if " as " in low and _BACKDROP_WORDS.search(low):
         triggers = [t for t in triggers if not any(m.start("t") == t.start for m in _BACKDROP.finditer(sent.text))]
-    if any(w in low for w in _WAR_ORIGIN_HINTS) and (origin := _WAR_ORIGIN.search(sent.text)) is not None and not _segment_date(
-            sent, (0, len(sent.text)), published, origin.end()).explicit:
+    if any(w in low for w in _WAR_ORIGIN_HINTS) and (origin := _WAR_ORIGIN.search(sent.text)) is not None and (
+            (origin.group("year") and published is not None and int(origin.group("year")) < published.year)
+            or not _segment_date(sent, (0, len(sent.text)), published, origin.end()).explicit):
         # "The war was triggered by the Hamas-led attack on southern Israel in which about 1,200
         # people were killed": the war's origin, told undated, is no incident of the story
         triggers = [t for t in triggers if t.start < origin.start()]
