@@ -2940,6 +2940,10 @@ _LATER_OPENING = re.compile(
 )
 
 
+#: What a date more than a month before publication is written with: a month, a year, "last year".
+_MAY_BE_PAST = re.compile(rf"(?:19|20)\d\d|\b(?:{_MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|last (?:year|month)")
+
+
 def _past_then(sent: _Sentence, published: dt.date) -> bool:
     """Whether the sentence is dated more than :data:`_BACKGROUND_DAYS` before ``published``."""
     then = _segment_date(sent, (0, len(sent.text)), published, 0)
@@ -2955,7 +2959,9 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
     lead_index = next((s.index for s in sents if not _is_title(s)), 0)
     past_told = -10  # index of the last sentence dated more than _BACKGROUND_DAYS before publication
     for sent in sents:
-        own_day = _segment_date(sent, (0, len(sent.text)), published, 0) if published is not None else None
+        # (the date scan is read only where it can tell: a figure's sentence, or a month's or year's)
+        own_day = _segment_date(sent, (0, len(sent.text)), published, 0) if published is not None and (
+            sent.casualties or _MAY_BE_PAST.search(sent.low or sent.text.lower())) else None
         if own_day is not None and own_day.explicit and not own_day.told:
             if _past_then(sent, published):  # type: ignore[arg-type]
                 past_told = sent.index
