@@ -1429,8 +1429,9 @@ def _clause_around(text: str, a: int, b: int) -> tuple[int, int]:
         lo = ends.pop() if ends else 0
     m = _CLAUSE_END.search(text, b)
     while m is not None and m.group() == "," and _ASIDE.match(text, m.end()):
-        # an aside on the victims goes on to the rest of the clause: "at least 280 people,
-        # including dozens of civilians, had been killed ... since the ceasefire took effect"
+        # an aside on the victims, or a relative one, goes on to the rest of the clause: "at least
+        # 280 people, including dozens of civilians, had been killed ... since the ceasefire took
+        # effect", "Cattle raids, in which children are often taken, kill hundreds ... each year"
         shut = _CLAUSE_END.search(text, m.end())
         if shut is None or shut.group() != ",":
             break

@@ -125,10 +125,14 @@ def _entities(results: Sequence[EntitiesResult]) -> list[EntityMention]:
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.name, m.kind))  # StrEnum
 
 
-def _places(results: Sequence[PlacesResult], entities: Sequence[EntityMention]) -> list[PlaceMention]:
+def _places(
+    results: Sequence[PlacesResult], entities: Sequence[EntityMention]
+) -> list[PlaceMention]:
+    """The document's places, re-ranked with all its chunks; a person's surname is no town."""
     refine = _optional("places", "refine_with_document")
     if refine is not None and results:
-        mentions = list(refine(results, [e.name for e in entities if e.kind is EntityKind.PERSON]))
+        people = [e.name for e in entities if e.kind is EntityKind.PERSON]
+        mentions = list(refine(results, people))
     else:
         mentions = [m for r in results for m in r.places]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.surface))
