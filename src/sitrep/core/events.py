@@ -2974,7 +2974,8 @@ def _candidates(doc: DocumentView, sents: list[_Sentence], published: dt.date | 
             # (it had been an attack of this week in Townsville, 245 killed)
             continue
         if sent.index and published is not None and _LATER_OPENING.match(sent.text) and _past_then(
-                sents[sent.index - 1], published) and not _segment_date(sent, (0, len(sent.text)), published, 0).explicit:
+                sents[sent.index - 1], published) and not (
+                own_day or _segment_date(sent, (0, len(sent.text)), published, 0)).explicit:
             # "In November 2014, al-Shabab fighters ... killed 28 passengers ... A week later, 36
             # quarry workers were killed nearby": the past goes on (its 36 had joined this week's
             # abduction near Lafey, the story told before)

@@ -1968,6 +1968,11 @@ _ARMED_VICTIMS = frozenset("soldiers soldier troops police policemen officers se
 _FORCE_OWNED = frozenset(("military", "army", "police"))
 
 
+def _owned_vehicle(w: Sequence[str], k: int) -> bool:
+    """Whether ``w[k]`` only says whose vehicle the next word is: "military truck"."""
+    return w[k] in _FORCE_OWNED and k + 1 < len(w) and w[k + 1] in _VEHICLES
+
+
 def _armed_victims_only(w: Sequence[str], first: int, last: int) -> bool:
     return all(w[k] not in _VIOLENCE or w[k] in _ARMED_VICTIMS for k in range(first, min(len(w), last)))
 
@@ -1980,7 +1985,7 @@ def _accident_after(w: Sequence[str], last: int) -> bool:
         if w[k] in ("when", "as") and any(w[j] in _ACCIDENT_VERBS and _disaster_word(w, j)
                                           for j in range(k + 1, min(n, k + 7))):
             return True
-        if w[k] in _VIOLENCE and not (w[k] in _FORCE_OWNED and k + 1 < n and w[k + 1] in _VEHICLES):
+        if w[k] in _VIOLENCE and not _owned_vehicle(w, k):
             return False
         if w[k] in (";", ".") or w[k] in _DISASTER_CLAUSE_STOP:
             return False
@@ -2016,7 +2021,7 @@ def _disaster_cause(w: Sequence[str], first: int, last: int, active: bool) -> bo
             return True
     for k in range(last, min(n, last + 12)):  # "killed in|by|during the [adj] earthquake"
         t = w[k]
-        if t in _FORCE_OWNED and k + 1 < n and w[k + 1] in _VEHICLES:
+        if _owned_vehicle(w, k):
             continue  # "their military truck overturned": whose truck, no violence
         if t in _VIOLENCE or t in _DISASTER_CLAUSE_STOP or t in _DISASTER_TIME or t in (",", ".", ";"):
             return False

@@ -1090,16 +1090,7 @@ class _Finder:
             k = end_index.get(hit.end(1))
             if k is None:
                 continue
-            s = k
-            while s > 0 and k - s < 3:
-                if toks[s - 1].cap and (text[toks[s - 1].end : toks[s].start] in (" ", "-")
-                                        or _ARTICLE_JOIN.fullmatch(text, toks[s - 1].end, toks[s].start)):
-                    s -= 1
-                elif s > 1 and not toks[s - 1].cap and toks[s - 2].cap and _ARTICLE_JOIN.fullmatch(
-                        text, toks[s - 2].end, toks[s].start):
-                    s -= 2  # "Ras al-Ain in Hasakah province"
-                else:
-                    break
+            s = _name_start(toks, text, k)
             if unknown_run(s) != k or any(toks[x].text in self.person_words for x in range(s, k + 1)):
                 continue
             if s > 0 and ((toks[s - 1].text.lower() in TITLES and _adjacent(text, toks, s)) or (
@@ -1127,15 +1118,7 @@ class _Finder:
                 k = end_index.get(hit.start())
                 if k is None or used[k]:
                     continue
-                s = k
-                while s > 0 and k - s < 3:
-                    if toks[s - 1].cap and not used[s - 1] and text[toks[s - 1].end : toks[s].start] in (" ", "-"):
-                        s -= 1
-                    elif s > 1 and not toks[s - 1].cap and toks[s - 2].cap and not used[s - 2] and _ARTICLE_JOIN.fullmatch(
-                            text, toks[s - 2].end, toks[s].start):
-                        s -= 2  # "Yohmor al-Shqif, a village in the Nabatieh governorate"
-                    else:
-                        break
+                s = _name_start(toks, text, k, used)  # "Yohmor al-Shqif, a village in ..."
                 if unknown_run(s) != k or any(toks[x].text in self.person_words or toks[x].w.given  # type: ignore[union-attr]
                                              for x in range(s, k + 1)):
                     continue
@@ -1333,6 +1316,23 @@ class _Finder:
                         if g.cc[i] == cc2 and g.kind[i] == "city" and g.pop[i] >= 20_000:
                             m.link_region = g.region[i] or None
                             break
+
+
+def _name_start(toks: list[_Tok], text: str, k: int, used: list[bool] | None = None) -> int:
+    """The first token of the capitalised name of up to three words ending at token ``k``,
+    articles joined ("Ras al-Ain", "Yohmor al-Shqif"); not past a token ``used`` already."""
+    s = k
+    while s > 0 and k - s < 3:
+        if toks[s - 1].cap and (used is None or not used[s - 1]) and (
+                text[toks[s - 1].end : toks[s].start] in (" ", "-")
+                or _ARTICLE_JOIN.fullmatch(text, toks[s - 1].end, toks[s].start)):
+            s -= 1
+        elif s > 1 and not toks[s - 1].cap and toks[s - 2].cap and (used is None or not used[s - 2]) and (
+                _ARTICLE_JOIN.fullmatch(text, toks[s - 2].end, toks[s].start)):
+            s -= 2
+        else:
+            break
+    return s
 
 
 def _address_country(g: Gazetteer, out: list[_Mention], b: int, text: str) -> str | None:
